@@ -1,0 +1,12 @@
+package main
+
+import "github.com/spf13/cobra"
+
+func newEvalCmd(e *env) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "eval",
+		Short: "Measure accuracy on real data",
+	}
+	c.AddCommand(newEvalTranslitCmd(e))
+	return c
+}
