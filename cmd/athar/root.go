@@ -26,6 +26,7 @@ Start with:
 		newStatsCmd(e),
 		newNamesCmd(e),
 		newEvalCmd(e),
+		newSynthCmd(e),
 	)
 	return root
 }
