@@ -1,0 +1,107 @@
+package country
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestLookup(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Iraq", "IQ"},
+		{"IRAQ", "IQ"},
+		{"IQ", "IQ"},
+		{"IRQ", "IQ"},
+		{"Syrian Arab Republic", "SY"},
+		{"Syria", "SY"},
+		{"Iran (Islamic Republic of)", "IR"},
+		{"Iran, Islamic Republic of", "IR"},
+		{"Türkiye", "TR"},
+		{"Turkiye", "TR"},
+		{"Turkey", "TR"},
+		{"Russian Federation", "RU"},
+		{"United Kingdom of Great Britain and Northern Ireland", "GB"},
+		{"Tunisia", "TN"},
+		{"Tunisian", "TN"},
+		{"Tunisian passport", "TN"},
+		{"Saudi Arabia", "SA"},
+		{"Saudi Arabian", "SA"},
+		{"Democratic People's Republic of Korea", "KP"},
+		{"Democratic People’s Republic of Korea ", "KP"},
+		{"Democratic Republic of the Congo", "CD"},
+		{"Congo", "CG"},
+		{"State of Palestine", "PS"},
+		{"The Netherlands", "NL"},
+		{"Bahrain (citizenship revoked in Jan. 2015)", "BH"},
+		{"Libya (in custody)", "LY"},
+		{"Sudanese by birth", "SD"},
+		{"Possibly Ethiopian", "ET"},
+		{"China, Hong Kong Special Administrative Region", "HK"},
+		{"Côte d'Ivoire", "CI"},
+		{"العراق", "IQ"},
+		{"عراق", "IQ"},
+		{"سوريا", "SY"},
+		{"الجمهورية العربية السورية", "SY"},
+		{"الجمهوريّة العربيّة السّوريّة", "SY"},
+		{"تركيا", "TR"},
+		{"المملكة العربية السعودية", "SA"},
+		{"السّعوديّة", "SA"},
+		{"مصر", "EG"},
+		{"جمهورية مصر العربية", "EG"},
+		{"الأردن", "JO"},
+		{"الاردن", "JO"},
+	}
+	for _, tt := range tests {
+		got, ok := Lookup(tt.in)
+		if !ok || got != tt.want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestLookupUnknown(t *testing.T) {
+	for _, in := range []string{"", "na", "former Soviet Union", "Branch Office 11", "unknown", "XX", "the", "()"} {
+		if got, ok := Lookup(in); ok {
+			t.Errorf("Lookup(%q) = %q, want not found", in, got)
+		}
+	}
+}
+
+func TestLookupAll(t *testing.T) {
+	tests := []struct {
+		in      string
+		codes   []string
+		unknown []string
+	}{
+		{"Sudan/South Sudan", []string{"SD", "SS"}, nil},
+		{"Sudan/or South Sudan", []string{"SD", "SS"}, nil},
+		{"IQ;SY", []string{"IQ", "SY"}, nil},
+		{"العراق، سوريا", []string{"IQ", "SY"}, nil},
+		{"Iran / unknown", []string{"IR"}, []string{"unknown"}},
+		{"China, Hong Kong Special Administrative Region", []string{"HK"}, nil},
+	}
+	for _, tt := range tests {
+		codes, unknown := LookupAll(tt.in)
+		if !slices.Equal(codes, tt.codes) || !slices.Equal(unknown, tt.unknown) {
+			t.Errorf("LookupAll(%q) = %q, %q; want %q, %q", tt.in, codes, unknown, tt.codes, tt.unknown)
+		}
+	}
+}
+
+func TestName(t *testing.T) {
+	if got := Name("iq"); got != "Iraq" {
+		t.Errorf("Name(iq) = %q, want Iraq", got)
+	}
+	if got := Name("ZZ"); got != "" {
+		t.Errorf("Name(ZZ) = %q, want empty", got)
+	}
+}
+
+func BenchmarkLookup(b *testing.B) {
+	for b.Loop() {
+		Lookup("Iran (Islamic Republic of)")
+		Lookup("Syrian Arab Republic")
+	}
+}
