@@ -1,0 +1,235 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+
+	"github.com/athar-org/athar"
+)
+
+// Person returns one record by id, or ENOTFOUND.
+func (s *Store) Person(ctx context.Context, id string) (*athar.Person, error) {
+	var (
+		rec                 []byte
+		ds                  athar.Dataset
+		importedAt, version string
+	)
+	err := s.r.QueryRowContext(ctx, `SELECT p.record, d.name, d.version, d.imported_at
+		FROM persons p JOIN datasets d ON d.name = p.dataset WHERE p.id = ?`, id).
+		Scan(&rec, &ds.Name, &version, &importedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, athar.Errorf(athar.ENOTFOUND, "no record with id %q", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read record %s: %w", id, describe(err))
+	}
+	ds.Version = version
+	if ds.ImportedAt, err = parseTime(importedAt); err != nil {
+		return nil, fmt.Errorf("read record %s: dataset %s: %w", id, ds.Name, err)
+	}
+	p, err := decode(rec, &ds)
+	if err != nil {
+		return nil, fmt.Errorf("read record %s: %w", id, err)
+	}
+	return p, nil
+}
+
+// decode reads a stored record and fills in its provenance from its dataset:
+// the records of an imported dataset share the version's number and time.
+func decode(rec []byte, ds *athar.Dataset) (*athar.Person, error) {
+	p := new(athar.Person)
+	if err := json.Unmarshal(rec, p); err != nil {
+		return nil, fmt.Errorf("stored record is damaged: %w", err)
+	}
+	p.Provenance.Dataset = ds.Name
+	if ds.Name != athar.ManualDataset {
+		p.Provenance.Version = ds.Version
+		p.Provenance.ImportedAt = ds.ImportedAt
+	}
+	return p, nil
+}
+
+// Persons yields every record in id order, from one read snapshot. A read
+// error is yielded once, with a nil record, and ends the sequence.
+func (s *Store) Persons(ctx context.Context) iter.Seq2[*athar.Person, error] {
+	return func(yield func(*athar.Person, error) bool) {
+		tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			yield(nil, fmt.Errorf("read records: %w", describe(err)))
+			return
+		}
+		defer tx.Rollback()
+		sets, err := datasets(ctx, tx)
+		if err != nil {
+			yield(nil, fmt.Errorf("read records: %w", err))
+			return
+		}
+		byName := make(map[string]*athar.Dataset, len(sets))
+		for i := range sets {
+			byName[sets[i].Name] = &sets[i]
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT dataset, record FROM persons ORDER BY id`)
+		if err != nil {
+			yield(nil, fmt.Errorf("read records: %w", describe(err)))
+			return
+		}
+		defer rows.Close()
+		var (
+			name string
+			rec  sql.RawBytes
+		)
+		for rows.Next() {
+			if err := rows.Scan(&name, &rec); err != nil {
+				yield(nil, fmt.Errorf("read records: %w", err))
+				return
+			}
+			ds := byName[name]
+			if ds == nil { // the foreign key makes this impossible
+				ds = &athar.Dataset{Name: name}
+			}
+			p, err := decode(rec, ds)
+			if err != nil {
+				yield(nil, fmt.Errorf("read records: %w", err))
+				return
+			}
+			if !yield(p, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(nil, fmt.Errorf("read records: %w", describe(err)))
+		}
+	}
+}
+
+// Datasets lists the current version of every dataset, by name.
+func (s *Store) Datasets(ctx context.Context) ([]athar.Dataset, error) {
+	sets, err := datasets(ctx, s.r)
+	if err != nil {
+		return nil, fmt.Errorf("read datasets: %w", describe(err))
+	}
+	return sets, nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func datasets(ctx context.Context, q querier) ([]athar.Dataset, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, format, version, files, sha256, imported_at, persons, organizations FROM datasets ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	sets := []athar.Dataset{}
+	for rows.Next() {
+		var (
+			ds                athar.Dataset
+			files, importedAt string
+		)
+		if err := rows.Scan(&ds.Name, &ds.Format, &ds.Version, &files, &ds.SHA256, &importedAt, &ds.Persons, &ds.Orgs); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(files), &ds.Files); err != nil {
+			return nil, fmt.Errorf("dataset %s: files: %w", ds.Name, err)
+		}
+		if len(ds.Files) == 0 {
+			ds.Files = nil
+		}
+		if ds.ImportedAt, err = parseTime(importedAt); err != nil {
+			return nil, fmt.Errorf("dataset %s: %w", ds.Name, err)
+		}
+		sets = append(sets, ds)
+	}
+	return sets, rows.Err()
+}
+
+// SavePerson creates or replaces a record of the manual dataset. An id held
+// by an imported dataset gives ECONFLICT. The stored record's provenance
+// names the manual dataset and the time of saving; p is not changed.
+func (s *Store) SavePerson(ctx context.Context, p *athar.Person) error {
+	if p == nil {
+		return athar.Errorf(athar.EINVALID, "no record")
+	}
+	q := *p
+	if err := checkRecord(&q); err != nil {
+		return err
+	}
+	now := s.Now().UTC()
+	q.Provenance.Dataset = athar.ManualDataset
+	q.Provenance.Version = ""
+	q.Provenance.ImportedAt = now
+	if q.Provenance.SourceID == "" {
+		q.Provenance.SourceID = q.ID
+	}
+	rec, err := json.Marshal(&q)
+	if err != nil {
+		return athar.Errorf(athar.EINVALID, "record %s cannot be stored: %v", q.ID, err)
+	}
+	return s.manualTx(ctx, q.ID, func(tx *sql.Tx, _ bool) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO datasets (name, format, imported_at) VALUES (?, 'manual', ?) ON CONFLICT (name) DO NOTHING`,
+			athar.ManualDataset, formatTime(now)); err != nil {
+			return err
+		}
+		// Delete and insert rather than upsert, so the names trigger runs.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM persons WHERE id = ?`, q.ID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO persons (id, dataset, kind, source_id, primary_name, record) VALUES (?, ?, ?, ?, ?, ?)`,
+			q.ID, athar.ManualDataset, string(q.Kind), q.Provenance.SourceID, q.PrimaryName(), rec)
+		return err
+	})
+}
+
+// DeletePerson removes a record of the manual dataset: ENOTFOUND when there
+// is none, ECONFLICT when the id belongs to an imported dataset.
+func (s *Store) DeletePerson(ctx context.Context, id string) error {
+	return s.manualTx(ctx, id, func(tx *sql.Tx, exists bool) error {
+		if !exists {
+			return athar.Errorf(athar.ENOTFOUND, "no record with id %q", id)
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM persons WHERE id = ?`, id)
+		return err
+	})
+}
+
+// manualTx runs fn in a write transaction after checking that id is free or
+// held by the manual dataset, then brings the manual dataset's counts and
+// time up to date.
+func (s *Store) manualTx(ctx context.Context, id string, fn func(tx *sql.Tx, exists bool) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save record %s: %w", id, describe(err))
+	}
+	defer tx.Rollback()
+	var holder string
+	err = tx.QueryRowContext(ctx, `SELECT dataset FROM persons WHERE id = ?`, id).Scan(&holder)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return fmt.Errorf("save record %s: %w", id, describe(err))
+	case holder != athar.ManualDataset:
+		return athar.Errorf(athar.ECONFLICT, "record id %q belongs to dataset %q; imported records change only when their dataset is imported again", id, holder)
+	}
+	if err := fn(tx, holder != ""); err != nil {
+		var ae *athar.Error
+		if errors.As(err, &ae) {
+			return err
+		}
+		return fmt.Errorf("save record %s: %w", id, describe(err))
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE datasets SET imported_at = ?1,
+		persons = (SELECT count(*) FROM persons WHERE dataset = ?2 AND kind = 'person'),
+		organizations = (SELECT count(*) FROM persons WHERE dataset = ?2 AND kind = 'organization')
+		WHERE name = ?2`, formatTime(s.Now()), athar.ManualDataset); err != nil {
+		return fmt.Errorf("save record %s: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save record %s: %w", id, describe(err))
+	}
+	return nil
+}
