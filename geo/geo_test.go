@@ -1,0 +1,153 @@
+package geo
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestDefaultLoads(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Len() < 20000 {
+		t.Errorf("gazetteer has %d places, want at least 20000", g.Len())
+	}
+	tests := []struct {
+		name    string
+		id      string
+		kind    Kind
+		country string
+	}{
+		{"الموصل", "gn:99072", KindCity, "IQ"},
+		{"سوريا", "iso:SY", KindCountry, "SY"},
+		{"سورية", "iso:SY", KindCountry, "SY"},
+		{"تركيا", "iso:TR", KindCountry, "TR"},
+		{"مخيم الهول", "athar:al-hol-camp", KindPOI, "SY"},
+		{"الباغوز", "athar:baghouz", KindVillage, "SY"},
+		{"البادية السورية", "athar:syrian-badia", KindRegion, "SY"},
+		{"الأنبار", "iso:IQ-AN", KindRegion, "IQ"},
+		{"الانبار", "iso:IQ-AN", KindRegion, "IQ"},
+		{"محافظة إدلب", "iso:SY-ID", KindRegion, "SY"},
+		{"إدلب", "gn:169389", KindCity, "SY"},
+		{"سيناء", "athar:sinai", KindRegion, "EG"},
+		{"البوكمال", "gn:174448", KindCity, "SY"},
+		{"Mosul", "gn:99072", KindCity, "IQ"},
+	}
+	for _, tt := range tests {
+		ps := g.Lookup(tt.name)
+		var found *Place
+		for _, p := range ps {
+			if p.ID == tt.id {
+				found = p
+			}
+		}
+		if found == nil {
+			t.Errorf("Lookup(%q) = %v, want %s", tt.name, ids(ps), tt.id)
+			continue
+		}
+		if found.Kind != tt.kind || found.Country != tt.country {
+			t.Errorf("%s: kind %s country %s, want %s %s", tt.id, found.Kind, found.Country, tt.kind, tt.country)
+		}
+	}
+}
+
+func ids(ps []*Place) []string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.ID)
+	}
+	return s
+}
+
+// Regions stay regions: a hand-added region must not sit on a town of the
+// same country (its centroid is its own).
+func TestRegionsAreNotTowns(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < g.Len(); i++ {
+		p := g.Place(i)
+		if p.Kind != KindRegion || !strings.HasPrefix(p.ID, "athar:") {
+			continue
+		}
+		for _, n := range append([]string{p.Arabic}, p.ArabicAlt...) {
+			for _, q := range g.Lookup(n) {
+				if q != p && q.Kind != KindRegion && q.Kind != KindCountry && q.Lat == p.Lat && q.Lon == p.Lon {
+					t.Errorf("region %s is pinned to %s", p.ID, q.ID)
+				}
+			}
+		}
+	}
+}
+
+func TestParseLineErrors(t *testing.T) {
+	bad := []string{
+		"x",
+		"gn:1\ttown\tSY\t1\t2\t\tA\t\t",
+		"gn:1\tcity\tSY\t100\t2\t\tA\t\t",
+		"gn:1\tcity\tSY\t1\tx\t\tA\t\t",
+		"gn:1\tcity\tSY\t1\t2\t-5\tA\t\t",
+		"\tcity\tSY\t1\t2\t\tA\t\t",
+	}
+	for _, s := range bad {
+		if _, err := ParseLine(s); err == nil {
+			t.Errorf("ParseLine(%q) accepted bad input", s)
+		}
+	}
+	p := Place{ID: "athar:x", Kind: KindRegion, Name: "X", Arabic: "س", ArabicAlt: []string{"ص"}, Lat: 1.5, Lon: -2.25}
+	q, err := ParseLine(FormatLine(p))
+	if err != nil || q.Name != "X" || q.Arabic != "س" || len(q.ArabicAlt) != 1 || q.Lat != 1.5 || q.Lon != -2.25 {
+		t.Errorf("round trip: %+v, %v", q, err)
+	}
+}
+
+func TestLoadManualOverrides(t *testing.T) {
+	man := "# c\ngn:1\tcity\tSY\t1\t2\t10\tA\t\tأ\ngn:1\tvillage\tSY\t3\t4\t\tB\t\tب\n"
+	g, err := Load(nil, strings.NewReader(man))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Len() != 1 || g.ByID("gn:1").Name != "B" || len(g.Lookup("أ")) != 0 {
+		t.Errorf("override failed: %+v", g.ByID("gn:1"))
+	}
+	if _, err := Load(bytes.NewReader([]byte("not gzip")), nil); err == nil {
+		t.Error("Load accepted bad gzip")
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := map[string]string{
+		"إدلب":             "ادلب",
+		"الرَّقَّة":        "الرقه",
+		"أم_الهيمان":       "ام الهيمان",
+		"#الكويت":          "الكويت",
+		"ديالى":            "ديالي",
+		"٢٠١٧":             "2017",
+		"  Mosul  ":        "mosul",
+		"حفر الباطن\u200e": "حفر الباطن",
+	}
+	for in, want := range tests {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDistance(t *testing.T) {
+	// Mosul to Baghdad is about 350 km.
+	d := DistanceKm(36.34, 43.13, 33.34, 44.40)
+	if d < 330 || d > 370 {
+		t.Errorf("distance %f", d)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(generated), bytes.NewReader(manual)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
