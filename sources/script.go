@@ -21,6 +21,8 @@ func DetectScript(s string) athar.Script {
 			arabic = true
 		case unicode.Is(unicode.Latin, r):
 			latin = true
+		case unicode.Is(unicode.Common, r) || unicode.Is(unicode.Inherited, r):
+			// Tatweel (ـ) and other script-neutral marks.
 		default:
 			other = true
 		}

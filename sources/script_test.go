@@ -14,6 +14,7 @@ func TestDetectScript(t *testing.T) {
 		{"إبراهيم عواد إبراهيم علي البدري السامرائي", athar.ScriptArabic},
 		{"أبو بكر البغدادي", athar.ScriptArabic},
 		{"حاجى فیض الله خان نورزى", athar.ScriptArabic}, // Persian letters
+		{"أديب شعبـان العانــي", athar.ScriptArabic},    // with tatweel
 		{"Abu Bakr al-Baghdadi", athar.ScriptLatin},
 		{"Ibrahim ‘Awad al-Samarra’i", athar.ScriptLatin},
 		{"Türkiye Ünal", athar.ScriptLatin},

@@ -1,14 +1,24 @@
-// Package un imports the UN Security Council Consolidated List (XML).
+// Package un imports the UN Security Council Consolidated List (the XML at
+// https://scsanctions.un.org/resources/xml/en/consolidated.xml): individuals
+// as persons, entities as organisations, one record per reference number
+// (QDi.299). docs/importers.md describes the mapping.
 package un
 
 import (
 	"context"
+	"encoding/xml"
 	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
 
+	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/sources"
 )
 
-// Importer reads the UN consolidated list XML.
+// Importer reads the UN consolidated list XML. It streams: one INDIVIDUAL or
+// ENTITY element is decoded at a time and handed to the sink.
 type Importer struct{}
 
 var _ sources.Importer = (*Importer)(nil)
@@ -16,7 +26,154 @@ var _ sources.Importer = (*Importer)(nil)
 // NewImporter returns an importer for the UN consolidated list XML.
 func NewImporter() *Importer { return &Importer{} }
 
-// Import reads the XML inputs and returns the list's generation date.
+// Import reads each input in turn and returns the list's generation date
+// (YYYY-MM-DD, the latest of the inputs'). Malformed XML, a file that is not
+// a consolidated list, a record without a reference number and a reference
+// number seen twice are errors (*sources.ParseError); anything else odd is
+// a warning.
 func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources.Sink) (string, error) {
-	return "", errors.New("un: importer not written yet")
+	if len(in) == 0 {
+		return "", errors.New("un: no input file given")
+	}
+	// The set of reference numbers seen is the one thing that grows with
+	// the input: a few bytes per record, to refuse duplicates.
+	seen := make(map[string]bool)
+	var version string
+	for _, f := range in {
+		v, err := importFile(ctx, f, sink, seen)
+		if err != nil {
+			return "", err
+		}
+		version = max(version, v)
+	}
+	return version, nil
+}
+
+func importFile(ctx context.Context, f sources.Input, sink sources.Sink, seen map[string]bool) (string, error) {
+	src := &readErr{r: f.R}
+	dec := xml.NewDecoder(src)
+	var (
+		version string
+		sawRoot bool
+		depth   int
+	)
+	warn := func(line int, rec, format string, args ...any) {
+		if sink.Warn != nil {
+			sink.Warn(sources.Warning{File: f.Name, Line: line, Record: rec, Message: fmt.Sprintf(format, args...)})
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", readError(f.Name, dec, src, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			line, _ := dec.InputPos()
+			name := t.Name.Local
+			switch {
+			case depth == 1:
+				if name != "CONSOLIDATED_LIST" {
+					return "", &sources.ParseError{File: f.Name, Line: line, Err: fmt.Errorf("root element is <%s>, not <CONSOLIDATED_LIST>: not a UN consolidated list", name)}
+				}
+				sawRoot = true
+				for _, a := range t.Attr {
+					if a.Name.Local == "dateGenerated" {
+						version = dateOnly(a.Value)
+					}
+				}
+				if version == "" {
+					warn(line, "", "the list carries no dateGenerated date; the version is left empty")
+				}
+			case depth == 2 && (name == "INDIVIDUALS" || name == "ENTITIES"):
+			case depth == 3 && (name == "INDIVIDUAL" || name == "ENTITY"):
+				if err := ctx.Err(); err != nil {
+					return "", err
+				}
+				var rec xmlRecord
+				if err := dec.DecodeElement(&rec, &t); err != nil {
+					return "", readError(f.Name, dec, src, err)
+				}
+				depth--
+				kind := athar.KindPerson
+				if name == "ENTITY" {
+					kind = athar.KindOrganization
+				}
+				ref := clean(rec.Reference)
+				if ref == "" {
+					return "", &sources.ParseError{File: f.Name, Line: line, Err: fmt.Errorf("<%s> without a REFERENCE_NUMBER", name)}
+				}
+				if seen[ref] {
+					return "", &sources.ParseError{File: f.Name, Line: line, Err: fmt.Errorf("reference number %s appears twice", ref)}
+				}
+				seen[ref] = true
+				b := builder{warn: func(format string, args ...any) { warn(line, ref, format, args...) }}
+				p := b.person(&rec, kind, version)
+				if err := sink.Put(ctx, p); err != nil {
+					return "", err
+				}
+			default:
+				warn(line, "", "unknown element <%s> skipped", name)
+				if err := dec.Skip(); err != nil {
+					return "", readError(f.Name, dec, src, err)
+				}
+				depth--
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if !sawRoot {
+		return "", &sources.ParseError{File: f.Name, Err: errors.New("no <CONSOLIDATED_LIST> element: not a UN consolidated list XML file")}
+	}
+	return version, nil
+}
+
+// readError turns a decoder error into a ParseError naming the line, or
+// passes a reader error (I/O, cancellation) through.
+func readError(file string, dec *xml.Decoder, src *readErr, err error) error {
+	if src.err != nil && src.err != io.EOF && errors.Is(err, src.err) {
+		return fmt.Errorf("reading %s: %w", file, err)
+	}
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		msg := se.Msg
+		if msg == "unexpected EOF" {
+			msg = "unexpected end of file: the XML is truncated"
+		}
+		return &sources.ParseError{File: file, Line: se.Line, Err: errors.New(msg)}
+	}
+	line, _ := dec.InputPos()
+	return &sources.ParseError{File: file, Line: line, Err: err}
+}
+
+// readErr remembers the reader's own error, to tell I/O failures from bad
+// XML.
+type readErr struct {
+	r   io.Reader
+	err error
+}
+
+func (r *readErr) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil {
+		r.err = err
+	}
+	return n, err
+}
+
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// dateOnly returns the YYYY-MM-DD start of an XML date or date-time
+// ("2026-02-27T00:00:09.554Z", "1960-01-01-05:00"), or "".
+func dateOnly(s string) string {
+	s = strings.TrimSpace(s)
+	if isoDate.MatchString(s) {
+		return s[:10]
+	}
+	return ""
 }
