@@ -1,0 +1,739 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/athar-org/athar"
+)
+
+// Role is the part a unit plays in an Arabic name.
+type Role uint8
+
+// Roles. The nasab chain is given name, father, grandfather and further
+// ancestors, in that order.
+const (
+	RoleUnknown     Role = iota
+	RoleGiven            // ism: محمد, Ibrahim
+	RoleFather           // first link of the nasab
+	RoleGrandfather      // second link
+	RoleAncestor         // third link and beyond
+	RoleFamily           // family, tribe or nisba: البدري, al-Baghdadi, Al Saud
+	RoleKunya            // أبو بكر, Umm Muhammad
+	RoleLaqab            // epithet or nom de guerre, where the input says so
+)
+
+var roleNames = [...]string{"unknown", "given", "father", "grandfather", "ancestor", "family", "kunya", "laqab"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "unknown"
+}
+
+// MarshalText makes roles read as words in JSON.
+func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnitKind tells how a unit was built.
+type UnitKind uint8
+
+// Unit kinds.
+const (
+	KindSimple  UnitKind = iota // one word
+	KindAbd                     // عبد + divine name: عبد الرحمن, Abderrahmane
+	KindDin                     // X + الدين: نور الدين, Nasreddine
+	KindKunya                   // أبو/أم + name
+	KindInitial                 // a single Latin letter: M. Yusuf
+)
+
+var kindNames = [...]string{"simple", "abd", "din", "kunya", "initial"}
+
+func (k UnitKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "simple"
+}
+
+// MarshalText makes kinds read as words in JSON.
+func (k UnitKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Unit is one name unit: a word, or a compound read as one name.
+type Unit struct {
+	Text       string   `json:"text"`       // as written, e.g. "Abd al-Rahman"
+	Norm       string   `json:"norm"`       // normalised, e.g. "abd al rahman"
+	Script     Script   `json:"script"`     //
+	Kind       UnitKind `json:"kind"`       //
+	Role       Role     `json:"role"`       //
+	Confidence float64  `json:"confidence"` // of Role, in [0, 1]
+	Depth      int      `json:"depth"`      // place in the nasab chain (0 given, 1 father, ...), -1 outside it
+	Article    bool     `json:"article,omitempty"`
+	Phon       string   `json:"phon"` // cross-script phonetic code (article and kunya marker left out)
+	Keys       []string `json:"keys"` // index keys; Keys[0] is the frequency key
+}
+
+// Key is the unit's main key: the same for محمد, Muhammad and Mohamed. The
+// frequency model counts units under it.
+func (u *Unit) Key() string {
+	if len(u.Keys) == 0 {
+		return ""
+	}
+	return u.Keys[0]
+}
+
+// Name is an analysed name: analyse once, compare many times.
+type Name struct {
+	Original   string   `json:"original"`
+	Normalized string   `json:"normalized"`
+	Script     Script   `json:"script"`
+	Units      []Unit   `json:"units"`
+	Titles     []string `json:"titles,omitempty"` // honorifics set aside, normalised
+}
+
+// token is one word of the input.
+type token struct {
+	raw    string // as written
+	norm   string // Normalize
+	script Script
+	comma  bool // a comma follows it
+}
+
+// isSeparator reports runes that split words.
+func isSeparator(r rune) bool {
+	if r < 0x80 {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '\'' || r == '`')
+	}
+	if isDropped(r) || r == utf8.RuneError {
+		return false
+	}
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || r == '،'
+}
+
+// tokenize splits s into words, normalising each.
+func tokenize(dst []token, s string) []token {
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		raw := s[start:end]
+		start = -1
+		n := Normalize(raw)
+		for n != "" {
+			w := n
+			if i := strings.IndexByte(n, ' '); i >= 0 {
+				w, n = n[:i], n[i+1:]
+			} else {
+				n = ""
+			}
+			dst = append(dst, token{raw: raw, norm: w, script: DetectScript(w)})
+		}
+	}
+	for i, r := range s {
+		if isSeparator(r) {
+			flush(i)
+			if (r == ',' || r == '،' || r == ';' || r == '؛') && len(dst) > 0 {
+				dst[len(dst)-1].comma = true
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	flush(len(s))
+	return dst
+}
+
+// Analyze reads a full name written in one line, in Arabic or Latin script
+// (or both), in the usual order, or as "FAMILY, Given Father".
+func Analyze(s string) Name {
+	var buf [12]token
+	toks := tokenize(buf[:0], s)
+	n := Name{Original: s, Script: DetectScript(s)}
+	// "FAMILY, Given ...": exactly one comma, after the first word group.
+	commaAt := -1
+	for i, t := range toks {
+		if t.comma && i < len(toks)-1 {
+			if commaAt >= 0 {
+				commaAt = -2
+				break
+			}
+			commaAt = i
+		}
+	}
+	if commaAt >= 0 {
+		fam := toks[:commaAt+1]
+		rest := toks[commaAt+1:]
+		n.Units = buildUnits(n.Units, rest, &n.Titles)
+		k := len(n.Units)
+		n.Units = buildUnits(n.Units, fam, &n.Titles)
+		assignRoles(n.Units[:k])
+		for i := k; i < len(n.Units); i++ {
+			if n.Units[i].Kind != KindKunya {
+				n.Units[i].Role, n.Units[i].Confidence, n.Units[i].Depth = RoleFamily, 0.85, -1
+			}
+		}
+	} else {
+		n.Units = buildUnits(n.Units, toks, &n.Titles)
+		assignRoles(n.Units)
+	}
+	n.Normalized = joinNorm(n.Units)
+	return n
+}
+
+// AnalyzeParts reads a name given as separate fields, as Iraqi and Syrian
+// records give it. Each field may hold several words; the roles come from
+// the fields, not from word order.
+func AnalyzeParts(p athar.NameParts) Name {
+	var n Name
+	var orig []string
+	add := func(s string, role Role) {
+		if strings.TrimSpace(s) == "" {
+			return
+		}
+		orig = append(orig, s)
+		var buf [8]token
+		k := len(n.Units)
+		n.Units = buildUnits(n.Units, tokenize(buf[:0], s), &n.Titles)
+		for i := k; i < len(n.Units); i++ {
+			u := &n.Units[i]
+			if u.Kind == KindKunya {
+				u.Role, u.Confidence, u.Depth = RoleKunya, 0.95, -1
+				continue
+			}
+			u.Role, u.Confidence = role, 0.95
+			switch role {
+			case RoleGiven:
+				u.Depth = 0
+				if i > k {
+					u.Confidence = 0.6 // a second given name, or a father written in the wrong field
+				}
+			case RoleFather:
+				u.Depth = 1
+			case RoleGrandfather:
+				u.Depth = 2
+			default:
+				u.Depth = -1
+			}
+		}
+	}
+	add(p.Given, RoleGiven)
+	add(p.Father, RoleFather)
+	add(p.Grandfather, RoleGrandfather)
+	add(p.Family, RoleFamily)
+	add(p.Kunya, RoleKunya)
+	add(p.Laqab, RoleLaqab)
+	for _, t := range p.Titles {
+		if t = Normalize(t); t != "" {
+			n.Titles = append(n.Titles, t)
+		}
+	}
+	n.Original = strings.Join(orig, " ")
+	n.Script = DetectScript(n.Original)
+	n.Normalized = joinNorm(n.Units)
+	return n
+}
+
+func joinNorm(us []Unit) string {
+	switch len(us) {
+	case 0:
+		return ""
+	case 1:
+		return us[0].Norm
+	}
+	var b strings.Builder
+	for i := range us {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(us[i].Norm)
+	}
+	return b.String()
+}
+
+// unitFlags carry what the words around a unit said about it.
+type unitFlags struct {
+	afterNasab  bool // bin/ibn before it
+	afterFamily bool // آل before it
+}
+
+// buildUnits groups tokens into units and appends them to dst. Titles at
+// the start are set aside into *titlesOut.
+func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
+	var fl unitFlags
+	seen := false // a unit has been read
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		w := t.norm
+		last := i == len(toks)-1
+		if !seen && !last && titles[w] {
+			*titlesOut = append(*titlesOut, w)
+			continue
+		}
+		if !seen && !last && w == "al" && titles[toks[i+1].norm] && i+2 < len(toks) {
+			// al-Hajj, al-Sheikh written apart.
+			*titlesOut = append(*titlesOut, w+" "+toks[i+1].norm)
+			i++
+			continue
+		}
+		if seen && !last && nasabMarkers[w] {
+			fl.afterNasab = true
+			continue
+		}
+		if !last && w == "ال" {
+			fl.afterFamily = true // آل سعود
+			continue
+		}
+		if !last && t.script == ScriptLatin && (w == "al" || w == "el" || w == "aal") && isFamilyAl(toks, i) {
+			fl.afterFamily = true
+			continue
+		}
+		if !last && articles[w] && t.script == ScriptLatin && articleFits(w, toks[i+1].norm) {
+			// A written-apart article belongs to the next word.
+			nt := toks[i+1]
+			u := simpleUnit(nt, true)
+			u.Text = t.raw + " " + nt.raw
+			if t.raw == nt.raw {
+				u.Text = t.raw
+			}
+			u.Norm = w + " " + nt.norm
+			i++
+			dst = appendUnit(dst, u, &fl, toks, &i)
+			seen = true
+			continue
+		}
+		if articles[w] && last && t.script == ScriptLatin {
+			continue // a stray article at the end
+		}
+		// Kunya: أبو بكر, Abu Bakr, Abu al-Hasan, Abu Bakr al-Baghdadi.
+		if mk, ok := kunyaMarkers[w]; ok && !last {
+			j := i + 1
+			art := false
+			if articles[toks[j].norm] && j+1 < len(toks) {
+				j++
+				art = true
+			}
+			rest := toks[j]
+			if kunyaMarkers[rest.norm] == 0 && !nasabMarkers[rest.norm] {
+				u := kunyaUnit(mk, rest, art)
+				u.Text = joinRaw(toks[i : j+1])
+				i = j
+				dst = appendUnit(dst, u, &fl, toks, &i)
+				seen = true
+				continue
+			}
+		}
+		if u, ok := gluedKunya(t); ok {
+			dst = appendUnit(dst, u, &fl, toks, &i)
+			seen = true
+			continue
+		}
+		// Abd compounds written apart: عبد الرحمن, Abd al-Rahman, Abdul Aziz.
+		if abdWords[w] && !last {
+			j := i + 1
+			if articles[toks[j].norm] && j+1 < len(toks) {
+				j++
+			}
+			if rest := toks[j]; !nasabMarkers[rest.norm] && kunyaMarkers[rest.norm] == 0 {
+				u := abdUnit(rest.norm, rest.script)
+				u.Text = joinRaw(toks[i : j+1])
+				u.Norm = w + " " + joinNormTok(toks[i+1:j+1])
+				u.Script = t.script
+				i = j
+				dst = appendUnit(dst, u, &fl, toks, &i)
+				seen = true
+				continue
+			}
+		}
+		if u, ok := gluedAbd(t); ok {
+			dst = appendUnit(dst, u, &fl, toks, &i)
+			seen = true
+			continue
+		}
+		if u, ok := gluedDin(t); ok {
+			dst = appendUnit(dst, u, &fl, toks, &i)
+			seen = true
+			continue
+		}
+		u := simpleUnit(t, false)
+		dst = appendUnit(dst, u, &fl, toks, &i)
+		seen = true
+	}
+	return dst
+}
+
+// isFamilyAl reports Al as the family word (Al Saud, Al Thani) rather than
+// the article. Latin spelling cannot tell them apart, so only "Aal" and an
+// Al before the last word after a nasab marker count.
+func isFamilyAl(toks []token, i int) bool {
+	if toks[i].norm == "aal" {
+		return true
+	}
+	return i >= 2 && nasabMarkers[toks[i-2].norm] && i+2 == len(toks) && strings.Contains(toks[i].raw, "Al") && !strings.Contains(toks[i].raw, "-")
+}
+
+// articleFits reports whether a written-apart article can stand before
+// next: al/el/ul before anything, a sun-letter form (ash, ad, ar) only
+// before its own letter.
+func articleFits(art, next string) bool {
+	switch art {
+	case "al", "el", "ul", "il", "ol":
+		return true
+	}
+	if dinWords[next] {
+		return true // ud-Din, ad-Din
+	}
+	c := art[len(art)-1]
+	if len(art) == 3 { // ash, ath, adh
+		return strings.HasPrefix(next, art[1:])
+	}
+	return len(next) > 0 && next[0] == c
+}
+
+// appendUnit appends u, applying the pending flags, and absorbs a following
+// al-Din when one comes next.
+func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, i *int) []Unit {
+	// X al-Din written apart: نور الدين, Nur al-Din, Salah ad-Din, Nasr Eddine.
+	if u.Kind == KindSimple {
+		j := *i + 1
+		if j < len(toks) && articles[toks[j].norm] && j+1 < len(toks) && dinWords[toks[j+1].norm] {
+			j++
+		}
+		if j < len(toks) && dinWords[toks[j].norm] && u.Phon != "" {
+			u.Kind = KindDin
+			u.Text += " " + joinRaw(toks[*i+1:j+1])
+			u.Norm += " " + joinNormTok(toks[*i+1:j+1])
+			u.Phon += "din"
+			*i = j
+		}
+	}
+	if fl.afterFamily {
+		u.Role, u.Confidence = RoleFamily, 0.9
+	} else if fl.afterNasab {
+		u.Role = RoleFather // resolved in assignRoles
+		u.Confidence = -1   // marks "after a nasab marker"
+	}
+	*fl = unitFlags{}
+	u.Keys = unitKeys(u.Keys[:0], u)
+	return append(dst, u)
+}
+
+func joinRaw(ts []token) string {
+	if len(ts) == 1 {
+		return ts[0].raw
+	}
+	var b strings.Builder
+	prev := ""
+	for _, t := range ts {
+		if t.raw == prev {
+			continue // one written word split in two by normalisation
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.raw)
+		prev = t.raw
+	}
+	return b.String()
+}
+
+func joinNormTok(ts []token) string {
+	if len(ts) == 1 {
+		return ts[0].norm
+	}
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.norm)
+	}
+	return b.String()
+}
+
+// phonWord encodes one normalised word of either script.
+func phonWord(dst []byte, w string, sc Script) []byte {
+	switch sc {
+	case ScriptArabic:
+		return phonArabic(dst, w)
+	case ScriptLatin:
+		return phonLatin(dst, w)
+	case ScriptMixed:
+		dst = phonLatin(dst, w)
+		return phonArabic(dst, w)
+	}
+	return dst
+}
+
+// lightArabic refolds a raw Arabic word keeping ة and ى, which tell the
+// phonetic code that the word ends in -a.
+func lightArabic(raw, norm string) string {
+	if !strings.ContainsAny(raw, "ةى") {
+		return norm
+	}
+	l := normalize(raw, true)
+	if strings.IndexByte(l, ' ') >= 0 || utf8.RuneCountInString(l) != utf8.RuneCountInString(norm) {
+		return norm
+	}
+	return l
+}
+
+// stripArticle removes a glued article: البغدادي → بغدادي, Albaghdadi →
+// baghdadi. Latin glued Al is only taken off a nisba (ending in i or y),
+// since Albert and Alexander are names of their own.
+func stripArticle(t token) (string, bool) {
+	w := t.norm
+	switch t.script {
+	case ScriptArabic:
+		if strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) >= 5 && !noArticle[w] {
+			if strings.HasPrefix(t.raw, "أ") || strings.HasPrefix(t.raw, "إ") {
+				return w, false
+			}
+			return w[len("ال"):], true
+		}
+	case ScriptLatin:
+		if len(w) >= 6 && (w[:2] == "al" || w[:2] == "el") && !isVowelByte(w[2]) && w[2] != 'y' &&
+			(w[len(w)-1] == 'i' || w[len(w)-1] == 'y') {
+			return w[2:], true
+		}
+	}
+	return w, false
+}
+
+// simpleUnit builds a one-word unit. article says an article was written
+// apart before it.
+func simpleUnit(t token, article bool) Unit {
+	u := Unit{Text: t.raw, Norm: t.norm, Script: t.script, Depth: -1, Article: article}
+	if t.script == ScriptLatin && len(t.norm) == 1 {
+		u.Kind = KindInitial
+		u.Phon = string(phonLatin(nil, t.norm))
+		return u
+	}
+	w, art := stripArticle(t)
+	if art {
+		u.Article = true
+	}
+	if t.script == ScriptArabic {
+		if art {
+			w = lightArabic(t.raw, t.norm)[len("ال"):]
+		} else {
+			w = lightArabic(t.raw, t.norm)
+		}
+	}
+	if u.Article && t.script == ScriptLatin && !art {
+		if w2, ok := stripArticle(token{norm: "al" + w, script: ScriptLatin}); ok {
+			w = w2
+		}
+	}
+	var buf [32]byte
+	u.Phon = string(phonWord(buf[:0], w, t.script))
+	return u
+}
+
+// kunyaUnit builds أبو/أم + name; marker is '@' for abu, '&' for umm.
+func kunyaUnit(marker byte, rest token, article bool) Unit {
+	u := simpleUnit(rest, article)
+	u.Kind = KindKunya
+	u.Norm = markerWord(marker, rest.script) + " " + rest.norm
+	u.Script = rest.script
+	u.Phon = string(marker) + u.Phon
+	return u
+}
+
+func markerWord(marker byte, sc Script) string {
+	switch {
+	case marker == '@' && sc == ScriptArabic:
+		return "ابو"
+	case marker == '@':
+		return "abu"
+	case sc == ScriptArabic:
+		return "ام"
+	}
+	return "umm"
+}
+
+// gluedKunya reads Abubakar, Aboubakar, ابوبكر.
+func gluedKunya(t token) (Unit, bool) {
+	w := t.norm
+	for _, p := range []string{"abou", "abu", "ابو"} {
+		if strings.HasPrefix(w, p) && len(w)-len(p) >= 4 {
+			rest := w[len(p):]
+			r, _ := utf8.DecodeRuneInString(rest)
+			if t.script == ScriptLatin && (isVowelByte(rest[0]) || rest[0] == 'y') {
+				continue
+			}
+			if r == 'ا' || (t.script == ScriptArabic && utf8.RuneCountInString(rest) < 3) {
+				continue
+			}
+			u := kunyaUnit('@', token{raw: t.raw, norm: rest, script: t.script}, false)
+			u.Text = t.raw
+			return u, true
+		}
+	}
+	return Unit{}, false
+}
+
+// abdUnit builds Abd + rest, rest being the divine name as written.
+func abdUnit(rest string, sc Script) Unit {
+	u := Unit{Kind: KindAbd, Script: sc, Depth: -1}
+	r := rest
+	if sc == ScriptArabic && strings.HasPrefix(r, "ال") && utf8.RuneCountInString(r) > 3 {
+		r = r[len("ال"):]
+	} else if sc == ScriptLatin {
+		r = stripLatinArticle(r)
+	}
+	var buf [32]byte
+	p := append(buf[:0], "Ebd"...)
+	if allahForms[rest] || allahForms[r] {
+		p = append(p, "lah"...)
+	} else {
+		p = phonWord(p, r, sc)
+	}
+	u.Phon = string(p)
+	return u
+}
+
+// stripLatinArticle takes a glued article off the front of the rest of an
+// Abd compound: ulaziz → aziz, errahmane → rahmane, elkader → kader.
+func stripLatinArticle(r string) string {
+	if len(r) >= 4 && isVowelByte(r[0]) && !isVowelByte(r[1]) {
+		if r[1] == 'l' || r[2] == r[1] {
+			return r[2:]
+		}
+		if r[1:3] == "sh" && r[3] == 's' {
+			return r[3:]
+		}
+		return r[1:]
+	}
+	return r
+}
+
+// gluedAbd reads Abdulaziz, Abderrahmane, Abdallah, عبدالله, عبدالرحمن.
+func gluedAbd(t token) (Unit, bool) {
+	w := t.norm
+	switch t.script {
+	case ScriptArabic:
+		if !strings.HasPrefix(w, "عبد") {
+			return Unit{}, false
+		}
+		rest := w[len("عبد"):]
+		if !(strings.HasPrefix(rest, "ال") && utf8.RuneCountInString(rest) >= 4) && rest != "ربه" && rest != "رب" {
+			return Unit{}, false
+		}
+		u := abdUnit(lightArabic(t.raw, t.norm)[len("عبد"):], t.script)
+		u.Text, u.Norm = t.raw, w
+		return u, true
+	case ScriptLatin:
+		if !strings.HasPrefix(w, "abd") || len(w) < 7 {
+			return Unit{}, false
+		}
+		rest := w[3:]
+		if strings.HasPrefix(rest, "oul") || strings.HasPrefix(rest, "ool") {
+			rest = rest[1:]
+		}
+		r := stripLatinArticle(rest)
+		if len(r) < 3 && !allahForms[rest] {
+			return Unit{}, false
+		}
+		u := abdUnit(rest, t.script)
+		u.Text, u.Norm = t.raw, w
+		return u, true
+	}
+	return Unit{}, false
+}
+
+// gluedDin reads Nasreddine, Salahuddin, نورالدين.
+func gluedDin(t token) (Unit, bool) {
+	w := t.norm
+	var x string
+	switch t.script {
+	case ScriptArabic:
+		if strings.HasSuffix(w, "الدين") && utf8.RuneCountInString(w) >= 7 {
+			x = w[:len(w)-len("الدين")]
+		}
+	case ScriptLatin:
+		for _, s := range dinSuffixes {
+			if strings.HasSuffix(w, s) && len(w)-len(s) >= 2 {
+				x = w[:len(w)-len(s)]
+				break
+			}
+		}
+	}
+	if x == "" {
+		return Unit{}, false
+	}
+	u := simpleUnit(token{raw: t.raw, norm: x, script: t.script}, false)
+	u.Kind, u.Text, u.Norm = KindDin, t.raw, w
+	u.Phon += "din"
+	return u, true
+}
+
+// isNisba reports a word shaped like a nisba or family name: البغدادي,
+// al-Jubouri, Zarqawi.
+func isNisba(u *Unit) bool {
+	n := u.Norm
+	if u.Script == ScriptArabic {
+		return strings.HasSuffix(n, "ي") && utf8.RuneCountInString(n) >= 5
+	}
+	return len(n) >= 6 && (strings.HasSuffix(n, "i") || strings.HasSuffix(n, "y")) &&
+		!strings.HasSuffix(n, "ali") && !strings.HasSuffix(n, "ly")
+}
+
+// assignRoles reads the nasab chain and the family from word order and the
+// markers seen while building units.
+func assignRoles(us []Unit) {
+	// The family: units after آل, units with an article after the chain
+	// began, and a last unit shaped like a nisba.
+	chain := 0
+	for i := range us {
+		u := &us[i]
+		if u.Kind == KindKunya {
+			u.Role, u.Confidence, u.Depth = RoleKunya, 0.95, -1
+			continue
+		}
+		if u.Role == RoleFamily {
+			u.Depth = -1
+			continue
+		}
+		lastUnit := i == len(us)-1
+		if (chain > 0 || i > 0) && u.Article && u.Confidence >= 0 {
+			u.Role, u.Depth = RoleFamily, -1
+			u.Confidence = 0.7
+			if isNisba(u) {
+				u.Confidence = 0.9
+			}
+			continue
+		}
+		if chain >= 2 && lastUnit && isNisba(u) && u.Confidence >= 0 {
+			u.Role, u.Confidence, u.Depth = RoleFamily, 0.5, -1
+			continue
+		}
+		if u.Confidence < 0 && lastUnit && chain == 1 {
+			// Usama bin Ladin: the father, or the family name bin Ladin.
+			u.Role, u.Confidence, u.Depth = RoleFather, 0.5, 1
+			chain++
+			continue
+		}
+		switch chain {
+		case 0:
+			u.Role, u.Confidence = RoleGiven, 0.9
+		case 1:
+			u.Role, u.Confidence = RoleFather, 0.7
+			if lastUnit {
+				u.Confidence = 0.5 // Western order: the surname
+			}
+		case 2:
+			u.Role, u.Confidence = RoleGrandfather, 0.6
+		default:
+			u.Role, u.Confidence = RoleAncestor, 0.5
+		}
+		if u.Kind == KindInitial {
+			u.Confidence *= 0.8
+		}
+		u.Depth = chain
+		chain++
+	}
+}

@@ -1,0 +1,314 @@
+package names
+
+import "unicode/utf8"
+
+// How tells how two units matched.
+type How uint8
+
+// Kinds of unit match, from strongest to weakest.
+const (
+	HowExact       How = iota // the same normalised spelling
+	HowVariant                // another spelling in the same script: Mohamed, Muhammad
+	HowCrossScript            // the same name in the other script: محمد, Mohamed
+	HowTypo                   // one letter apart in the same script
+	HowInitial                // an initial against a name it could stand for
+)
+
+var howNames = [...]string{"exact", "variant", "cross-script", "typo", "initial"}
+
+func (h How) String() string {
+	if int(h) < len(howNames) {
+		return howNames[h]
+	}
+	return "unknown"
+}
+
+// MarshalText makes match kinds read as words in JSON.
+func (h How) MarshalText() ([]byte, error) { return []byte(h.String()), nil }
+
+// Pair is one aligned pair of units.
+type Pair struct {
+	A          int     `json:"a"` // index into the first name's Units
+	B          int     `json:"b"` // index into the second name's Units
+	How        How     `json:"how"`
+	Similarity float64 `json:"similarity"` // of the two spellings, in [0, 1]
+	Weight     float64 `json:"weight"`     // rarity weight in bits (Frequencies.Weight), mean of both units
+	Shifted    bool    `json:"shifted,omitempty"`
+}
+
+// Match is the result of comparing two names.
+type Match struct {
+	Score float64 `json:"score"` // in [0, 1]
+	Pairs []Pair  `json:"pairs"`
+	LeftA []int   `json:"left_a"` // units of the first name left unmatched
+	LeftB []int   `json:"left_b"` // units of the second name left unmatched
+}
+
+// Thresholds on unit similarity and name scores.
+const (
+	// UnitThreshold is the least similarity at which two units are aligned.
+	UnitThreshold = 0.72
+	// StrongMatch is the score from which two names are taken for the same
+	// name: every unit of the shorter name matches well.
+	StrongMatch = 0.85
+)
+
+// Penalties in the score.
+const (
+	shiftFactor    = 0.8  // a nasab link matched at another depth (father ↔ grandfather)
+	extraFactor    = 0.25 // a unit only one name has: missing information
+	conflictFactor = 1.0  // units both names have that do not match: a difference
+)
+
+// maxUnits bounds the units compared; names are rarely longer than eight.
+const maxUnits = 16
+
+// UnitSimilarity compares two units: 0 for different names, 1 for the same
+// spelling. Kunyas only match kunyas with the same marker (أبو/أم).
+func UnitSimilarity(a, b *Unit) (float64, How) {
+	if a.Kind == KindInitial || b.Kind == KindInitial {
+		return initialSim(a, b), HowInitial
+	}
+	if (a.Kind == KindKunya) != (b.Kind == KindKunya) {
+		return 0, HowVariant
+	}
+	if a.Kind == KindKunya && a.Phon[0] != b.Phon[0] {
+		return 0, HowVariant
+	}
+	same := a.Script == b.Script && a.Script != ScriptMixed
+	if same && a.Norm == b.Norm {
+		return 1, HowExact
+	}
+	if same && a.Script == ScriptUnknown {
+		return 0, HowVariant
+	}
+	pa, pb := a.Phon, b.Phon
+	if a.Kind == KindKunya {
+		pa, pb = pa[1:], pb[1:]
+	}
+	if !same {
+		return crossCosts.similarity(pa, pb), HowCrossScript
+	}
+	s := sameCosts.similarity(pa, pb)
+	if pa == pb {
+		return s, HowVariant
+	}
+	if oneEdit(a.Norm, b.Norm) && (a.Script == ScriptArabic || s < 0.9) {
+		return s, HowTypo
+	}
+	return s, HowVariant
+}
+
+// initialSim matches an initial with a name whose code starts with the same
+// consonant class.
+func initialSim(a, b *Unit) float64 {
+	if a.Kind == KindInitial && b.Kind == KindInitial {
+		if a.Norm == b.Norm {
+			return 0.9
+		}
+		return 0
+	}
+	if b.Kind == KindInitial {
+		a, b = b, a
+	}
+	p := b.Phon
+	if len(p) > 0 && (p[0] == '@' || p[0] == '&') {
+		return 0
+	}
+	if b.Kind == KindAbd {
+		return sameOrZero(a.Phon == "a" || a.Phon == "e", 0.75)
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c == 'E' {
+			continue
+		}
+		x, y := keyClass(c), keyClass(a.Phon[0])
+		if x == 0 && y == 0 {
+			return sameOrZero(isVowelByte(a.Phon[0]) || a.Phon[0] == 'E', 0.75)
+		}
+		return sameOrZero(x == y, 0.75)
+	}
+	return 0
+}
+
+func sameOrZero(ok bool, v float64) float64 {
+	if ok {
+		return v
+	}
+	return 0
+}
+
+// oneEdit reports whether a and b differ by at most one inserted, deleted
+// or replaced letter.
+func oneEdit(a, b string) bool {
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	if la < lb {
+		a, b, la, lb = b, a, lb, la
+	}
+	i, j := 0, 0
+	diff := 0
+	for i < len(a) && j < len(b) {
+		ra, na := utf8.DecodeRuneInString(a[i:])
+		rb, nb := utf8.DecodeRuneInString(b[j:])
+		if ra == rb {
+			i, j = i+na, j+nb
+			continue
+		}
+		diff++
+		if diff > 1 {
+			return false
+		}
+		if la == lb {
+			i, j = i+na, j+nb
+		} else {
+			i += na
+		}
+	}
+	return true
+}
+
+// Compare compares two analysed names with the rarity weights of f (nil
+// for uniform weights). It allocates the result's slices; CompareInto
+// reuses them and Score allocates nothing.
+func Compare(a, b *Name, f *Frequencies) Match {
+	var m Match
+	CompareInto(&m, a, b, f)
+	return m
+}
+
+// CompareInto is Compare writing into m, reusing its slices' storage.
+func CompareInto(m *Match, a, b *Name, f *Frequencies) {
+	m.Pairs, m.LeftA, m.LeftB = m.Pairs[:0], m.LeftA[:0], m.LeftB[:0]
+	m.Score = compare(a, b, f, m)
+}
+
+// Score is the score of Compare without the alignment. It does not allocate.
+func Score(a, b *Name, f *Frequencies) float64 {
+	return compare(a, b, f, nil)
+}
+
+// compare aligns the units greedily, best pair first. Order matters in the
+// nasab chain: among equally similar pairs those at the same depth win, and
+// a link matched at another depth counts less. Elsewhere order is free.
+func compare(a, b *Name, f *Frequencies, m *Match) float64 {
+	na, nb := len(a.Units), len(b.Units)
+	if na > maxUnits {
+		na = maxUnits
+	}
+	if nb > maxUnits {
+		nb = maxUnits
+	}
+	if na == 0 || nb == 0 {
+		if m != nil {
+			for i := range na {
+				m.LeftA = append(m.LeftA, i)
+			}
+			for j := range nb {
+				m.LeftB = append(m.LeftB, j)
+			}
+		}
+		return 0
+	}
+	var sim [maxUnits][maxUnits]float32
+	var how [maxUnits][maxUnits]How
+	var wa, wb [maxUnits]float64
+	for i := range na {
+		wa[i] = f.Weight(&a.Units[i])
+	}
+	for j := range nb {
+		wb[j] = f.Weight(&b.Units[j])
+	}
+	for i := range na {
+		for j := range nb {
+			s, h := UnitSimilarity(&a.Units[i], &b.Units[j])
+			sim[i][j], how[i][j] = float32(s), h
+		}
+	}
+	var usedA, usedB [maxUnits]bool
+	var got, matchedW float64
+	for {
+		bi, bj := -1, -1
+		var best float32
+		for i := range na {
+			if usedA[i] {
+				continue
+			}
+			for j := range nb {
+				if usedB[j] || sim[i][j] < UnitThreshold {
+					continue
+				}
+				s := sim[i][j] - 0.02*float32(depthGap(&a.Units[i], &b.Units[j]))
+				if s > best {
+					best, bi, bj = s, i, j
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		usedA[bi], usedB[bj] = true, true
+		ua, ub := &a.Units[bi], &b.Units[bj]
+		w := (wa[bi] + wb[bj]) / 2
+		s := float64(sim[bi][bj])
+		shifted := depthGap(ua, ub) > 0
+		c := s
+		if shifted {
+			c *= shiftFactor
+		}
+		got += w * c
+		matchedW += w
+		if m != nil {
+			m.Pairs = append(m.Pairs, Pair{A: bi, B: bj, How: how[bi][bj], Similarity: s, Weight: w, Shifted: shifted})
+		}
+	}
+	if matchedW == 0 {
+		if m != nil {
+			for i := range na {
+				m.LeftA = append(m.LeftA, i)
+			}
+			for j := range nb {
+				m.LeftB = append(m.LeftB, j)
+			}
+		}
+		return 0
+	}
+	var leftA, leftB float64
+	for i := range na {
+		if !usedA[i] {
+			leftA += wa[i]
+			if m != nil {
+				m.LeftA = append(m.LeftA, i)
+			}
+		}
+	}
+	for j := range nb {
+		if !usedB[j] {
+			leftB += wb[j]
+			if m != nil {
+				m.LeftB = append(m.LeftB, j)
+			}
+		}
+	}
+	lo, hi := leftA, leftB
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return got / (matchedW + conflictFactor*lo + extraFactor*(hi-lo))
+}
+
+// depthGap is how far apart two chain units sit (0 when either is outside
+// the chain).
+func depthGap(a, b *Unit) int {
+	if a.Depth < 0 || b.Depth < 0 {
+		return 0
+	}
+	d := a.Depth - b.Depth
+	if d < 0 {
+		return -d
+	}
+	return d
+}

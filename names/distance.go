@@ -1,0 +1,198 @@
+package names
+
+// Costs are in hundredths so the dynamic programme runs on integers.
+const costScale = 100
+
+// costTable holds insertion/deletion and substitution costs between
+// phonetic codes, indexed by byte. It is a package-level read-only table.
+type costTable struct {
+	indel [128]int16
+	sub   [128][128]int16
+}
+
+// Two tables: across scripts Arabic leaves short vowels unwritten, so a
+// Latin vowel without an Arabic letter is nearly free; within one script a
+// missing vowel letter is a real difference (حسن, حسان).
+var (
+	crossCosts = buildCosts(true)
+	sameCosts  = buildCosts(false)
+)
+
+func buildCosts(cross bool) *costTable {
+	t := new(costTable)
+	for i := range t.indel {
+		t.indel[i] = 100
+	}
+	set := func(cs string, v int16) {
+		for i := 0; i < len(cs); i++ {
+			t.indel[cs[i]] = v
+		}
+	}
+	if cross {
+		set("aeiou", 12)
+		set("A", 25)
+		set("E", 20)
+		set("wy", 80)
+		set("UI", 30)
+		set("H", 20)
+		set("h", 60)
+	} else {
+		set("aeiou", 25)
+		set("A", 35)
+		set("E", 30)
+		set("wy", 60)
+		set("UI", 40)
+		set("H", 30)
+		set("h", 65)
+	}
+	for a := range 128 {
+		for b := range 128 {
+			if a == b {
+				t.sub[a][b] = 0
+			} else {
+				t.sub[a][b] = 100
+			}
+		}
+	}
+	pair := func(x, y string, v int16) {
+		for i := 0; i < len(x); i++ {
+			for j := 0; j < len(y); j++ {
+				if x[i] != y[j] {
+					t.sub[x[i]][y[j]] = v
+					t.sub[y[j]][x[i]] = v
+				}
+			}
+		}
+	}
+	pair("aeiou", "aeiou", 40)
+	pair("a", "e", 10)
+	pair("o", "u", 10)
+	pair("i", "e", 10)
+	pair("e", "o", 30)
+	pair("a", "A", 5)
+	pair("eiou", "A", 20)
+	pair("aeiouA", "E", 20)
+	pair("U", "w", 5)
+	pair("I", "y", 5)
+	pair("Uou", "Uou", 10)
+	pair("Iie", "Iie", 10)
+	pair("H", "h", 0)
+	pair("H", "aA", 30)
+	pair("u", "w", 10)
+	pair("o", "w", 15)
+	pair("ae", "w", 50)
+	pair("i", "y", 10)
+	pair("e", "y", 15)
+	pair("a", "y", 85)
+	pair("A", "y", 80)
+	pair("ou", "y", 55)
+	pair("A", "w", 55)
+	pair("i", "w", 55)
+	pair("w", "v", 30)
+	pair("f", "v", 20)
+	pair("b", "v", 50)
+	pair("w", "f", 70)
+	pair("E", "h", 55)
+	pair("E", "G", 55)
+	pair("q", "k", 25)
+	pair("q", "g", 30)
+	pair("k", "g", 40)
+	pair("g", "j", 30)
+	pair("g", "G", 25)
+	pair("q", "G", 45)
+	pair("k", "x", 40)
+	pair("h", "x", 35)
+	pair("G", "x", 45)
+	pair("G", "r", 60)
+	pair("C", "s", 30)
+	pair("C", "t", 30)
+	pair("C", "D", 30)
+	pair("D", "z", 25)
+	pair("D", "d", 30)
+	pair("z", "s", 40)
+	pair("S", "s", 40)
+	pair("S", "j", 55)
+	pair("j", "z", 55)
+	pair("d", "t", 60)
+	pair("D", "t", 60)
+	pair("s", "t", 75)
+	pair("C", "z", 45)
+	pair("n", "m", 75)
+	return t
+}
+
+// weight is the cost of deleting the whole code: the denominator of the
+// similarity, so that vowels count for little and consonants for much.
+func (t *costTable) weight(p string) int {
+	w := 0
+	for _, c := range p {
+		if c < 128 {
+			w += int(t.indel[c])
+		} else {
+			w += 100
+		}
+	}
+	return w
+}
+
+// maxDP is the longest code the allocation-free path handles; longer codes
+// (rare: 10,000-character junk) are cut, which only lowers precision on junk.
+const maxDP = 48
+
+// distance is the weighted edit distance between two phonetic codes.
+func (t *costTable) distance(a, b string) int {
+	if len(a) > maxDP {
+		a = a[:maxDP]
+	}
+	if len(b) > maxDP {
+		b = b[:maxDP]
+	}
+	var prev, cur [maxDP + 1]int32
+	prev[0] = 0
+	for j := 1; j <= len(b); j++ {
+		prev[j] = prev[j-1] + int32(t.indel[b[j-1]&127])
+	}
+	for i := 1; i <= len(a); i++ {
+		ca := a[i-1] & 127
+		cur[0] = prev[0] + int32(t.indel[ca])
+		da := int32(t.indel[ca])
+		row := &t.sub[ca]
+		for j := 1; j <= len(b); j++ {
+			cb := b[j-1] & 127
+			best := prev[j-1] + int32(row[cb])
+			if v := prev[j] + da; v < best {
+				best = v
+			}
+			if v := cur[j-1] + int32(t.indel[cb]); v < best {
+				best = v
+			}
+			cur[j] = best
+		}
+		prev, cur = cur, prev
+	}
+	return int(prev[len(b)])
+}
+
+// similarity turns the distance of two codes into [0, 1].
+func (t *costTable) similarity(a, b string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	wa, wb := t.weight(a), t.weight(b)
+	if len(a) > maxDP {
+		wa = t.weight(a[:maxDP])
+	}
+	if len(b) > maxDP {
+		wb = t.weight(b[:maxDP])
+	}
+	// The mean, not the larger weight: a Latin spelling weighs more than
+	// the Arabic for its vowels, and a missing long vowel (حسن, Hussein)
+	// must count.
+	w := (wa + wb) / 2
+	d := t.distance(a, b)
+	s := 1 - float64(d)/float64(w)
+	if s < 0 {
+		return 0
+	}
+	return s
+}

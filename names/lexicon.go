@@ -1,0 +1,62 @@
+package names
+
+// Word lists, in normalised form. They are read-only package tables.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// titles are honorifics and ranks set aside before the name is read. They
+// count as titles only before the first name unit, so that a person called
+// أمير or Imam keeps the name.
+var titles = set(
+	"dr", "doctor", "sheikh", "shaikh", "shaykh", "sheik", "shaik", "cheikh", "chaikh", "shiekh", "sheykh",
+	"hajji", "haji", "hajj", "hadji", "hadj", "alhaj", "alhajj", "elhadj", "hajja", "hajjah",
+	"mullah", "mulla", "molla", "mollah", "mulah", "emir", "imam", "mr", "mrs", "ms", "miss",
+	"prof", "professor", "gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt",
+	"eng", "engineer", "maulana", "mawlana", "maulvi", "mawlawi", "moulvi", "mawlavi", "maulawi", "mawlvi",
+	"qari", "ustadh", "ustaz", "sir", "sheikha", "shaykha", "sayyid", "sayed", "sayyed",
+	"شيخ", "الشيخ", "شيخه", "الشيخه", "دكتور", "الدكتور", "د", "الحاج", "حاج", "الحاجه", "حاجه", "حجي",
+	"الملا", "ملا", "الامام", "امام", "المهندس", "مهندس", "الاستاذ", "استاذ", "العقيد", "عقيد",
+	"اللواء", "لواء", "العميد", "عميد", "النقيب", "نقيب", "الرائد", "المقدم", "الامير", "امير",
+	"المولوي", "مولوي", "القاري", "قاري", "السيد", "السيده", "سيد", "الفريق", "المشير", "مولانا", "الاخ",
+)
+
+// nasabMarkers introduce a father or an ancestor: Usama bin Ladin, محمد بن سلمان.
+var nasabMarkers = set("bin", "ibn", "ben", "bint", "binti", "ould", "wuld", "walad", "ibnu", "bn", "binte", "bent",
+	"بن", "ابن", "بنت", "ولد")
+
+// kunyaMarkers begin a kunya: أبو بكر, Abu Bakr, Abou Moussab, أم محمد.
+var kunyaMarkers = map[string]byte{
+	"abu": '@', "abou": '@', "abo": '@', "aboo": '@', "abi": '@', "aba": '@', "abul": '@', "abol": '@', "aboul": '@',
+	"ابو": '@', "ابي": '@', "ابا": '@',
+	"umm": '&', "um": '&', "oum": '&', "om": '&', "omm": '&', "oumm": '&', "umme": '&', "ام": '&',
+}
+
+// abdWords begin an Abd compound written apart: Abd al-Rahman, Abdul Aziz.
+var abdWords = set("abd", "abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdur", "abder", "abdar",
+	"abdus", "abdes", "abdas", "abduz", "abdez", "abdun", "abden", "abdoul", "abdoel", "abdool", "عبد")
+
+// articles are the Arabic article written apart in Latin script, including
+// the sun-letter forms (ar-Rahman, ash-Shami, ad-Din).
+var articles = set("al", "el", "ul", "il", "ol", "ar", "er", "ur", "as", "es", "us", "ash", "esh", "ush",
+	"at", "et", "ut", "ath", "eth", "ad", "ed", "ud", "adh", "edh", "az", "ez", "uz", "an", "en", "un", "ez")
+
+// dinWords end an X al-Din compound written apart: Nur al-Din, Salah ad-Din,
+// Nasr Eddine.
+var dinWords = set("din", "deen", "dine", "diin", "eddine", "eddin", "uddin", "uddeen", "addin", "aldin",
+	"eldin", "uddine", "ddin", "eddyn", "edine", "الدين")
+
+// dinSuffixes end an X al-Din compound written as one word.
+var dinSuffixes = []string{"eddine", "uddine", "eddin", "uddin", "uddeen", "addin", "aldin", "eldin", "uldin", "iddin", "edine", "eddeen"}
+
+// allahForms are the spellings of Allah after Abd: Abdullah, Abdallah, Abd Allah.
+var allahForms = set("lah", "llah", "la", "lla", "allah", "alla", "ullah", "ulla", "illah", "illa", "ellah",
+	"ella", "ollah", "olla", "الله", "لله", "اله")
+
+// noArticle lists Arabic words that begin with ال but carry no article.
+var noArticle = set("الياس", "الهام", "الفت", "الطاف")

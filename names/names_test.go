@@ -1,0 +1,254 @@
+package names
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/athar-org/athar"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"فَاطِمَة", "فاطمه"},
+		{"مـــحـمـد", "محمد"},
+		{"أحمد إبراهيم آمنة", "احمد ابراهيم امنه"},
+		{"مصطفى", "مصطفي"},
+		{"رؤوف الطائي", "رووف الطايي"},
+		{"کریم", "كريم"},
+		{"١٩٨٠", "1980"},
+		{"عبد\u200cالله\u200f", "عبدالله"},
+		{"Ḥusayn ʿAbd al-Qādir", "husayn abd al qadir"},
+		{"Sa'id  O’Neil-Ali", "said oneil ali"},
+		{"ABU  BAKR,", "abu bakr"},
+		{"Ibrāhīm ʿAwwād", "ibrahim awwad"},
+		{"ﻣﺤﻤﺪ", "محمد"},
+		{"", ""},
+		{"  ", ""},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAnalyzeUnits(t *testing.T) {
+	tests := []struct {
+		in    string
+		units []string // Text of each unit
+		roles []Role
+		kinds []UnitKind
+	}{
+		{"أبو بكر البغدادي", []string{"أبو بكر", "البغدادي"}, []Role{RoleKunya, RoleFamily}, []UnitKind{KindKunya, KindSimple}},
+		{"Abu Bakr al-Baghdadi", []string{"Abu Bakr", "al Baghdadi"}, []Role{RoleKunya, RoleFamily}, nil},
+		{"إبراهيم عواد إبراهيم البدري", []string{"إبراهيم", "عواد", "إبراهيم", "البدري"},
+			[]Role{RoleGiven, RoleFather, RoleGrandfather, RoleFamily}, nil},
+		{"عبد الرحمن", []string{"عبد الرحمن"}, []Role{RoleGiven}, []UnitKind{KindAbd}},
+		{"عبدالله", []string{"عبدالله"}, nil, []UnitKind{KindAbd}},
+		{"Abd Allah", []string{"Abd Allah"}, nil, []UnitKind{KindAbd}},
+		{"Abdul Rahman", []string{"Abdul Rahman"}, nil, []UnitKind{KindAbd}},
+		{"Abderrahmane", []string{"Abderrahmane"}, nil, []UnitKind{KindAbd}},
+		{"Abd al-Qadir", []string{"Abd al Qadir"}, nil, []UnitKind{KindAbd}},
+		{"نور الدين", []string{"نور الدين"}, nil, []UnitKind{KindDin}},
+		{"Salah ad-Din", []string{"Salah ad Din"}, nil, []UnitKind{KindDin}},
+		{"Nasreddine", []string{"Nasreddine"}, nil, []UnitKind{KindDin}},
+		{"Usama bin Muhammad bin Awad bin Ladin", []string{"Usama", "Muhammad", "Awad", "Ladin"},
+			[]Role{RoleGiven, RoleFather, RoleGrandfather, RoleAncestor}, nil},
+		{"الشيخ الدكتور أيمن الظواهري", []string{"أيمن", "الظواهري"}, []Role{RoleGiven, RoleFamily}, nil},
+		{"Dr. Sheikh Ayman al-Zawahiri", []string{"Ayman", "al Zawahiri"}, []Role{RoleGiven, RoleFamily}, nil},
+		{"AL-BADRI, Ibrahim Awwad", []string{"Ibrahim", "Awwad", "AL BADRI"}, []Role{RoleGiven, RoleFather, RoleFamily}, nil},
+		{"Abou Moussab al-Zarqaoui", []string{"Abou Moussab", "al Zarqaoui"}, []Role{RoleKunya, RoleFamily}, nil},
+		{"M. Yusuf", []string{"M", "Yusuf"}, nil, []UnitKind{KindInitial, KindSimple}},
+	}
+	for _, tt := range tests {
+		n := Analyze(tt.in)
+		var got []string
+		for _, u := range n.Units {
+			got = append(got, u.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.units, "|") {
+			t.Errorf("Analyze(%q) units = %q, want %q", tt.in, got, tt.units)
+			continue
+		}
+		for i, r := range tt.roles {
+			if n.Units[i].Role != r {
+				t.Errorf("Analyze(%q) unit %q role = %v, want %v", tt.in, n.Units[i].Text, n.Units[i].Role, r)
+			}
+		}
+		for i, k := range tt.kinds {
+			if n.Units[i].Kind != k {
+				t.Errorf("Analyze(%q) unit %q kind = %v, want %v", tt.in, n.Units[i].Text, n.Units[i].Kind, k)
+			}
+		}
+	}
+}
+
+func TestAnalyzeTitles(t *testing.T) {
+	n := Analyze("الشيخ الدكتور أيمن الظواهري")
+	if strings.Join(n.Titles, ",") != "الشيخ,الدكتور" {
+		t.Errorf("titles = %q", n.Titles)
+	}
+	// A title word alone is the name, not a title.
+	if n := Analyze("Imam"); len(n.Units) != 1 {
+		t.Errorf("Analyze(Imam) gave %d units, want 1", len(n.Units))
+	}
+}
+
+func TestAnalyzeParts(t *testing.T) {
+	n := AnalyzeParts(athar.NameParts{Given: "إبراهيم", Father: "عواد", Grandfather: "إبراهيم", Family: "البدري", Kunya: "أبو بكر"})
+	want := []Role{RoleGiven, RoleFather, RoleGrandfather, RoleFamily, RoleKunya}
+	if len(n.Units) != len(want) {
+		t.Fatalf("units = %d, want %d", len(n.Units), len(want))
+	}
+	for i, r := range want {
+		if n.Units[i].Role != r {
+			t.Errorf("unit %q role = %v, want %v", n.Units[i].Text, n.Units[i].Role, r)
+		}
+	}
+	m := Compare(&n, ptr(Analyze("Ibrahim Awad Ibrahim al-Badri")), nil)
+	if m.Score < StrongMatch {
+		t.Errorf("parts vs full name score = %.3f, want >= %.2f", m.Score, StrongMatch)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// The targets.
+func TestCompareTargets(t *testing.T) {
+	strong := [][2]string{
+		{"أبو بكر البغدادي", "Abu Bakr al-Baghdadi"},
+		{"Muhammad Yusuf", "Mohamed Youssef"},
+		{"Osama bin Laden", "Usama bin Ladin"},
+		{"عبد الرحمن", "Abderrahmane"},
+		{"Qasim", "Gasim"},
+		{"فاطمة", "فاطمه"},
+		{"محمد", "Mohamed"},
+		{"محمد", "Muhammad"},
+		{"عبد القادر", "Abdelkader"},
+		{"عبد القادر", "ʿAbd al-Qādir"},
+		{"Abdulaziz", "Abd al-Aziz"},
+		{"عبدالله", "Abdallah"},
+		{"Abdullah", "Abd Allah"},
+		{"جمال", "Djamel"},
+		{"جمال", "Gamal"},
+		{"ولد", "Ould"},
+		{"نور الدين", "Nureddin"},
+		{"صلاح الدين", "Salah ad-Din"},
+		{"أسامة بن لادن", "Osama bin Laden"},
+		{"إبراهيم عواد إبراهيم البدري", "Ibrahim Awwad Ibrahim al-Badri"},
+		{"أبو مصعب الزرقاوي", "Abou Moussab al-Zarqaoui"},
+		{"خالد", "Khaled"},
+		{"يوسف", "Youssef"},
+		{"عثمان", "Othman"},
+		{"حسين", "Hussein"},
+		{"Hussein", "Husayn"},
+	}
+	for _, p := range strong {
+		a, b := Analyze(p[0]), Analyze(p[1])
+		if s := Score(&a, &b, nil); s < StrongMatch {
+			m := Compare(&a, &b, nil)
+			t.Errorf("Score(%q, %q) = %.3f, want >= %.2f (%+v)", p[0], p[1], s, StrongMatch, m)
+		}
+	}
+	weak := [][2]string{
+		{"عمر", "زيد"},
+		{"Hassan", "Hussein"},
+		{"حسن", "Hussein"},
+		{"Karim", "Kamal"},
+		{"أبو بكر", "أم بكر"},
+	}
+	for _, p := range weak {
+		a, b := Analyze(p[0]), Analyze(p[1])
+		if s := Score(&a, &b, nil); s >= 0.5 {
+			t.Errorf("Score(%q, %q) = %.3f, want < 0.5", p[0], p[1], s)
+		}
+	}
+}
+
+func TestCompareOrder(t *testing.T) {
+	// The same words, but the father and grandfather swapped: weaker than
+	// the same chain.
+	a := Analyze("أحمد علي حسين")
+	same := Analyze("أحمد علي حسين")
+	swapped := Analyze("أحمد حسين علي")
+	s1, s2 := Score(&a, &same, nil), Score(&a, &swapped, nil)
+	if s2 >= s1 {
+		t.Errorf("swapped chain scores %.3f, same chain %.3f: want lower", s2, s1)
+	}
+	// A longer name that holds the shorter one loses less than a name
+	// whose extra unit conflicts.
+	short := Analyze("Ahmad Ali")
+	longer := Analyze("Ahmad Ali Hussein")
+	s3 := Score(&short, &longer, nil)
+	other := Analyze("Ahmad Ali")
+	conflict := Analyze("Ahmad Karim")
+	if s3 <= Score(&other, &conflict, nil) {
+		t.Errorf("extra unit scored %.3f, not above a conflict", s3)
+	}
+}
+
+func TestCompareExplanation(t *testing.T) {
+	a, b := Analyze("Usama bin Muhammad bin Awad bin Ladin"), Analyze("أسامة بن لادن")
+	m := Compare(&a, &b, DefaultFrequencies())
+	if len(m.Pairs) != 2 || len(m.LeftA) != 2 || len(m.LeftB) != 0 {
+		t.Fatalf("pairs %+v, left %v %v", m.Pairs, m.LeftA, m.LeftB)
+	}
+	for _, p := range m.Pairs {
+		if p.How != HowCrossScript {
+			t.Errorf("pair %+v: how = %v, want cross-script", p, p.How)
+		}
+	}
+	if s := Score(&a, &b, DefaultFrequencies()); s != m.Score {
+		t.Errorf("Score = %v, Compare = %v", s, m.Score)
+	}
+}
+
+func TestKeysShared(t *testing.T) {
+	sets := [][]string{
+		{"محمد", "Muhammad", "Mohamed", "Mohammed", "Mohamad"},
+		{"عبد الرحمن", "Abderrahmane", "Abdul Rahman", "Abdurrahman", "Abd al-Rahman"},
+		{"قاسم", "Qasim", "Gasim", "Kassem"},
+		{"يوسف", "Yusuf", "Youssef", "Yousef"},
+		{"البغدادي", "al-Baghdadi", "Baghdadi"},
+		{"جمال", "Jamal", "Djamel", "Gamal"},
+		{"Mohammed", "Mohanmed"},
+	}
+	for _, set := range sets {
+		first := Analyze(set[0])
+		for _, s := range set[1:] {
+			n := Analyze(s)
+			if !shareKey(first.Units[0].Keys, n.Units[0].Keys) {
+				t.Errorf("%q %v and %q %v share no key", set[0], first.Units[0].Keys, s, n.Units[0].Keys)
+			}
+		}
+	}
+}
+
+func shareKey(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestFrequencies(t *testing.T) {
+	f := NewFrequencies()
+	for range 100 {
+		n := Analyze("محمد")
+		f.AddName(&n)
+	}
+	rare := Analyze("Zawahiri")
+	f.AddName(&rare)
+	common := Analyze("Mohamed")
+	if wc, wr := f.Weight(&common.Units[0]), f.Weight(&rare.Units[0]); wc >= wr {
+		t.Errorf("weight of Mohamed %.2f, of Zawahiri %.2f: want common lower", wc, wr)
+	}
+	d := DefaultFrequencies()
+	if d.Len() == 0 {
+		t.Fatal("shipped frequency table is empty")
+	}
+}

@@ -1,0 +1,298 @@
+package names
+
+// The phonetic code is the shared representation both scripts map into.
+// One byte a sound:
+//
+//	a e i o u  short vowels (Latin letters; Arabic initial alef)
+//	A          long a (Arabic medial alef, ى, Latin aa)
+//	U I        Latin ou/oo/uu and ee/ii: long vowels that Arabic may or may not write
+//	H          Latin final h after a vowel: ة or a real ح/ه
+//	w y        و and ي, Latin w, y, ou, oo, ee, and i/y after a vowel
+//	E          ayn (ع); Latin rarely writes it
+//	b f v t d s z r l m n k q g j h x
+//	C          ث (th)     D ذ (dh)      S ش (sh, ch)     G غ (gh)
+//
+// Emphatic letters fold into their plain partners (ص→s, ض→d, ط→t, ظ→z)
+// because Latin spellings do not tell them apart. Doubled letters collapse.
+
+// arabicPhon maps an Arabic letter (after light folding) to its code.
+var arabicPhon = map[rune]byte{
+	'ا': 'A', 'ب': 'b', 'ت': 't', 'ث': 'C', 'ج': 'j', 'ح': 'h', 'خ': 'x',
+	'د': 'd', 'ذ': 'D', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'S', 'ص': 's',
+	'ض': 'd', 'ط': 't', 'ظ': 'z', 'ع': 'E', 'غ': 'G', 'ف': 'f', 'ق': 'q',
+	'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'و': 'w', 'ي': 'y',
+	'ى': 'A', 'ة': 'a', 'پ': 'b', 'چ': 'S', 'ژ': 'j', 'گ': 'g', 'ڤ': 'v',
+	'ڨ': 'g', 'ڭ': 'g',
+}
+
+// appendPhon appends b to dst unless it repeats the last code.
+func appendPhon(dst []byte, b byte) []byte {
+	if n := len(dst); n > 0 && dst[n-1] == b {
+		return dst
+	}
+	return append(dst, b)
+}
+
+// phonArabic encodes one Arabic word (lightly normalised).
+func phonArabic(dst []byte, w string) []byte {
+	first := true
+	start := len(dst)
+	for i, r := range w {
+		c, ok := arabicPhon[r]
+		if !ok {
+			continue
+		}
+		if first && c == 'A' {
+			c = 'a' // initial alef carries a hamza with any vowel: أحمد إبراهيم أسامة
+		}
+		// Final ه after a consonant is usually a feminine -a (فاطمه), but not in
+		// الله, طه, عبده: keep h when the word is short or ends in له.
+		if r == 'ه' && i+len("ه") == len(w) && len(dst)-start >= 3 && dst[len(dst)-1] != 'l' {
+			c = 'a'
+		}
+		first = false
+		dst = appendPhon(dst, c)
+	}
+	return dst
+}
+
+func isVowelByte(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
+}
+
+// phonLatin encodes one Latin word (normalised: lower case a–z).
+func phonLatin(dst []byte, w string) []byte {
+	start := len(dst)
+	n := len(w)
+	at := func(i int) byte {
+		if i < n && i >= 0 {
+			return w[i]
+		}
+		return 0
+	}
+	for i := 0; i < n; i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			continue
+		}
+		next := at(i + 1)
+		prevVowel := len(dst) > start && isVowelByte(dst[len(dst)-1])
+		switch c {
+		case 's':
+			if next == 'c' && at(i+2) == 'h' {
+				dst = appendPhon(dst, 'S')
+				i += 2
+				continue
+			}
+			if next == 'h' {
+				dst = appendPhon(dst, 'S')
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 's')
+		case 'c':
+			switch {
+			case next == 'h':
+				dst = appendPhon(dst, 'S')
+				i++
+			case next == 'k' || next == 'q':
+				dst = appendPhon(dst, 'k')
+				i++
+			case next == 'e' || next == 'i' || next == 'y':
+				dst = appendPhon(dst, 's')
+			default:
+				dst = appendPhon(dst, 'k')
+			}
+		case 'k':
+			if next == 'h' {
+				dst = appendPhon(dst, 'x')
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 'k')
+		case 'g':
+			if next == 'h' {
+				dst = appendPhon(dst, 'G')
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 'g')
+		case 't':
+			if next == 'h' {
+				dst = appendPhon(dst, 'C')
+				i++
+				continue
+			}
+			if next == 'c' && at(i+2) == 'h' {
+				dst = appendPhon(dst, 'S')
+				i += 2
+				continue
+			}
+			dst = appendPhon(dst, 't')
+		case 'd':
+			if next == 'h' {
+				dst = appendPhon(dst, 'D')
+				i++
+				continue
+			}
+			if next == 'j' {
+				dst = appendPhon(dst, 'j')
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 'd')
+		case 'p':
+			if next == 'h' {
+				dst = appendPhon(dst, 'f')
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 'b')
+		case 'z':
+			if next == 'h' {
+				dst = appendPhon(dst, 'j')
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 'z')
+		case 'x':
+			dst = appendPhon(dst, 'k')
+			dst = appendPhon(dst, 's')
+		case 'h':
+			// Final h after a vowel is ta marbuta (Fatimah) or a real ح/ه
+			// (Salah): a soft h, cheap to lose.
+			if i == n-1 && prevVowel && len(dst)-start > 2 {
+				dst = appendPhon(dst, 'H')
+				continue
+			}
+			dst = appendPhon(dst, 'h')
+		case 'a':
+			if next == 'a' {
+				dst = appendPhon(dst, 'A')
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 'a')
+		case 'o':
+			if next == 'u' || next == 'o' {
+				// French ou: a consonant before a vowel (Oualid), else a long u.
+				if isVowelByte(at(i + 2)) {
+					dst = appendPhon(dst, 'w')
+				} else {
+					dst = appendPhon(dst, 'U')
+				}
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 'o')
+		case 'u':
+			if next == 'u' {
+				dst = appendPhon(dst, 'U')
+				i++
+				continue
+			}
+			dst = appendPhon(dst, 'u')
+		case 'e':
+			if next == 'e' {
+				dst = appendPhon(dst, 'I')
+				i++
+				continue
+			}
+			if prevVowel && len(dst)-start > 0 {
+				dst = appendPhon(dst, 'y')
+				continue
+			}
+			// Silent French final e: Abderrahmane, Djamile.
+			if i == n-1 && n > 3 && !prevVowel {
+				continue
+			}
+			dst = appendPhon(dst, 'e')
+		case 'i':
+			if next == 'i' || next == 'e' && i+2 < n {
+				dst = appendPhon(dst, 'I')
+				i++
+				continue
+			}
+			if prevVowel {
+				dst = appendPhon(dst, 'y')
+				continue
+			}
+			dst = appendPhon(dst, 'i')
+		case 'y':
+			dst = appendPhon(dst, 'y')
+		case 'w':
+			dst = appendPhon(dst, 'w')
+		case 'v':
+			dst = appendPhon(dst, 'v')
+		case 'q':
+			if next == 'u' && i+2 < n && isVowelByte(at(i+2)) {
+				// French qu = k: Abdelkoudous stays, Quraishi keeps u.
+				dst = appendPhon(dst, 'q')
+				continue
+			}
+			dst = appendPhon(dst, 'q')
+		case 'j':
+			dst = appendPhon(dst, 'j')
+		default:
+			dst = appendPhon(dst, c)
+		}
+	}
+	return dst
+}
+
+// keyClass maps a phonetic code to its coarse class for index keys. Zero
+// means the sound is left out of keys (vowels, w, y, ayn): those are the
+// letters transliterations disagree on most.
+func keyClass(c byte) byte {
+	switch c {
+	case 'b':
+		return 'B'
+	case 'f', 'v':
+		return 'F'
+	case 't':
+		return 'T'
+	case 'd':
+		return 'D'
+	case 's', 'z', 'C', 'D', 'S':
+		return 'S'
+	case 'j':
+		return 'J'
+	case 'k', 'q', 'g', 'G':
+		return 'K'
+	case 'h', 'x':
+		return 'H'
+	case 'r':
+		return 'R'
+	case 'l':
+		return 'L'
+	case 'm':
+		return 'M'
+	case 'n':
+		return 'N'
+	}
+	return 0
+}
+
+// skeleton appends the coarse consonant skeleton of a phonetic code.
+func skeleton(dst []byte, phon []byte) []byte {
+	start := len(dst)
+	for i, c := range phon {
+		k := keyClass(c)
+		if k == 0 {
+			// Word-initial w/y is a consonant in every spelling: Walid, Yusuf.
+			if i == 0 && (c == 'w' || c == 'y') {
+				k = 'W'
+				if c == 'y' {
+					k = 'Y'
+				}
+			} else {
+				continue
+			}
+		}
+		if len(dst) > start && dst[len(dst)-1] == k {
+			continue
+		}
+		dst = append(dst, k)
+	}
+	return dst
+}
