@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,9 +65,19 @@ var generated []byte
 //go:embed data/manual.tsv
 var manual []byte
 
+//go:embed data/aliases.tsv
+var aliases []byte
+
 // Default returns the embedded gazetteer, loading it on first use.
 var Default = sync.OnceValues(func() (*Gazetteer, error) {
-	return Load(bytes.NewReader(generated), bytes.NewReader(manual))
+	g, err := Load(bytes.NewReader(generated), bytes.NewReader(manual))
+	if err != nil {
+		return nil, err
+	}
+	if err := g.AddAliases(bytes.NewReader(aliases)); err != nil {
+		return nil, err
+	}
+	return g, nil
 })
 
 // Load reads a gzip-compressed generated file and an uncompressed manual
@@ -207,6 +218,38 @@ func (g *Gazetteer) index() {
 			add(n, i)
 		}
 	}
+}
+
+// AddAliases reads lines of an ID and further Arabic names (";"-separated)
+// and adds the names to those places: spellings the sources lack
+// (حفرالباطن written as one word).
+func (g *Gazetteer) AddAliases(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		id, names, ok := strings.Cut(s, "\t")
+		i, found := g.byID[id]
+		if !ok || !found {
+			return fmt.Errorf("aliases.tsv line %d: want a known place ID, a tab and names", line)
+		}
+		p := &g.places[i]
+		for _, n := range splitList(names) {
+			p.ArabicAlt = append(p.ArabicAlt, n)
+			k := Fold(n)
+			if !slices.Contains(g.byName[k], int32(i)) {
+				g.byName[k] = append(g.byName[k], int32(i))
+			}
+			if c := strings.Count(k, " ") + 1; c > g.maxToks {
+				g.maxToks = c
+			}
+		}
+	}
+	return sc.Err()
 }
 
 // Len returns the number of places.

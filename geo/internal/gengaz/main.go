@@ -261,12 +261,32 @@ func readCountries(cldr, iso, isoMO string, cities []city) ([]geo.Place, error) 
 		}
 		p := geo.Place{ID: "iso:" + code, Kind: geo.KindCountry, Name: name, LatinAlt: latin, Country: code,
 			Lat: median(lats[code]), Lon: median(lons[code]), Population: pops[code]}
+		if c, ok := centres[code]; ok {
+			p.Lat, p.Lon = c[0], c[1]
+		}
 		if len(ar) > 0 {
 			p.Arabic, p.ArabicAlt = ar[0], ar[1:]
 		}
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// centres are rough geographic centres of the countries where the median of
+// the towns lies far from the middle (most people live on a coast or a
+// river); elsewhere the median of the towns is kept.
+var centres = map[string][2]float64{
+	"EG": {26.7, 30.0}, "OM": {21.0, 57.0}, "YE": {15.8, 47.8}, "AE": {23.9, 54.3}, "CN": {35.0, 103.0},
+	"GB": {54.0, -2.5}, "LY": {27.0, 17.0}, "MA": {31.8, -7.1}, "SD": {15.6, 30.2}, "BR": {-10.3, -53.2},
+	"IR": {32.4, 53.7}, "US": {39.8, -98.6}, "IT": {42.8, 12.5}, "DZ": {28.0, 2.6}, "RU": {61.5, 100.0},
+	"SY": {34.8, 38.9}, "MR": {20.3, -10.3}, "TN": {34.0, 9.5}, "JP": {36.2, 138.3}, "ES": {40.2, -3.6},
+	"MX": {23.6, -102.5}, "PE": {-9.2, -75.0}, "SA": {24.0, 45.0}, "IQ": {33.2, 43.7}, "TR": {39.0, 35.2},
+	"JO": {31.2, 36.5}, "LB": {33.9, 35.9}, "KW": {29.3, 47.6}, "AF": {33.9, 67.7}, "PK": {30.4, 69.3},
+	"SO": {5.2, 46.2}, "NG": {9.1, 8.7}, "ML": {17.6, -4.0}, "NE": {17.6, 8.1}, "TD": {15.4, 18.7},
+	"FR": {46.6, 2.4}, "DE": {51.2, 10.4}, "IN": {22.0, 79.0}, "PH": {12.9, 121.8}, "QA": {25.3, 51.2},
+	"BH": {26.0, 50.55}, "PS": {31.9, 35.2}, "IL": {31.0, 34.9}, "CA": {56.1, -106.3}, "AU": {-25.3, 133.8},
+	"KZ": {48.0, 67.0}, "SE": {62.0, 15.0}, "NO": {61.0, 9.0}, "FI": {64.0, 26.0}, "ID": {-2.5, 118.0},
+	"ET": {9.1, 40.5}, "KE": {0.2, 37.9}, "SS": {7.3, 30.0}, "ER": {15.2, 39.8}, "BF": {12.2, -1.6},
 }
 
 // extraCountryNames are common Arabic spellings of country names that

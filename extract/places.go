@@ -1,0 +1,348 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"github.com/athar-org/athar/geo"
+)
+
+// Place is a place named in the text, resolved to one gazetteer entry.
+type Place struct {
+	Span
+	Text    string   `json:"text"`    // the words as written, clitics included (بالموصل)
+	Matched string   `json:"matched"` // the gazetteer name that matched (الموصل)
+	Name    string   `json:"name"`    // English or Latin name
+	Country string   `json:"country"` // ISO 3166-1 alpha-2; "" for areas spanning countries
+	Lat     float64  `json:"lat"`
+	Lon     float64  `json:"lon"`
+	Kind    geo.Kind `json:"kind"`
+	ID      string   `json:"id"` // gazetteer ID
+	// Via says how the place was recognised: "name", "adjective" (a
+	// country's territory named by its adjective: الأراضي التركية) or
+	// "capital" (العاصمة العراقية).
+	Via string `json:"via"`
+}
+
+// PlaceFinder recognises places in Arabic text. It is safe for concurrent
+// use.
+type PlaceFinder struct {
+	g        *geo.Gazetteer
+	maxWords int
+}
+
+// NewPlaceFinder returns a finder over g.
+func NewPlaceFinder(g *geo.Gazetteer) *PlaceFinder {
+	return &PlaceFinder{g: g, maxWords: min(g.MaxWords(), 6)}
+}
+
+// mention is a candidate found in the first pass.
+type mention struct {
+	first, last int // token range, inclusive
+	key         string
+	cands       []*geo.Place
+	via         string
+	trigger     bool   // a word such as مدينة precedes
+	hintCountry string // a nationality adjective follows: سرت الليبية
+	single      bool   // one word, no trigger: weak evidence
+	chosen      *geo.Place
+}
+
+// Find returns the places named in text, in text order. Spans are byte
+// offsets into text.
+func (f *PlaceFinder) Find(text string) []Place {
+	toks := tokenize(text)
+	var ms []*mention
+	person := map[string]bool{} // words seen as part of a person's name in this text
+	var vbuf [6]string
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.class != 'a' {
+			continue
+		}
+		if m := f.matchAt(toks, i, vbuf[:0], person); m != nil {
+			ms = append(ms, m)
+			i = m.last
+			continue
+		}
+	}
+	return f.resolve(text, toks, ms)
+}
+
+// clitics returns the forms of a folded word with its proclitics removed,
+// the word itself first: والرقه → الرقه; للرقه → الرقه; بحلب → حلب.
+func clitics(w string, out []string) []string {
+	out = append(out, w)
+	const minRest = 6 // three Arabic letters, two bytes each
+	s := w
+	if len(s) > minRest && (strings.HasPrefix(s, "و") || strings.HasPrefix(s, "ف")) {
+		s = s[2:]
+		out = append(out, s)
+	}
+	if len(s) > minRest {
+		switch {
+		case strings.HasPrefix(s, "لل"):
+			out = append(out, "ا"+s[2:])
+		case strings.HasPrefix(s, "ب"), strings.HasPrefix(s, "ك"), strings.HasPrefix(s, "ل"):
+			out = append(out, s[2:])
+		}
+	}
+	return out
+}
+
+func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[string]bool) *mention {
+	t := &toks[i]
+	// How many words may follow in one name: only spaces between them.
+	n := 1
+	for n < f.maxWords && i+n < len(toks) && toks[i+n].joined && toks[i+n].class == 'a' {
+		n++
+	}
+	trigger := i > 0 && placeTriggers[toks[i-1].fold]
+	variants := clitics(t.fold, vbuf)
+	var key strings.Builder
+	for w := n; w >= 2; w-- {
+		for _, v := range variants {
+			key.Reset()
+			key.WriteString(v)
+			for k := i + 1; k < i+w; k++ {
+				key.WriteByte(' ')
+				key.WriteString(toks[k].fold)
+			}
+			if notPlacePhrases[key.String()] {
+				return &mention{first: i, last: i + w - 1} // skipped in resolve
+			}
+		}
+	}
+	for w := n; w >= 1; w-- {
+		// A place's territory named by its adjective: الأراضي التركية.
+		if w == 2 {
+			if m := f.adjectivePhrase(toks, i); m != nil {
+				return m
+			}
+		}
+		for vi, v := range variants {
+			key.Reset()
+			key.WriteString(v)
+			for k := i + 1; k < i+w; k++ {
+				key.WriteByte(' ')
+				key.WriteString(toks[k].fold)
+			}
+			k := key.String()
+			if !f.g.Has(k) {
+				continue
+			}
+			if !wholeTag(toks, i, i+w-1) {
+				continue
+			}
+			if w == 1 && !f.singleOK(toks, i, v, vi > 0, trigger, person) {
+				continue
+			}
+			m := &mention{first: i, last: i + w - 1, key: k, cands: f.g.LookupFolded(k), via: "name", trigger: trigger, single: w == 1 && !trigger}
+			if i+w < len(toks) && toks[i+w].joined {
+				m.hintCountry = nisbaCountry(toks[i+w].fold)
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// wholeTag reports whether tokens first..last, when in a hashtag, are the
+// whole of it: #الكويت names a place, #أمطار_الكويت is a topic.
+func wholeTag(toks []token, first, last int) bool {
+	tag := toks[first].tag
+	if tag == 0 && toks[last].tag == 0 {
+		return true
+	}
+	if toks[last].tag != tag {
+		return false
+	}
+	if first > 0 && toks[first-1].tag == tag {
+		return false
+	}
+	return last+1 >= len(toks) || toks[last+1].tag != tag
+}
+
+// singleOK decides whether one word may be a place before looking at the
+// candidates: common words, parts of a person's name and the subject of a
+// verb of speech are not.
+func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger bool, person map[string]bool) bool {
+	w := toks[i].fold
+	if trigger {
+		return true
+	}
+	if notPlaces[v] || notPlaces[w] || person[w] {
+		return false
+	}
+	if i > 0 && toks[i].joined {
+		prev := toks[i-1].fold
+		if nameContext[prev] || (givenNames[prev] && !stripped) {
+			person[w] = true
+			return false
+		}
+	}
+	if i > 0 && speechVerbs[toks[i-1].fold] && !stripped {
+		// قال بالي: the speaker, unless the word names a country.
+		for _, p := range f.g.LookupFolded(v) {
+			if p.Kind == geo.KindCountry {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// adjectivePhrase recognises الأراضي التركية, الحدود العراقية, العاصمة
+// السورية at token i.
+func (f *PlaceFinder) adjectivePhrase(toks []token, i int) *mention {
+	if i+1 >= len(toks) || !toks[i+1].joined || !placeHeads[toks[i].fold] {
+		return nil
+	}
+	cc := nisbaCountry(toks[i+1].fold)
+	if cc == "" {
+		return nil
+	}
+	if strings.HasSuffix(toks[i].fold, "العاصمه") {
+		if name, ok := capitals[cc]; ok {
+			for _, p := range f.g.Lookup(name) {
+				if p.Country == cc && p.Kind == geo.KindCity {
+					return &mention{first: i, last: i + 1, key: geo.Fold(name), cands: []*geo.Place{p}, via: "capital", trigger: true}
+				}
+			}
+		}
+		return nil
+	}
+	c := f.g.Country(cc)
+	if c == nil {
+		return nil
+	}
+	return &mention{first: i, last: i + 1, key: geo.Fold(c.Arabic), cands: []*geo.Place{c}, via: "adjective", trigger: true}
+}
+
+// nisbaCountry returns the country of a nationality adjective (التركية,
+// العراقي, سورية as adjective is not handled: it is also the country's name).
+func nisbaCountry(w string) string {
+	s := strings.TrimPrefix(w, "ال")
+	if s == w {
+		return "" // an adjective of a definite noun carries the article
+	}
+	s = strings.TrimSuffix(s, "ه")
+	return nisbas[s]
+}
+
+// resolve picks one gazetteer entry per mention: by the countries the text
+// names, by nearness to the places already certain, and by kind and size.
+func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place {
+	countries := map[string]int{}
+	var anchors []*geo.Place
+	for _, m := range ms {
+		if len(m.cands) == 0 {
+			continue
+		}
+		if len(m.cands) == 1 || m.cands[0].Kind == geo.KindCountry && bestByPrior(m.cands) == m.cands[0] {
+			p := bestByPrior(m.cands)
+			if len(m.cands) == 1 {
+				p = m.cands[0]
+			}
+			if p.Kind == geo.KindCountry || !m.single {
+				countries[p.Country]++
+			}
+			anchors = append(anchors, p)
+		}
+	}
+	out := make([]Place, 0, len(ms))
+	for _, m := range ms {
+		if len(m.cands) == 0 {
+			continue
+		}
+		var best *geo.Place
+		bestScore := math.Inf(-1)
+		for _, p := range m.cands {
+			s := prior(p)
+			if countries[p.Country] > 0 {
+				s += 3.5
+			}
+			if m.hintCountry != "" && p.Country == m.hintCountry {
+				s += 6
+			}
+			for _, a := range anchors {
+				if a != p && a.Kind != geo.KindCountry && a.Kind != geo.KindRegion && geo.DistanceKm(a.Lat, a.Lon, p.Lat, p.Lon) < 250 {
+					s += 1.5
+					break
+				}
+			}
+			if s > bestScore {
+				best, bestScore = p, s
+			}
+		}
+		if best == nil || !f.accept(m, best, countries) {
+			continue
+		}
+		start, end := toks[m.first].start, toks[m.last].end
+		out = append(out, Place{
+			Span: Span{start, end}, Text: text[start:end], Matched: matchedName(best, m.key),
+			Name: best.Name, Country: best.Country, Lat: best.Lat, Lon: best.Lon, Kind: best.Kind, ID: best.ID, Via: m.via,
+		})
+	}
+	return out
+}
+
+// accept drops weak single-word matches of small places: a village called
+// like a common word is far likelier than a mention of that village, unless
+// the text is about its country.
+func (f *PlaceFinder) accept(m *mention, p *geo.Place, countries map[string]int) bool {
+	if !m.single {
+		return true
+	}
+	switch p.Kind {
+	case geo.KindCountry, geo.KindRegion, geo.KindPOI:
+		return true
+	}
+	if p.Population >= 500000 || (p.Population >= 50000 && mainArea[p.Country]) {
+		return true
+	}
+	if countries[p.Country] > 0 && len(m.key) >= 8 {
+		return true
+	}
+	return m.hintCountry == p.Country
+}
+
+func prior(p *geo.Place) float64 {
+	switch p.Kind {
+	case geo.KindCountry:
+		return 9
+	case geo.KindRegion:
+		if strings.HasPrefix(p.ID, "athar:") {
+			return 8
+		}
+		return 6.5
+	case geo.KindPOI:
+		return 6
+	case geo.KindVillage:
+		return math.Log10(float64(p.Population)+10) - 0.5
+	}
+	return math.Log10(float64(p.Population) + 10)
+}
+
+func bestByPrior(ps []*geo.Place) *geo.Place {
+	var best *geo.Place
+	for _, p := range ps {
+		if best == nil || prior(p) > prior(best) {
+			best = p
+		}
+	}
+	return best
+}
+
+func matchedName(p *geo.Place, key string) string {
+	if geo.Fold(p.Arabic) == key {
+		return p.Arabic
+	}
+	for _, n := range p.ArabicAlt {
+		if geo.Fold(n) == key {
+			return n
+		}
+	}
+	return p.Arabic
+}
