@@ -53,20 +53,39 @@ func checkDatasetName(name string) error {
 }
 
 // importTx is one dataset replacement: a write transaction with its
-// statements prepared once. It is not safe for concurrent use.
+// statements prepared once. Put checks and encodes a record in the caller's
+// goroutine and hands it to a writer goroutine, so that reading the input
+// and writing to SQLite use two cores. It is not safe for concurrent use.
 type importTx struct {
 	s       *Store
 	tx      *sql.Tx
 	dataset string
+	ctx     context.Context // the import's, without its cancellation (see writer)
 	insert  *sql.Stmt
 	holder  *sql.Stmt
-	buf     bytes.Buffer
-	enc     *json.Encoder
+	names   [maxNameRows + 1]*sql.Stmt // names[n] inserts n names
+
+	batch   []row
+	batches chan []row
+	failed  chan struct{} // closed by the writer when it stops on an error
+	stopped chan struct{} // closed when the writer returns
+	werr    error         // the writer's error; read after failed or stopped is closed
+
 	persons int
 	orgs    int
-	done    bool
-	err     error // the first error of Put; Commit refuses after one
+	closed  bool  // batches is closed
+	done    bool  // committed or rolled back
+	err     error // the first error; Commit refuses after one
 }
+
+// row is one record ready for the writer.
+type row struct {
+	id, kind, sourceID, primary string
+	rec                         []byte
+	names                       []athar.Name
+}
+
+const batchSize = 128
 
 func (imp *importTx) begin(ctx context.Context) error {
 	now := formatTime(imp.s.Now())
@@ -89,14 +108,69 @@ func (imp *importTx) begin(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	imp.enc = json.NewEncoder(&imp.buf)
-	imp.enc.SetEscapeHTML(false)
+	for n := 1; n <= maxNameRows; n++ {
+		if imp.names[n], err = imp.tx.PrepareContext(ctx, insertNames(n)); err != nil {
+			return err
+		}
+	}
+	// The driver watches a cancellable context with a goroutine per
+	// statement, which costs more than the insert; the writer checks the
+	// import's context once a batch instead.
+	imp.ctx = context.WithoutCancel(ctx)
+	imp.batches = make(chan []row, 4)
+	imp.failed = make(chan struct{})
+	imp.stopped = make(chan struct{})
+	go imp.writer(ctx)
 	return nil
 }
 
-// Put adds a record to the new version. It sets p.Provenance.Dataset.
+// writer stores the batches Put sends until the channel closes or a record
+// fails; after a failure it drains the channel so that Put never blocks.
+func (imp *importTx) writer(ctx context.Context) {
+	defer close(imp.stopped)
+	var args []any
+	for batch := range imp.batches {
+		if imp.werr != nil {
+			continue
+		}
+		err := ctx.Err()
+		for i := 0; err == nil && i < len(batch); i++ {
+			err = imp.write(&batch[i], &args)
+		}
+		if err != nil {
+			imp.werr = err
+			close(imp.failed)
+		}
+	}
+}
+
+func (imp *importTx) write(r *row, args *[]any) error {
+	ctx := imp.ctx
+	_, err := imp.insert.ExecContext(ctx, r.id, imp.dataset, r.kind, r.sourceID, r.primary, r.rec)
+	if err != nil {
+		if !isConstraint(err) {
+			return fmt.Errorf("store record %s: %w", r.id, err)
+		}
+		var other string
+		if qerr := imp.holder.QueryRowContext(ctx, r.id).Scan(&other); qerr != nil {
+			return fmt.Errorf("store record %s: %w", r.id, err)
+		}
+		if other == imp.dataset {
+			return athar.Errorf(athar.EINVALID, "record id %q appears twice in dataset %q", r.id, imp.dataset)
+		}
+		return athar.Errorf(athar.ECONFLICT, "record id %q of dataset %q is already held by dataset %q", r.id, imp.dataset, other)
+	}
+	if err := insertNamesOf(ctx, imp.names[:], r.id, r.names, args); err != nil {
+		return fmt.Errorf("store names of record %s: %w", r.id, err)
+	}
+	return nil
+}
+
+// Put adds a record to the new version. It sets p.Provenance.Dataset. An
+// error about the record may come from a later Put or from Commit, since
+// records are written in the background.
 func (imp *importTx) Put(ctx context.Context, p *athar.Person) error {
-	if imp.done {
+	if imp.done || imp.closed {
 		return errors.New("import already ended")
 	}
 	if imp.err != nil {
@@ -114,39 +188,62 @@ func (imp *importTx) put(ctx context.Context, p *athar.Person) error {
 		return err
 	}
 	p.Provenance.Dataset = imp.dataset
-	rec, err := imp.encode(p)
+	rec, err := encode(p)
 	if err != nil {
 		return err
 	}
-	_, err = imp.insert.ExecContext(ctx, p.ID, imp.dataset, string(p.Kind), p.Provenance.SourceID, p.PrimaryName(), rec)
-	if err != nil {
-		if !isConstraint(err) {
-			return fmt.Errorf("store record %s: %w", p.ID, err)
-		}
-		var other string
-		if qerr := imp.holder.QueryRowContext(ctx, p.ID).Scan(&other); qerr != nil {
-			return fmt.Errorf("store record %s: %w", p.ID, err)
-		}
-		if other == imp.dataset {
-			return athar.Errorf(athar.EINVALID, "record id %q appears twice in dataset %q", p.ID, imp.dataset)
-		}
-		return athar.Errorf(athar.ECONFLICT, "record id %q of dataset %q is already held by dataset %q", p.ID, imp.dataset, other)
-	}
+	imp.batch = append(imp.batch, row{
+		id: p.ID, kind: string(p.Kind), sourceID: p.Provenance.SourceID, primary: p.PrimaryName(),
+		rec: rec, names: p.Names,
+	})
 	if p.Kind == athar.KindOrganization {
 		imp.orgs++
 	} else {
 		imp.persons++
 	}
+	if len(imp.batch) >= batchSize {
+		return imp.flush(ctx)
+	}
 	return nil
 }
 
-// encode returns the record's JSON; the bytes are valid until the next call.
-func (imp *importTx) encode(p *athar.Person) ([]byte, error) {
-	imp.buf.Reset()
-	if err := imp.enc.Encode(p); err != nil {
+// flush hands the pending records to the writer.
+func (imp *importTx) flush(ctx context.Context) error {
+	if len(imp.batch) == 0 {
+		return nil
+	}
+	select {
+	case imp.batches <- imp.batch:
+		imp.batch = make([]row, 0, batchSize)
+		return nil
+	case <-imp.failed:
+		return imp.werr
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// finish stops the writer after it has written what was sent, and returns
+// its error.
+func (imp *importTx) finish() error {
+	if !imp.closed {
+		imp.closed = true
+		close(imp.batches)
+	}
+	<-imp.stopped
+	return imp.werr
+}
+
+// encode returns the record's JSON, without escaping <, > and & (the record
+// is not bound for HTML).
+func encode(p *athar.Person) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
 		return nil, athar.Errorf(athar.EINVALID, "record %s cannot be stored: %v", p.ID, err)
 	}
-	return bytes.TrimSuffix(imp.buf.Bytes(), []byte("\n")), nil
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // checkRecord refuses what the store cannot keep. An empty kind is taken as
@@ -173,6 +270,40 @@ func checkRecord(p *athar.Person) error {
 	return nil
 }
 
+// maxNameRows is the most names one statement inserts; records with more
+// take several. One statement per record rather than per name matters: each
+// call into SQLite costs about as much as the insert itself.
+const maxNameRows = 8
+
+func insertNames(n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO names (person_id, seq, full, script, kind) VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?)")
+	}
+	return b.String()
+}
+
+// insertNamesOf stores a record's names with the statements stmts[n], which
+// insert n names each. args is scratch space.
+func insertNamesOf(ctx context.Context, stmts []*sql.Stmt, id string, names []athar.Name, args *[]any) error {
+	for start := 0; start < len(names); start += maxNameRows {
+		chunk := names[start:min(len(names), start+maxNameRows)]
+		a := (*args)[:0]
+		for i, n := range chunk {
+			a = append(a, id, start+i, n.Full, string(n.Script), string(n.Kind))
+		}
+		*args = a
+		if _, err := stmts[len(chunk)].ExecContext(ctx, a...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func isConstraint(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && se.Code == sqlite3.ErrConstraint
@@ -188,6 +319,17 @@ func (imp *importTx) Commit(ctx context.Context, ds athar.Dataset) (athar.Datase
 	}
 	if ds.Name != imp.dataset {
 		return athar.Dataset{}, athar.Errorf(athar.EINVALID, "commit names dataset %q, but the import is of %q", ds.Name, imp.dataset)
+	}
+	if err := imp.flush(ctx); err != nil {
+		imp.err = err
+		return athar.Dataset{}, err
+	}
+	if err := imp.finish(); err != nil {
+		imp.err = err
+		return athar.Dataset{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return athar.Dataset{}, err
 	}
 	ds.ImportedAt = imp.s.Now().UTC()
 	ds.Persons, ds.Orgs = imp.persons, imp.orgs
@@ -213,6 +355,7 @@ func (imp *importTx) Rollback() error {
 		return nil
 	}
 	imp.done = true
+	imp.finish()
 	err := imp.tx.Rollback()
 	if errors.Is(err, sql.ErrTxDone) { // the context ended the transaction already
 		return nil

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
+	"sync"
 
 	"github.com/athar-org/athar"
 )
@@ -55,54 +57,156 @@ func decode(rec []byte, ds *athar.Dataset) (*athar.Person, error) {
 
 // Persons yields every record in id order, from one read snapshot. A read
 // error is yielded once, with a nil record, and ends the sequence.
+//
+// Decoding the JSON costs more than reading it, so one goroutine reads
+// batches of rows and several decode them; the batches are yielded in order.
 func (s *Store) Persons(ctx context.Context) iter.Seq2[*athar.Person, error] {
 	return func(yield func(*athar.Person, error) bool) {
-		tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-		if err != nil {
-			yield(nil, fmt.Errorf("read records: %w", describe(err)))
-			return
+		ctx, cancel := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		defer func() {
+			cancel()
+			wg.Wait()
+		}()
+
+		workers := max(1, runtime.GOMAXPROCS(0))
+		jobs := make(chan decodeJob)
+		results := make(chan chan decoded, 2*workers) // in id order
+		wg.Add(1 + workers)
+		go func() {
+			defer wg.Done()
+			defer close(jobs)
+			defer close(results)
+			s.readRecords(ctx, jobs, results)
+		}()
+		for range workers {
+			go func() {
+				defer wg.Done()
+				for j := range jobs {
+					j.out <- j.decode()
+				}
+			}()
 		}
-		defer tx.Rollback()
-		sets, err := datasets(ctx, tx)
-		if err != nil {
+
+		for out := range results {
+			d := <-out
+			for _, p := range d.persons {
+				if !yield(p, nil) {
+					return
+				}
+			}
+			if d.err != nil {
+				yield(nil, fmt.Errorf("read records: %w", d.err))
+				return
+			}
+		}
+		if err := ctx.Err(); err != nil { // the caller's context ended the reading
 			yield(nil, fmt.Errorf("read records: %w", err))
-			return
 		}
-		byName := make(map[string]*athar.Dataset, len(sets))
-		for i := range sets {
-			byName[sets[i].Name] = &sets[i]
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT dataset, record FROM persons ORDER BY id`)
+	}
+}
+
+// decodeJob is a batch of stored records to decode.
+type decodeJob struct {
+	recs [][]byte
+	sets []*athar.Dataset
+	err  error // a read error after the batch
+	out  chan decoded
+}
+
+type decoded struct {
+	persons []*athar.Person
+	err     error
+}
+
+func (j decodeJob) decode() decoded {
+	d := decoded{persons: make([]*athar.Person, 0, len(j.recs))}
+	for i, rec := range j.recs {
+		p, err := decode(rec, j.sets[i])
 		if err != nil {
-			yield(nil, fmt.Errorf("read records: %w", describe(err)))
+			d.err = err
+			return d
+		}
+		d.persons = append(d.persons, p)
+	}
+	d.err = j.err
+	return d
+}
+
+const readBatch = 256
+
+// readRecords reads every record in a read transaction and sends batches
+// to the decoders, with each batch's result channel, in order, to results.
+func (s *Store) readRecords(ctx context.Context, jobs chan<- decodeJob, results chan<- chan decoded) {
+	send := func(j decodeJob) bool {
+		j.out = make(chan decoded, 1)
+		select {
+		case results <- j.out:
+		case <-ctx.Done():
+			return false
+		}
+		select {
+		case jobs <- j:
+			return true
+		case <-ctx.Done():
+			j.out <- decoded{err: ctx.Err()}
+			return false
+		}
+	}
+	fail := func(err error) { send(decodeJob{err: describe(err)}) }
+
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		fail(err)
+		return
+	}
+	defer tx.Rollback()
+	sets, err := datasets(ctx, tx)
+	if err != nil {
+		fail(err)
+		return
+	}
+	byName := make(map[string]*athar.Dataset, len(sets))
+	for i := range sets {
+		byName[sets[i].Name] = &sets[i]
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT dataset, record FROM persons ORDER BY id`)
+	if err != nil {
+		fail(err)
+		return
+	}
+	defer rows.Close()
+	var (
+		j    decodeJob
+		name string
+	)
+	for rows.Next() {
+		var rec []byte // a copy, since another goroutine decodes it
+		if err := rows.Scan(&name, &rec); err != nil {
+			j.err = err
+			send(j)
 			return
 		}
-		defer rows.Close()
-		var (
-			name string
-			rec  sql.RawBytes
-		)
-		for rows.Next() {
-			if err := rows.Scan(&name, &rec); err != nil {
-				yield(nil, fmt.Errorf("read records: %w", err))
-				return
-			}
-			ds := byName[name]
-			if ds == nil { // the foreign key makes this impossible
-				ds = &athar.Dataset{Name: name}
-			}
-			p, err := decode(rec, ds)
-			if err != nil {
-				yield(nil, fmt.Errorf("read records: %w", err))
-				return
-			}
-			if !yield(p, nil) {
-				return
-			}
+		ds := byName[name]
+		if ds == nil { // the foreign key makes this impossible
+			ds = &athar.Dataset{Name: name}
+			byName[name] = ds
 		}
-		if err := rows.Err(); err != nil {
-			yield(nil, fmt.Errorf("read records: %w", describe(err)))
+		j.recs = append(j.recs, rec)
+		j.sets = append(j.sets, ds)
+		if len(j.recs) == readBatch {
+			if !send(j) {
+				return
+			}
+			j = decodeJob{}
 		}
+	}
+	j.err = rows.Err()
+	if j.err != nil {
+		j.err = describe(j.err)
+	}
+	if len(j.recs) > 0 || j.err != nil {
+		send(j)
 	}
 }
 
@@ -175,13 +279,20 @@ func (s *Store) SavePerson(ctx context.Context, p *athar.Person) error {
 			athar.ManualDataset, formatTime(now)); err != nil {
 			return err
 		}
-		// Delete and insert rather than upsert, so the names trigger runs.
+		// Delete (with the names) and insert rather than upsert.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM persons WHERE id = ?`, q.ID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO persons (id, dataset, kind, source_id, primary_name, record) VALUES (?, ?, ?, ?, ?, ?)`,
-			q.ID, athar.ManualDataset, string(q.Kind), q.Provenance.SourceID, q.PrimaryName(), rec)
-		return err
+		if _, err := tx.ExecContext(ctx, `INSERT INTO persons (id, dataset, kind, source_id, primary_name, record) VALUES (?, ?, ?, ?, ?, ?)`,
+			q.ID, athar.ManualDataset, string(q.Kind), q.Provenance.SourceID, q.PrimaryName(), rec); err != nil {
+			return err
+		}
+		for i, n := range q.Names {
+			if _, err := tx.ExecContext(ctx, insertNames(1), q.ID, i, n.Full, string(n.Script), string(n.Kind)); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

@@ -35,16 +35,3 @@ CREATE TABLE names (
 	PRIMARY KEY (person_id, seq)
 ) WITHOUT ROWID;
 
-CREATE INDEX names_full ON names (full);
-
--- Names are derived from the record, in SQL, so that one statement stores a
--- record with all its names (an import makes one call per record).
-CREATE TRIGGER persons_names AFTER INSERT ON persons
-BEGIN
-	INSERT INTO names (person_id, seq, full, script, kind)
-	SELECT NEW.id, j.key,
-		coalesce(json_extract(j.value, '$.full'), ''),
-		coalesce(json_extract(j.value, '$.script'), ''),
-		coalesce(json_extract(j.value, '$.kind'), '')
-	FROM json_each(NEW.record, '$.names') AS j;
-END;
