@@ -45,7 +45,11 @@ type Store interface {
 
 // Import is one dataset replacement in progress.
 type Import interface {
-	// Put adds a record. Its Provenance.Dataset is set by the import.
+	// Put adds a record. Its Provenance.Dataset is set by the import. A
+	// store may write in the background, so an error about a record (EINVALID
+	// for an id seen twice, ECONFLICT for an id another dataset holds) may
+	// come from a later Put or from Commit; after an error the import can
+	// only be rolled back.
 	Put(ctx context.Context, p *athar.Person) error
 	// Commit makes the new version visible at once, recording ds as its
 	// description (ds.Name must be the imported dataset's; the counts are
