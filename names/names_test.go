@@ -159,8 +159,8 @@ func TestCompareTargets(t *testing.T) {
 	}
 	for _, p := range weak {
 		a, b := Analyze(p[0]), Analyze(p[1])
-		if s := Score(&a, &b, nil); s >= 0.5 {
-			t.Errorf("Score(%q, %q) = %.3f, want < 0.5", p[0], p[1], s)
+		if s := Score(&a, &b, nil); s >= 0.75 {
+			t.Errorf("Score(%q, %q) = %.3f, want < 0.75", p[0], p[1], s)
 		}
 	}
 }
