@@ -218,7 +218,7 @@ func renderWord(p string, h Habit) string {
 			if next == c {
 				// A shadda doubles a single letter; a digraph stays single
 				// except in scholarly spelling.
-				if len(s) == 1 && h != HabitLevantine || h == HabitAcademic {
+				if len(s) == 1 || h == HabitAcademic {
 					s += s
 				}
 				i++
@@ -296,6 +296,11 @@ func consonant(h Habit, c byte, i, n int, p string) string {
 		}
 		if h == HabitEnglish && i > 0 && i < n-1 {
 			return "'"
+		}
+		if c == '3' && i > 0 && p[i-1] == 'a' {
+			// Popular spellings write an ʿayn after a as a second a:
+			// Saad, Jaafar, Raad.
+			return "a"
 		}
 		return ""
 	case 'c':
@@ -410,7 +415,9 @@ func guessPivot(w string) string {
 			if r == 'ي' {
 				long, semi = 'I', 'y'
 			}
-			if i > 0 && cons(i-1) && (i == len(rs)-1 || cons(i+1)) {
+			final := i == len(rs)-1 && i > 0
+			if i > 0 && cons(i-1) && (final || cons(i+1)) || r == 'ي' && final && rs[i-1] != 'ي' {
+				// Between consonants, or a final ya (the nisba -ī).
 				b = append(b, long)
 			} else {
 				b = append(b, semi)
