@@ -9,7 +9,7 @@ import (
 
 // Place is a place named in the text, resolved to one gazetteer entry.
 type Place struct {
-	Span
+	Span    Span     `json:"span"`
 	Text    string   `json:"text"`    // the words as written, clitics included (بالموصل)
 	Matched string   `json:"matched"` // the gazetteer name that matched (الموصل)
 	Name    string   `json:"name"`    // English or Latin name
@@ -83,7 +83,11 @@ func clitics(w string, out []string) []string {
 		switch {
 		case strings.HasPrefix(s, "لل"):
 			out = append(out, "ا"+s[2:])
-		case strings.HasPrefix(s, "ب"), strings.HasPrefix(s, "ك"), strings.HasPrefix(s, "ل"):
+		case strings.HasPrefix(s, "ب"), strings.HasPrefix(s, "ل"):
+			out = append(out, s[2:])
+		case strings.HasPrefix(s, "كال"):
+			// ك "like" is rare before a bare name and often a verb's
+			// first letter (كسرت): only before the article.
 			out = append(out, s[2:])
 		}
 	}
@@ -97,7 +101,8 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 	for n < f.maxWords && i+n < len(toks) && toks[i+n].joined && toks[i+n].class == 'a' {
 		n++
 	}
-	trigger := i > 0 && placeTriggers[toks[i-1].fold]
+	trigger := i > 0 && (placeTriggers[toks[i-1].fold] || weakTriggers[toks[i-1].fold])
+	strong := i > 0 && placeTriggers[toks[i-1].fold]
 	variants := clitics(t.fold, vbuf)
 	var key strings.Builder
 	for w := n; w >= 2; w-- {
@@ -134,7 +139,7 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 			if !wholeTag(toks, i, i+w-1) {
 				continue
 			}
-			if w == 1 && !f.singleOK(toks, i, v, vi > 0, trigger, person) {
+			if w == 1 && !f.singleOK(toks, i, v, vi > 0, strong, person) {
 				continue
 			}
 			m := &mention{first: i, last: i + w - 1, key: k, cands: f.g.LookupFolded(k), via: "name", trigger: trigger, single: w == 1 && !trigger}

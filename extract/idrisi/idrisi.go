@@ -181,13 +181,13 @@ func (r *Result) add(t Tweet, found []extract.Place) {
 			continue // an offset outside the text: counted as missed
 		}
 		for i, p := range found {
-			if used[i] || p.End <= start || p.Start >= end {
+			if used[i] || p.Span.End <= start || p.Span.Start >= end {
 				continue
 			}
 			used[i] = true
 			r.Matched++
 			r.matchedByType[m.Type]++
-			if p.Start == start && p.End == end {
+			if p.Span.Start == start && p.Span.End == end {
 				r.Exact++
 			}
 			if m.OSM != nil {

@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/athar-org/athar/geo"
+)
+
+// Annotation is a hand annotation of one article (testdata/articles/*.json):
+// the places and dates a reader finds in it, in text order. Claims are kept
+// in the same file for the claim extractor; each names its place and date by
+// their text.
+type Annotation struct {
+	File         string           `json:"file"`          // the article's file name
+	DocumentDate string           `json:"document_date"` // YYYY-MM-DD, for relative dates
+	Note         string           `json:"note,omitempty"`
+	Places       []GoldPlace      `json:"places"`
+	Dates        []GoldDate       `json:"dates"`
+	Claims       []map[string]any `json:"claims"` // format set by the claim extractor
+}
+
+// GoldPlace is an annotated place mention. Text is the word or words as
+// written (clitics included); Context, when set, is a longer snippet that
+// holds Text and tells its occurrence apart. Lat/Lon, when set, is where the
+// place is; a found place must lie within 161 km of it.
+type GoldPlace struct {
+	Text    string   `json:"text"`
+	Context string   `json:"context,omitempty"`
+	Country string   `json:"country"` // "" for an area spanning countries
+	Lat     *float64 `json:"lat,omitempty"`
+	Lon     *float64 `json:"lon,omitempty"`
+}
+
+// GoldDate is an annotated date with its interval.
+type GoldDate struct {
+	Text      string    `json:"text"`
+	Context   string    `json:"context,omitempty"`
+	Start     string    `json:"start"`
+	End       string    `json:"end"`
+	Precision Precision `json:"precision"`
+}
+
+// ReadAnnotation reads an annotation file.
+func ReadAnnotation(path string) (*Annotation, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var a Annotation
+	if err := json.Unmarshal(b, &a); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &a, nil
+}
+
+// locate finds each item's span, searching forward from the previous one.
+func locate(text string, items []struct{ text, context string }) ([]Span, error) {
+	spans := make([]Span, len(items))
+	cur := 0
+	for i, it := range items {
+		find := it.text
+		if it.context != "" {
+			find = it.context
+		}
+		start := -1
+		for from := cur; ; {
+			j := strings.Index(text[from:], find)
+			if j < 0 {
+				return nil, fmt.Errorf("annotation %d (%q) not found after byte %d", i, find, cur)
+			}
+			if wordEdge(text, from+j, from+j+len(find)) {
+				start = from + j
+				break
+			}
+			from += j + 1
+		}
+		if it.context != "" {
+			k := strings.Index(find, it.text)
+			if k < 0 {
+				return nil, fmt.Errorf("annotation %d: context %q does not hold %q", i, find, it.text)
+			}
+			start += k
+		}
+		spans[i] = Span{start, start + len(it.text)}
+		cur = spans[i].End
+	}
+	return spans, nil
+}
+
+// wordEdge reports whether text[i:j] does not end inside a word (it may
+// start inside one: the heading "تركيا وإيرانوتشير" glues words together,
+// so only the end is checked when a letter follows the start of a phrase).
+func wordEdge(text string, i, j int) bool {
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	if j < len(text) && geo.IsWordRune(r) {
+		return false
+	}
+	return true
+}
+
+// Score is a precision/recall tally.
+type Score struct {
+	Gold, Found, Matched, Correct int
+}
+
+// Precision is Matched/Found; Recall is Matched/Gold; CorrectRecall is
+// Correct/Gold (found with the right country and location, or interval).
+func (s Score) Precision() float64     { return ratio(s.Matched, s.Found) }
+func (s Score) Recall() float64        { return ratio(s.Matched, s.Gold) }
+func (s Score) CorrectRecall() float64 { return ratio(s.Correct, s.Gold) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// ScorePlaces compares found places with the annotation: a found place
+// matches a gold one when their spans overlap (one to one), and is correct
+// when it also has the gold country and, where the annotation gives a
+// location, lies within 161 km of it.
+func ScorePlaces(text string, gold []GoldPlace, found []Place) (Score, []string, error) {
+	items := make([]struct{ text, context string }, len(gold))
+	for i, g := range gold {
+		items[i].text, items[i].context = g.Text, g.Context
+	}
+	spans, err := locate(text, items)
+	if err != nil {
+		return Score{}, nil, err
+	}
+	s := Score{Gold: len(gold), Found: len(found)}
+	var notes []string
+	used := make([]bool, len(found))
+	for i, g := range gold {
+		hit := -1
+		for j, p := range found {
+			if !used[j] && p.Span.Start < spans[i].End && p.Span.End > spans[i].Start {
+				hit = j
+				break
+			}
+		}
+		if hit < 0 {
+			notes = append(notes, "missed: "+g.Text)
+			continue
+		}
+		used[hit] = true
+		s.Matched++
+		p := found[hit]
+		ok := p.Country == g.Country
+		if ok && g.Lat != nil && g.Lon != nil {
+			ok = geo.DistanceKm(*g.Lat, *g.Lon, p.Lat, p.Lon) <= 161
+		}
+		if ok {
+			s.Correct++
+		} else {
+			notes = append(notes, fmt.Sprintf("wrong: %s → %s (%s)", g.Text, p.Name, p.Country))
+		}
+	}
+	for j, p := range found {
+		if !used[j] {
+			notes = append(notes, "false: "+p.Text+" → "+p.Name)
+		}
+	}
+	return s, notes, nil
+}
+
+// ScoreDates compares found dates with the annotation: spans overlapping,
+// correct when the interval is the same.
+func ScoreDates(text string, gold []GoldDate, found []Date) (Score, []string, error) {
+	items := make([]struct{ text, context string }, len(gold))
+	for i, g := range gold {
+		items[i].text, items[i].context = g.Text, g.Context
+	}
+	spans, err := locate(text, items)
+	if err != nil {
+		return Score{}, nil, err
+	}
+	s := Score{Gold: len(gold), Found: len(found)}
+	var notes []string
+	used := make([]bool, len(found))
+	for i, g := range gold {
+		hit := -1
+		for j, d := range found {
+			if !used[j] && d.Span.Start < spans[i].End && d.Span.End > spans[i].Start {
+				hit = j
+				break
+			}
+		}
+		if hit < 0 {
+			notes = append(notes, "missed: "+g.Text)
+			continue
+		}
+		used[hit] = true
+		s.Matched++
+		d := found[hit]
+		if d.Start.String() == g.Start && d.End.String() == g.End {
+			s.Correct++
+		} else {
+			notes = append(notes, fmt.Sprintf("wrong: %s → %s..%s", g.Text, d.Start, d.End))
+		}
+	}
+	for j, d := range found {
+		if !used[j] {
+			notes = append(notes, "false: "+d.Text)
+		}
+	}
+	return s, notes, nil
+}
+
+// ParseDocumentDate reads YYYY-MM-DD; "" gives the zero time.
+func ParseDocumentDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("document date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}

@@ -1,0 +1,658 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Precision says how much of a date the text gives.
+type Precision string
+
+const (
+	PrecisionDay         Precision = "day"
+	PrecisionWeek        Precision = "week"
+	PrecisionPartOfMonth Precision = "part-of-month" // مطلع، منتصف، أواخر الشهر
+	PrecisionMonth       Precision = "month"
+	PrecisionPartOfYear  Precision = "part-of-year" // مطلع، منتصف، أواخر العام
+	PrecisionYear        Precision = "year"
+	PrecisionVague       Precision = "vague" // قبل أشهر, قبل سنوات: a rough range
+)
+
+// Day is a calendar day; it marshals to JSON as "YYYY-MM-DD", or null when
+// unknown.
+type Day struct{ time.Time }
+
+// MarshalJSON writes the day as "YYYY-MM-DD".
+func (d Day) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.Format(time.DateOnly) + `"`), nil
+}
+
+// String returns YYYY-MM-DD, or "" when unknown.
+func (d Day) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(time.DateOnly)
+}
+
+// Date is a date or period named in the text, as an interval of days.
+type Date struct {
+	Span      Span      `json:"span"`
+	Text      string    `json:"text"`
+	Start     Day       `json:"start"` // first day, inclusive; null when unresolved
+	End       Day       `json:"end"`   // last day, inclusive; null when unresolved
+	Precision Precision `json:"precision"`
+	// Relative is set when the interval was worked out from the document's
+	// date (أمس, العام الماضي, or a month named without its year). Without
+	// a document date such dates have no interval.
+	Relative bool `json:"relative,omitempty"`
+}
+
+// Resolved reports whether the date has an interval.
+func (d Date) Resolved() bool { return !d.Start.IsZero() }
+
+var months = map[string]int{
+	// Levantine and Iraqi names
+	"كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
+	"ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+	// Egyptian and Gulf names
+	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7,
+	"اغسطس": 8, "اغسطوس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+	// Maghrebi names
+	"جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+}
+
+// ambiguousMonths are month names that are also common words (آب father,
+// مارس practised, ماي): they count only beside a day, a year, شهر or the
+// paired name.
+var ambiguousMonths = setOf("اب", "مارس", "ماي", "اوت", "جوان")
+
+var ordinals = map[string]int{
+	"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+	"التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13, "الرابع عشر": 14,
+	"الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18, "التاسع عشر": 19,
+	"العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
+	"الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27,
+	"الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31,
+	"اول": 1,
+}
+
+// Parts of a month or year: 1 early, 2 middle, 3 late.
+var parts = map[string]int{
+	"مطلع": 1, "اوائل": 1, "بدايه": 1, "بدايات": 1, "اول": 1, "مستهل": 1, "اوايل": 1,
+	"منتصف": 2, "اواسط": 2, "وسط": 2,
+	"اواخر": 3, "نهايه": 3, "اخر": 3, "اواخر شهر": 3, "ختام": 3,
+}
+
+var yearWords = setOf("عام", "سنه", "العام", "السنه", "عامي")
+
+// yearContext are words after which a bare four-digit number is a year.
+var yearContext = setOf("عام", "سنه", "العام", "السنه", "منذ", "في", "خلال", "حتي", "قبل", "بعد", "مطلع",
+	"اواخر", "منتصف", "بدايه", "نهايه", "اوائل", "اواسط", "ربيع", "صيف", "خريف", "شتاء", "من", "الي", "عامي")
+
+var weekdays = map[string]time.Weekday{
+	"الاحد": time.Sunday, "الاثنين": time.Monday, "الثلاثاء": time.Tuesday, "الاربعاء": time.Wednesday,
+	"الخميس": time.Thursday, "الجمعه": time.Friday, "السبت": time.Saturday,
+}
+
+// counts are number words before a unit: قبل ثلاثة أشهر.
+var counts = map[string]int{
+	"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7,
+	"سبع": 7, "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10,
+}
+
+// units of time after قبل/منذ, with the number the dual form implies.
+var units = map[string]struct {
+	unit string
+	n    int
+}{
+	"يوم": {"d", 1}, "ايام": {"d", 0}, "يومين": {"d", 2}, "اسبوع": {"w", 1}, "اسابيع": {"w", 0},
+	"اسبوعين": {"w", 2}, "شهر": {"m", 1}, "اشهر": {"m", 0}, "شهور": {"m", 0}, "شهرين": {"m", 2},
+	"سنه": {"y", 1}, "سنوات": {"y", 0}, "سنين": {"y", 0}, "سنتين": {"y", 2}, "عام": {"y", 1},
+	"اعوام": {"y", 0}, "عامين": {"y", 2},
+}
+
+// FindDates returns the dates in text, in text order. ref is the document's
+// date, against which relative expressions are resolved; with a zero ref
+// they are returned unresolved.
+func FindDates(text string, ref time.Time) []Date {
+	toks := tokenize(text)
+	dp := dateParser{text: text, toks: toks, ref: ref}
+	var out []Date
+	for i := 0; i < len(toks); i++ {
+		if d, last, ok := dp.at(i); ok {
+			d.Span = Span{toks[i].start, toks[last].end}
+			d.Text = text[d.Span.Start:d.Span.End]
+			out = append(out, d)
+			i = last
+		}
+	}
+	return out
+}
+
+type dateParser struct {
+	text string
+	toks []token
+	ref  time.Time
+}
+
+// word returns token i's folded form with a leading و or ف removed, or ""
+// past the end.
+func (p *dateParser) word(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	w := p.toks[i].fold
+	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+		if _, ok := p.lookupAny(w[2:]); ok {
+			return w[2:]
+		}
+	}
+	return w
+}
+
+func (p *dateParser) lookupAny(w string) (int, bool) {
+	for _, s := range []string{w, strings.TrimPrefix(w, "ب"), strings.TrimPrefix(w, "ل")} {
+		if _, ok := parts[s]; ok {
+			return 0, true
+		}
+		if yearWords[s] || s == "شهر" || s == "امس" || s == "قبل" || s == "منذ" || s == "يوم" {
+			return 0, true
+		}
+		if _, ok := months[s]; ok {
+			return 0, true
+		}
+		if _, ok := weekdays[s]; ok {
+			return 0, true
+		}
+	}
+	return 0, false
+}
+
+// gapOK reports whether only the given characters (and spaces) separate
+// token i-1 from token i.
+func (p *dateParser) gapOK(i int, allowed string) bool {
+	if i <= 0 || i >= len(p.toks) {
+		return false
+	}
+	for _, r := range p.text[p.toks[i-1].end:p.toks[i].start] {
+		if r != ' ' && r != '\u00a0' && !strings.ContainsRune(allowed, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// month reads a month name at i (with an optional preceding شهر and a
+// paired name: آذار/ مارس, آذار (مارس)). It returns the month and the last
+// token.
+func (p *dateParser) month(i int) (m, last int, paired, named bool) {
+	if i >= len(p.toks) {
+		return 0, 0, false, false
+	}
+	w := p.word(i)
+	if w == "شهر" || w == "بشهر" || w == "لشهر" {
+		if !p.gapOK(i+1, "") {
+			return 0, 0, false, false
+		}
+		m, last, paired, _ = p.month(i + 1)
+		return m, last, paired, true
+	}
+	m, last = p.monthName(i)
+	if m == 0 {
+		return 0, 0, false, false
+	}
+	if j := last + 1; j < len(p.toks) && p.gapOK(j, "/()-–،,") {
+		if m2, l2 := p.monthName(j); m2 == m {
+			last, paired = l2, true
+			if l2+1 < len(p.toks) && p.gapOK(l2+1, "") && false {
+				last = l2
+			}
+		}
+	}
+	return m, last, paired, false
+}
+
+func (p *dateParser) monthName(i int) (m, last int) {
+	w := p.word(i)
+	if i+1 < len(p.toks) && p.gapOK(i+1, "") {
+		if m := months[w+" "+p.toks[i+1].fold]; m != 0 {
+			return m, i + 1
+		}
+	}
+	for _, s := range []string{w, strings.TrimPrefix(w, "ب"), strings.TrimPrefix(w, "ل")} {
+		if s == "كانون" || s == "تشرين" {
+			continue // needs الأول or الثاني
+		}
+		if m := months[s]; m != 0 {
+			return m, i
+		}
+	}
+	return 0, 0
+}
+
+// year reads a year at i: 2017, optionally followed by م.
+func (p *dateParser) year(i int) (y, last int) {
+	if i >= len(p.toks) || p.toks[i].class != 'd' {
+		return 0, 0
+	}
+	w := p.toks[i].fold
+	if len(w) != 4 {
+		return 0, 0
+	}
+	y, _ = strconv.Atoi(w)
+	if y < 1900 || y > 2100 {
+		return 0, 0
+	}
+	last = i
+	if i+1 < len(p.toks) && p.toks[i+1].fold == "م" && p.toks[i+1].start == p.toks[i].end || i+1 < len(p.toks) && p.toks[i+1].fold == "م" && p.gapOK(i+1, "") {
+		last = i + 1
+	}
+	return y, last
+}
+
+// yearAfter reads "[من] [عام|سنة] 2017" after a month ending at token i-1.
+func (p *dateParser) yearAfter(i int) (y, last int) {
+	j := i
+	if j < len(p.toks) && p.toks[j].fold == "من" && p.gapOK(j, "") {
+		j++
+	}
+	if j < len(p.toks) && yearWords[p.word(j)] && p.gapOK(j, "") {
+		j++
+	}
+	if j < len(p.toks) && p.gapOK(j, "،,") {
+		if y, last := p.year(j); y != 0 {
+			return y, last
+		}
+	}
+	return 0, 0
+}
+
+// day reads a day of the month at i: 19, ١٩, التاسع عشر.
+func (p *dateParser) day(i int) (d, last int) {
+	if i >= len(p.toks) {
+		return 0, 0
+	}
+	t := p.toks[i]
+	if t.class == 'd' {
+		if len(t.fold) > 2 {
+			return 0, 0
+		}
+		d, _ = strconv.Atoi(t.fold)
+		if d < 1 || d > 31 {
+			return 0, 0
+		}
+		return d, i
+	}
+	w := p.word(i)
+	if i+1 < len(p.toks) && p.gapOK(i+1, "") {
+		if d := ordinals[w+" "+p.toks[i+1].fold]; d != 0 {
+			return d, i + 1
+		}
+	}
+	if d := ordinals[w]; d != 0 && w != "اول" {
+		return d, i
+	}
+	return 0, 0
+}
+
+func (p *dateParser) at(i int) (Date, int, bool) {
+	if d, last, ok := p.numeric(i); ok {
+		return d, last, true
+	}
+	if d, last, ok := p.dayMonth(i); ok {
+		return d, last, true
+	}
+	if d, last, ok := p.partOf(i); ok {
+		return d, last, true
+	}
+	if d, last, ok := p.monthYear(i, false); ok {
+		return d, last, true
+	}
+	if d, last, ok := p.yearAlone(i); ok {
+		return d, last, true
+	}
+	return p.relative(i)
+}
+
+// dayMonth: [يوم الجمعة] 19 [من] [شهر] آذار/ مارس [من] [عام] 2017.
+func (p *dateParser) dayMonth(i int) (Date, int, bool) {
+	d, last := p.day(i)
+	if d == 0 {
+		return Date{}, 0, false
+	}
+	j := last + 1
+	if j < len(p.toks) && p.toks[j].fold == "من" && p.gapOK(j, "") {
+		j++
+	}
+	if !p.gapOK(j, "") {
+		return Date{}, 0, false
+	}
+	m, mlast, _, _ := p.month(j)
+	if m == 0 {
+		return Date{}, 0, false
+	}
+	last = mlast
+	y, ylast := p.yearAfter(mlast + 1)
+	rel := false
+	if y != 0 {
+		last = ylast
+	} else {
+		y, rel = p.inferYear(m)
+	}
+	if y == 0 {
+		return Date{Precision: PrecisionDay, Relative: true}, last, true
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Month() != time.Month(m) {
+		return Date{}, 0, false // 31 شباط
+	}
+	return Date{Start: Day{t}, End: Day{t}, Precision: PrecisionDay, Relative: rel}, last, true
+}
+
+// inferYear gives a month named without its year the latest year, up to
+// the document's date, in which that month has begun.
+func (p *dateParser) inferYear(m int) (int, bool) {
+	if p.ref.IsZero() {
+		return 0, true
+	}
+	y := p.ref.Year()
+	if time.Month(m) > p.ref.Month() {
+		y--
+	}
+	return y, true
+}
+
+// monthYear: [شهر] آذار/ مارس [عام] 2017, or a month alone.
+func (p *dateParser) monthYear(i int, _ bool) (Date, int, bool) {
+	m, last, paired, named := p.month(i)
+	if m == 0 {
+		return Date{}, 0, false
+	}
+	y, ylast := p.yearAfter(last + 1)
+	if y == 0 && !paired && !named {
+		// A month name alone: only unambiguous names, after في or منذ or
+		// similar.
+		w := p.word(i)
+		if ambiguousMonths[w] || ambiguousMonths[strings.TrimPrefix(w, "ب")] || !p.monthContext(i) {
+			return Date{}, 0, false
+		}
+	}
+	rel := false
+	if y != 0 {
+		last = ylast
+	} else {
+		y, rel = p.inferYear(m)
+	}
+	if y == 0 {
+		return Date{Precision: PrecisionMonth, Relative: true}, last, true
+	}
+	start := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return Date{Start: Day{start}, End: Day{start.AddDate(0, 1, -1)}, Precision: PrecisionMonth, Relative: rel}, last, true
+}
+
+func (p *dateParser) monthContext(i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := p.toks[i].fold
+	if strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ف") {
+		return true
+	}
+	switch p.word(i - 1) {
+	case "في", "منذ", "خلال", "حتي", "من", "الي", "بين", "مطلع", "اواخر", "منتصف":
+		return true
+	}
+	return false
+}
+
+// partOf: مطلع/منتصف/أواخر + month or year or العام الجاري.
+func (p *dateParser) partOf(i int) (Date, int, bool) {
+	w := p.word(i)
+	part := 0
+	for _, s := range []string{w, strings.TrimPrefix(w, "ب"), strings.TrimPrefix(w, "ل")} {
+		if part = parts[s]; part != 0 {
+			break
+		}
+	}
+	if part == 0 || i+1 >= len(p.toks) || !p.gapOK(i+1, "") {
+		return Date{}, 0, false
+	}
+	if d, last, ok := p.monthYear(i+1, true); ok && d.Precision == PrecisionMonth {
+		if !d.Resolved() {
+			return Date{Precision: PrecisionPartOfMonth, Relative: true}, last, true
+		}
+		s, e := d.Start.Time, d.End.Time
+		switch part {
+		case 1:
+			e = s.AddDate(0, 0, 9)
+		case 2:
+			s, e = s.AddDate(0, 0, 10), s.AddDate(0, 0, 19)
+		case 3:
+			s = s.AddDate(0, 0, 20)
+		}
+		return Date{Start: Day{s}, End: Day{e}, Precision: PrecisionPartOfMonth, Relative: d.Relative}, last, true
+	}
+	var d Date
+	var last int
+	var ok bool
+	if d, last, ok = p.yearAlone(i + 1); !ok || d.Precision != PrecisionYear {
+		if d, last, ok = p.relative(i + 1); !ok || (d.Precision != PrecisionYear && d.Precision != PrecisionMonth) {
+			// مطلع 2017 without عام
+			y, l := p.year(i + 1)
+			if y == 0 {
+				return Date{}, 0, false
+			}
+			s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			d, last = Date{Start: Day{s}, End: Day{s.AddDate(1, 0, -1)}, Precision: PrecisionYear}, l
+		}
+	}
+	if !d.Resolved() {
+		d.Precision = PrecisionPartOfYear
+		return d, last, true
+	}
+	s := d.Start.Time
+	if d.Precision == PrecisionMonth { // مطلع الشهر الماضي
+		e := d.End.Time
+		switch part {
+		case 1:
+			e = s.AddDate(0, 0, 9)
+		case 2:
+			s, e = s.AddDate(0, 0, 10), s.AddDate(0, 0, 19)
+		case 3:
+			s = s.AddDate(0, 0, 20)
+		}
+		return Date{Start: Day{s}, End: Day{e}, Precision: PrecisionPartOfMonth, Relative: d.Relative}, last, true
+	}
+	// Thirds of the year: January–April, May–August, September–December.
+	s = s.AddDate(0, 4*(part-1), 0)
+	return Date{Start: Day{s}, End: Day{s.AddDate(0, 4, -1)}, Precision: PrecisionPartOfYear, Relative: d.Relative}, last, true
+}
+
+// yearAlone: عام 2017, في 2017, منذ 2014.
+func (p *dateParser) yearAlone(i int) (Date, int, bool) {
+	w := p.word(i)
+	j := i
+	if yearWords[w] || yearWords[strings.TrimPrefix(w, "ب")] || yearWords[strings.TrimPrefix(w, "ل")] {
+		j = i + 1
+		if !p.gapOK(j, "") {
+			return Date{}, 0, false
+		}
+	} else if p.toks[i].class != 'd' || !yearContext[p.word(i-1)] {
+		return Date{}, 0, false
+	}
+	y, last := p.year(j)
+	if y == 0 {
+		return Date{}, 0, false
+	}
+	s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	return Date{Start: Day{s}, End: Day{s.AddDate(1, 0, -1)}, Precision: PrecisionYear}, last, true
+}
+
+// numeric: 19/3/2017, 2017-03-19, 19-03-2017.
+func (p *dateParser) numeric(i int) (Date, int, bool) {
+	if i+2 >= len(p.toks) || p.toks[i].class != 'd' || p.toks[i+1].class != 'd' || p.toks[i+2].class != 'd' {
+		return Date{}, 0, false
+	}
+	sep := p.text[p.toks[i].end:p.toks[i+1].start]
+	if (sep != "/" && sep != "-" && sep != ".") || p.text[p.toks[i+1].end:p.toks[i+2].start] != sep {
+		return Date{}, 0, false
+	}
+	a, _ := strconv.Atoi(p.toks[i].fold)
+	b, _ := strconv.Atoi(p.toks[i+1].fold)
+	c, _ := strconv.Atoi(p.toks[i+2].fold)
+	y, m, d := c, b, a
+	if len(p.toks[i].fold) == 4 {
+		y, m, d = a, b, c
+	}
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return Date{}, 0, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return Date{}, 0, false
+	}
+	return Date{Start: Day{t}, End: Day{t}, Precision: PrecisionDay}, i + 2, true
+}
+
+// relative: أمس, العام الماضي, الشهر الجاري, قبل أشهر, قبل ثلاثة أيام,
+// يوم الجمعة.
+func (p *dateParser) relative(i int) (Date, int, bool) {
+	w := p.word(i)
+	next := func(k int) string {
+		if i+k < len(p.toks) && p.gapOK(i+k, "") {
+			return p.toks[i+k].fold
+		}
+		return ""
+	}
+	ref := p.ref
+	out := func(prec Precision, s, e time.Time, last int) (Date, int, bool) {
+		if ref.IsZero() {
+			return Date{Precision: prec, Relative: true}, last, true
+		}
+		return Date{Start: Day{s}, End: Day{e}, Precision: prec, Relative: true}, last, true
+	}
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	yearStart := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	monthStart := func(k int) time.Time {
+		return time.Date(ref.Year(), ref.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
+	}
+	switch w {
+	case "امس", "بالامس", "الامس":
+		return out(PrecisionDay, ref.AddDate(0, 0, -1), ref.AddDate(0, 0, -1), i)
+	case "اول":
+		if next(1) == "امس" {
+			return out(PrecisionDay, ref.AddDate(0, 0, -2), ref.AddDate(0, 0, -2), i+1)
+		}
+		if next(1) == "من" && next(2) == "امس" {
+			return out(PrecisionDay, ref.AddDate(0, 0, -2), ref.AddDate(0, 0, -2), i+2)
+		}
+	case "يوم":
+		if next(1) == "امس" {
+			return out(PrecisionDay, ref.AddDate(0, 0, -1), ref.AddDate(0, 0, -1), i+1)
+		}
+		if wd, ok := weekdays[next(1)]; ok {
+			back := (int(ref.Weekday()) - int(wd) + 7) % 7
+			d := ref.AddDate(0, 0, -back)
+			last := i + 1
+			if next(2) == "الماضي" {
+				if back == 0 {
+					d = d.AddDate(0, 0, -7)
+				}
+				last = i + 2
+			}
+			return out(PrecisionDay, d, d, last)
+		}
+	case "العام", "السنه", "هذا", "هذه":
+		n := next(1)
+		if w == "هذا" && n == "العام" || w == "هذه" && n == "السنه" {
+			return out(PrecisionYear, yearStart(ref.Year()), yearStart(ref.Year()+1).AddDate(0, 0, -1), i+1)
+		}
+		switch n {
+		case "الجاري", "الحالي", "الحاليه", "الجاريه":
+			return out(PrecisionYear, yearStart(ref.Year()), yearStart(ref.Year()+1).AddDate(0, 0, -1), i+1)
+		case "الماضي", "المنصرم", "الماضيه", "المنصرمه", "الفائت":
+			return out(PrecisionYear, yearStart(ref.Year()-1), yearStart(ref.Year()).AddDate(0, 0, -1), i+1)
+		case "المقبل", "القادم", "المقبله", "القادمه":
+			return out(PrecisionYear, yearStart(ref.Year()+1), yearStart(ref.Year()+2).AddDate(0, 0, -1), i+1)
+		}
+	case "الشهر":
+		switch next(1) {
+		case "الجاري", "الحالي":
+			return out(PrecisionMonth, monthStart(0), monthStart(1).AddDate(0, 0, -1), i+1)
+		case "الماضي", "المنصرم", "الفائت":
+			return out(PrecisionMonth, monthStart(-1), monthStart(0).AddDate(0, 0, -1), i+1)
+		case "المقبل", "القادم":
+			return out(PrecisionMonth, monthStart(1), monthStart(2).AddDate(0, 0, -1), i+1)
+		}
+	case "الاسبوع":
+		switch next(1) {
+		case "الماضي", "المنصرم", "الفائت":
+			return out(PrecisionWeek, ref.AddDate(0, 0, -7), ref.AddDate(0, 0, -1), i+1)
+		case "الجاري", "الحالي":
+			return out(PrecisionWeek, ref.AddDate(0, 0, -int(ref.Weekday())), ref, i+1)
+		}
+	case "قبل", "منذ":
+		return p.ago(i, out, ref)
+	}
+	return Date{}, 0, false
+}
+
+// ago reads قبل أشهر, منذ ثلاثة أيام, قبل 5 سنوات, قبل عامين.
+func (p *dateParser) ago(i int, out func(Precision, time.Time, time.Time, int) (Date, int, bool), ref time.Time) (Date, int, bool) {
+	j := i + 1
+	if j >= len(p.toks) || !p.gapOK(j, "") {
+		return Date{}, 0, false
+	}
+	n := 0
+	if p.toks[j].class == 'd' {
+		n, _ = strconv.Atoi(p.toks[j].fold)
+		if n < 1 || n > 100 {
+			return Date{}, 0, false
+		}
+		j++
+	} else if c := counts[p.toks[j].fold]; c != 0 {
+		n = c
+		j++
+	}
+	if j >= len(p.toks) || !p.gapOK(j, "") {
+		return Date{}, 0, false
+	}
+	u, ok := units[p.toks[j].fold]
+	if !ok {
+		return Date{}, 0, false
+	}
+	if n == 0 {
+		n = u.n
+	}
+	if n == 0 { // a plural without a number: a rough range
+		switch u.unit {
+		case "d":
+			return out(PrecisionVague, ref.AddDate(0, 0, -10), ref.AddDate(0, 0, -2), j)
+		case "w":
+			return out(PrecisionVague, ref.AddDate(0, 0, -70), ref.AddDate(0, 0, -14), j)
+		case "m":
+			return out(PrecisionVague, ref.AddDate(0, -11, 0), ref.AddDate(0, -2, 0), j)
+		default:
+			return out(PrecisionVague, ref.AddDate(-10, 0, 0), ref.AddDate(-2, 0, 0), j)
+		}
+	}
+	switch u.unit {
+	case "d":
+		d := ref.AddDate(0, 0, -n)
+		return out(PrecisionDay, d, d, j)
+	case "w":
+		d := ref.AddDate(0, 0, -7*n)
+		return out(PrecisionWeek, d.AddDate(0, 0, -3), d.AddDate(0, 0, 3), j)
+	case "m":
+		s := time.Date(ref.Year(), ref.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return out(PrecisionMonth, s, s.AddDate(0, 1, -1), j)
+	default:
+		s := time.Date(ref.Year()-n, 1, 1, 0, 0, 0, 0, time.UTC)
+		return out(PrecisionYear, s, s.AddDate(1, 0, -1), j)
+	}
+}
