@@ -105,7 +105,7 @@ func isSeparator(r rune) bool {
 	if r < 0x80 {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '\'' || r == '`')
 	}
-	if isDropped(r) || r == utf8.RuneError {
+	if isArabicLetter(r) || isLatinLetter(r) || isDropped(r) || r == utf8.RuneError {
 		return false
 	}
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || r == '،'
@@ -152,7 +152,7 @@ func tokenize(dst []token, s string) []token {
 func Analyze(s string) Name {
 	var buf [12]token
 	toks := tokenize(buf[:0], s)
-	n := Name{Original: s, Script: DetectScript(s)}
+	n := Name{Original: s, Script: DetectScript(s), Units: make([]Unit, 0, len(toks))}
 	// "FAMILY, Given ...": exactly one comma, after the first word group.
 	commaAt := -1
 	for i, t := range toks {
@@ -417,7 +417,7 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, i *int) []Unit 
 		u.Confidence = -1   // marks "after a nasab marker"
 	}
 	*fl = unitFlags{}
-	u.Keys = unitKeys(u.Keys[:0], u)
+	u.Keys = unitKeys(nil, u)
 	return append(dst, u)
 }
 
@@ -559,7 +559,7 @@ func markerWord(marker byte, sc Script) string {
 func gluedKunya(t token) (Unit, bool) {
 	w := t.norm
 	for _, p := range []string{"abou", "abu", "ابو"} {
-		if strings.HasPrefix(w, p) && len(w)-len(p) >= 4 {
+		if strings.HasPrefix(w, p) && len(w)-len(p) >= 3 {
 			rest := w[len(p):]
 			r, _ := utf8.DecodeRuneInString(rest)
 			if t.script == ScriptLatin && (isVowelByte(rest[0]) || rest[0] == 'y') {

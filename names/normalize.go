@@ -147,7 +147,31 @@ func Normalize(s string) string {
 	return normalize(s, false)
 }
 
+// isStable reports whether Normalize leaves s as it is, without building a
+// copy: lower-case ASCII letters and digits, or Arabic letters that do not
+// fold, one word.
+func isStable(s string) bool {
+	if s == "" {
+		return true
+	}
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		case r >= 0x0620 && r <= 0x064A:
+			if r == 'أ' || r == 'إ' || r == 'آ' || r == 'ؤ' || r == 'ئ' || r == 'ى' || r == 'ة' || r == 'ـ' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func normalize(s string, light bool) string {
+	if isStable(s) {
+		return s
+	}
 	for _, r := range s {
 		if needsCompat(r) {
 			s = norm.NFKC.String(s)

@@ -16,7 +16,14 @@ package names
 // because Latin spellings do not tell them apart. Doubled letters collapse.
 
 // arabicPhon maps an Arabic letter (after light folding) to its code.
-var arabicPhon = map[rune]byte{
+var arabicPhon = func() (t [256]byte) {
+	for r, c := range arabicPhonMap {
+		t[r-0x0600] = c
+	}
+	return t
+}()
+
+var arabicPhonMap = map[rune]byte{
 	'ا': 'A', 'ب': 'b', 'ت': 't', 'ث': 'C', 'ج': 'j', 'ح': 'h', 'خ': 'x',
 	'د': 'd', 'ذ': 'D', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'S', 'ص': 's',
 	'ض': 'd', 'ط': 't', 'ظ': 'z', 'ع': 'E', 'غ': 'G', 'ف': 'f', 'ق': 'q',
@@ -37,11 +44,23 @@ func appendPhon(dst []byte, b byte) []byte {
 func phonArabic(dst []byte, w string) []byte {
 	first := true
 	start := len(dst)
+	prevT := false
 	for i, r := range w {
-		c, ok := arabicPhon[r]
-		if !ok {
+		if r < 0x0600 || r > 0x06FF {
 			continue
 		}
+		c := arabicPhon[r-0x0600]
+		if c == 0 {
+			continue
+		}
+		// تش writes the ch of foreign names: one sound, as Latin ch.
+		if r == 'ش' && prevT {
+			dst[len(dst)-1] = 'S'
+			prevT = false
+			continue
+		}
+		prevT = r == 'ت'
+
 		if first && c == 'A' {
 			c = 'a' // initial alef carries a hamza with any vowel: أحمد إبراهيم أسامة
 		}

@@ -51,7 +51,7 @@ script, false pairs two spellings of different names.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(e.stdout, r)
+				return writeNamesJSON(e.stdout, r)
 			}
 			printTranslit(e.stdout, r)
 			return nil

@@ -37,7 +37,7 @@ words as separate arguments.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			n := names.Analyze(strings.Join(args, " "))
 			if asJSON {
-				return writeJSON(e.stdout, n)
+				return writeNamesJSON(e.stdout, n)
 			}
 			printAnalysis(e.stdout, &n)
 			return nil
@@ -61,7 +61,7 @@ weights come from the shipped frequency table (Wikidata person names).`,
 			a, b := names.Analyze(args[0]), names.Analyze(args[1])
 			m := names.Compare(&a, &b, names.DefaultFrequencies())
 			if asJSON {
-				return writeJSON(e.stdout, struct {
+				return writeNamesJSON(e.stdout, struct {
 					A     names.Name  `json:"a"`
 					B     names.Name  `json:"b"`
 					Match names.Match `json:"match"`
@@ -75,7 +75,7 @@ weights come from the shipped frequency table (Wikidata person names).`,
 	return c
 }
 
-func writeJSON(w io.Writer, v any) error {
+func writeNamesJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
