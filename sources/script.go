@@ -16,6 +16,10 @@ func DetectScript(s string) athar.Script {
 		switch {
 		case r < 0x80:
 			latin = latin || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+		case r >= 0x0621 && r <= 0x064A && r != 0x0640:
+			// The basic Arabic letters, checked first: names are
+			// screened by the million.
+			arabic = true
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Arabic, r):
 			arabic = true
