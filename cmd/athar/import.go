@@ -1,12 +1,316 @@
 package main
 
 import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/internal/progress"
+	"github.com/athar-org/athar/sources"
+	"github.com/athar-org/athar/sources/agency"
+	"github.com/athar-org/athar/sources/ofac"
+	"github.com/athar-org/athar/sources/un"
+	"github.com/athar-org/athar/store/sqlite"
 )
 
-// TODO(foundation): replaced by the real import command.
+// importFormat is one list format the import command reads.
+type importFormat struct {
+	importer func() sources.Importer
+	dataset  func(paths []string) string // the default dataset name
+}
+
+var importFormats = map[string]importFormat{
+	"un":    {func() sources.Importer { return un.NewImporter() }, fixedName("un")},
+	"ofac":  {func() sources.Importer { return ofac.NewImporter() }, fixedName("ofac")},
+	"csv":   {func() sources.Importer { return agency.NewCSVImporter() }, baseName},
+	"jsonl": {func() sources.Importer { return agency.NewJSONLImporter() }, baseName},
+}
+
+func fixedName(name string) func([]string) string {
+	return func([]string) string { return name }
+}
+
+// baseName is the first file's name without directory and extension.
+func baseName(paths []string) string {
+	b := filepath.Base(paths[0])
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+// shownWarnings is how many warnings the summary lists.
+const shownWarnings = 20
+
+type importOptions struct {
+	db, format, dataset, warnings string
+	paths                         []string
+}
+
 func newImportCmd(e *env) *cobra.Command {
-	return &cobra.Command{Use: "import", Short: "Import a list into the registry", RunE: func(*cobra.Command, []string) error { return errors.New("not implemented yet") }}
+	var o importOptions
+	c := &cobra.Command{
+		Use:   "import --db FILE --format un|ofac|csv|jsonl [--dataset NAME] PATH...",
+		Short: "Import a list into the registry",
+		Long: `Import a list into the registry, replacing the previous version of its
+dataset at once: until the import is committed, every reader sees the old
+version; if the input is bad, nothing is committed and the old version stays.
+Other datasets and the records entered by hand are never touched.
+
+All the paths together make one version of one dataset (for OFAC: the SDN
+file and its alternate-names file). The registry file is created if it does
+not exist.
+
+Formats:
+  un     UN Security Council consolidated list (XML)       dataset "un"
+  ofac   OFAC SDN list: sdn.csv, then alt.csv               dataset "ofac"
+  csv    an agency's records as CSV (docs/importers.md)     dataset: the file's name
+  jsonl  an agency's records as JSON Lines                  dataset: the file's name
+
+Odd but readable input (an unknown column, a date that cannot be read) gives
+warnings: the summary lists the first ` + fmt.Sprint(shownWarnings) + `, and --warnings FILE writes them
+all as JSON Lines.`,
+		Example: `  athar import --db athar.db --format un consolidated.xml
+  athar import --db athar.db --format ofac sdn.csv alt.csv
+  athar import --db athar.db --format csv --dataset camp-hol camp-registry.csv
+  athar import --db athar.db --format jsonl --warnings warnings.jsonl wanted.jsonl`,
+		Args: minArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := requireFlag(c, "db", o.db); err != nil {
+				return err
+			}
+			if err := requireFlag(c, "format", o.format); err != nil {
+				return err
+			}
+			if _, ok := importFormats[o.format]; !ok {
+				return usagef(c.CommandPath()+" --help", "unknown format %q (want un, ofac, csv or jsonl)", o.format)
+			}
+			if c.Flags().Changed("dataset") && strings.TrimSpace(o.dataset) == "" {
+				return usagef(c.CommandPath()+" --help", "--dataset is empty")
+			}
+			o.paths = args
+			return runImport(c.Context(), e, o)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&o.db, "db", "", "registry `FILE` (SQLite); created if absent")
+	f.StringVar(&o.format, "format", "", "list format: un, ofac, csv or jsonl")
+	f.StringVar(&o.dataset, "dataset", "", "dataset `NAME` (default: un, ofac, or the first file's name for csv and jsonl)")
+	f.StringVar(&o.warnings, "warnings", "", "write every warning to `FILE` as JSON Lines")
+	return c
+}
+
+// inputFile is one input being read: its bytes are counted for the progress
+// bar and hashed for the dataset's record.
+type inputFile struct {
+	path string
+	f    *os.File
+	h    hash.Hash
+	r    io.Reader
+}
+
+func runImport(ctx context.Context, e *env, o importOptions) (err error) {
+	start := time.Now()
+	format := importFormats[o.format]
+	dataset := o.dataset
+	if dataset == "" {
+		dataset = format.dataset(o.paths)
+	}
+
+	// Open every input before touching the registry: a mistyped path
+	// should not leave an empty registry file behind.
+	var (
+		files []*inputFile
+		total int64
+	)
+	defer func() {
+		for _, in := range files {
+			in.f.Close()
+		}
+	}()
+	for _, p := range o.paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		fi, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return fmt.Errorf("import: %w", err)
+		}
+		if fi.IsDir() {
+			f.Close()
+			return fmt.Errorf("import: %s is a directory; give the list's files", p)
+		}
+		total += fi.Size()
+		files = append(files, &inputFile{path: p, f: f, h: sha256.New()})
+	}
+
+	warns, err := newWarningLog(o.warnings)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := warns.close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+
+	s, err := sqlite.Open(ctx, o.db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+
+	term, width := progress.IsTerminal(e.stderr)
+	bar := progress.New(e.stderr, total, progress.Options{Label: "importing " + dataset, Terminal: term, Width: width})
+	defer bar.Close()
+
+	inputs := make([]sources.Input, len(files))
+	for i, in := range files {
+		in.r = io.TeeReader(bar.Reader(in.f), in.h)
+		inputs[i] = sources.Input{Name: in.path, R: bufio.NewReaderSize(in.r, 64<<10)}
+	}
+
+	tx, err := s.BeginImport(ctx, dataset)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	version, err := format.importer().Import(ctx, inputs, sources.Sink{Put: tx.Put, Warn: warns.add})
+	if err != nil {
+		return importFailed(dataset, err)
+	}
+	sum, err := digest(files)
+	if err != nil {
+		return importFailed(dataset, err)
+	}
+	if version == "" { // the input carries none: name the version by its content
+		version = "sha256:" + sum[:12]
+	}
+	ds, err := tx.Commit(ctx, athar.Dataset{
+		Name: dataset, Format: o.format, Version: version, Files: o.paths, SHA256: sum,
+	})
+	if err != nil {
+		return importFailed(dataset, err)
+	}
+	bar.Close()
+	printSummary(e.stdout, ds, warns, o.warnings, time.Since(start))
+	return nil
+}
+
+// importFailed words an import error: the cause, then what it means for the
+// registry.
+func importFailed(dataset string, err error) error {
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	var pe *sources.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%w\nnothing was imported; dataset %q keeps its previous version", err, dataset)
+	}
+	return fmt.Errorf("import of %s: %w\nnothing was imported; dataset %q keeps its previous version", dataset, err, dataset)
+}
+
+// digest reads what the importer left of each file (an XML decoder stops at
+// the closing tag), so that the hash covers whole files, and returns the
+// SHA-256 of the one file, or of the files' SHA-256 sums in order.
+func digest(files []*inputFile) (string, error) {
+	sums := make([]string, len(files))
+	for i, in := range files {
+		if _, err := io.Copy(io.Discard, in.r); err != nil {
+			return "", fmt.Errorf("read %s: %w", in.path, err)
+		}
+		sums[i] = hex.EncodeToString(in.h.Sum(nil))
+	}
+	if len(sums) == 1 {
+		return sums[0], nil
+	}
+	h := sha256.New()
+	for _, s := range sums {
+		io.WriteString(h, s+"\n")
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// warningLog counts warnings, keeps the first few for the summary and writes
+// all of them to a file when asked.
+type warningLog struct {
+	count int
+	first []sources.Warning
+	f     *os.File
+	w     *bufio.Writer
+	enc   *json.Encoder
+	err   error
+}
+
+func newWarningLog(path string) (*warningLog, error) {
+	l := &warningLog{}
+	if path == "" {
+		return l, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("import: warnings file: %w", err)
+	}
+	l.f = f
+	l.w = bufio.NewWriter(f)
+	l.enc = json.NewEncoder(l.w)
+	l.enc.SetEscapeHTML(false)
+	return l, nil
+}
+
+func (l *warningLog) add(w sources.Warning) {
+	l.count++
+	if len(l.first) < shownWarnings {
+		l.first = append(l.first, w)
+	}
+	if l.enc != nil && l.err == nil {
+		l.err = l.enc.Encode(w)
+	}
+}
+
+func (l *warningLog) close() error {
+	if l.f == nil {
+		return nil
+	}
+	err := errors.Join(l.err, l.w.Flush(), l.f.Close())
+	l.f = nil
+	if err != nil {
+		return fmt.Errorf("import: warnings file: %w", err)
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, ds athar.Dataset, warns *warningLog, warningsFile string, elapsed time.Duration) {
+	fmt.Fprintf(w, "Imported dataset %s, version %s\n", ds.Name, ds.Version)
+	fmt.Fprintf(w, "  persons        %8s\n", progress.FormatCount(int64(ds.Persons)))
+	fmt.Fprintf(w, "  organisations  %8s\n", progress.FormatCount(int64(ds.Orgs)))
+	fmt.Fprintf(w, "  warnings       %8s\n", progress.FormatCount(int64(warns.count)))
+	fmt.Fprintf(w, "  time           %8s\n", elapsed.Round(time.Millisecond))
+	if warns.count == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	switch {
+	case warns.count <= len(warns.first):
+		fmt.Fprintln(w, "Warnings:")
+	case warningsFile != "":
+		fmt.Fprintf(w, "Warnings (the first %d of %d; all of them are in %s):\n", len(warns.first), warns.count, warningsFile)
+	default:
+		fmt.Fprintf(w, "Warnings (the first %d of %d; --warnings FILE writes all of them):\n", len(warns.first), warns.count)
+	}
+	for _, wn := range warns.first {
+		fmt.Fprintf(w, "  %s\n", wn)
+	}
 }
