@@ -74,7 +74,7 @@ func writeStats(w io.Writer, st registryStats) error {
 	// The counts are right-aligned by their own width, the rest by the
 	// tabwriter.
 	left := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(left, "DATASET\tFORMAT\tVERSION\tIMPORTED (UTC)\tPERSONS\tORGANISATIONS\tTOTAL\t")
+	fmt.Fprintf(left, "DATASET\tFORMAT\tVERSION\tIMPORTED (UTC)\t%8s\t%13s\t%7s\n", "PERSONS", "ORGANISATIONS", "TOTAL")
 	for _, ds := range st.Datasets {
 		fmt.Fprintf(left, "%s\t%s\t%s\t%s\t%8d\t%13d\t%7d\n", ds.Name, ds.Format, orDash(ds.Version),
 			ds.ImportedAt.UTC().Format(time.DateTime), ds.Persons, ds.Orgs, ds.Persons+ds.Orgs)
