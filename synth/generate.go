@@ -145,15 +145,15 @@ func (g *Generator) Next() Record {
 		given = t.female[t.femaleS.draw(r)]
 	} else {
 		rec.Gender = "m"
-		given = t.male[t.maleS.draw(r)]
+		given = g.drawMale(country, "")
 	}
-	father := g.drawMale(given.ar)
+	father := g.drawMale(country, given.ar)
 	var grand entry
 	if !female && chance(r, 0.06) {
 		// A boy named after his grandfather, a common custom.
 		grand = given
 	} else {
-		grand = g.drawMale(father.ar)
+		grand = g.drawMale(country, father.ar)
 	}
 	family := g.drawFamily(country)
 	hasFamily := chance(r, 0.96)
@@ -228,16 +228,25 @@ func (g *Generator) Next() Record {
 }
 
 // drawMale draws a man's name other than not (a father is rarely named
-// as his son, a grandfather rarely as his son).
-func (g *Generator) drawMale(not string) entry {
+// as his son, a grandfather rarely as his son). Outside Iraq it avoids the
+// names that are almost only Iraqi.
+func (g *Generator) drawMale(country, not string) entry {
 	var e entry
-	for range 4 {
+	for range 8 {
 		e = g.t.male[g.t.maleS.draw(g.r)]
-		if e.ar != not {
+		if e.ar != not && (country == "IQ" || !iraqiOnly[e.ar]) {
 			break
 		}
 	}
 	return e
+}
+
+// iraqiOnly are men's names given almost only in Iraq, mostly among Shia
+// families (عبد الزهرة, كرار); a Syrian or Tunisian with one would look odd.
+var iraqiOnly = map[string]bool{
+	"عبد الزهرة": true, "عبد الحسين": true, "عبد الأمير": true, "عبد علي": true, "كرار": true,
+	"سجاد": true, "مرتضى": true, "مجتبى": true, "منتظر": true, "عيدان": true, "عليوي": true,
+	"صبار": true, "شلال": true, "مشتاق": true, "حمادي": true,
 }
 
 func (g *Generator) drawFamily(country string) entry {
