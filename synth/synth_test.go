@@ -529,3 +529,23 @@ func BenchmarkRomanize(b *testing.B) {
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 1)) }
 
 func isValidUTF8(s string) bool { return utf8.ValidString(s) }
+
+func TestVariant(t *testing.T) {
+	r := newRand(3)
+	const name = "عبد الرحمن محمد عبد الله الجبوري"
+	for _, k := range VariantKinds {
+		got, ok := Variant(r, k, name)
+		if !ok || got == name || got == "" {
+			t.Errorf("Variant(%s) = %q, %v", k, got, ok)
+		}
+		if (k == VariantTranslit || k == VariantTranslitTypo) && isArabicWord(got) {
+			t.Errorf("Variant(%s) = %q is still Arabic", k, got)
+		}
+	}
+	if _, ok := Variant(r, "nonsense", name); ok {
+		t.Error("unknown kind reported a variant")
+	}
+	if _, ok := Variant(r, VariantTranslit, "Ali Hasan"); ok {
+		t.Error("transliteration of a Latin name reported a variant")
+	}
+}

@@ -324,3 +324,44 @@ func JoinName(p athar.NameParts) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+// VariantKind names a kind of name variant, for evaluations that report
+// recall per kind.
+type VariantKind string
+
+const (
+	VariantTypo         VariantKind = "typo"
+	VariantNoArticle    VariantKind = "no_article"
+	VariantShort        VariantKind = "short"
+	VariantReordered    VariantKind = "reordered"
+	VariantTranslit     VariantKind = "translit"
+	VariantTranslitTypo VariantKind = "translit_typo"
+)
+
+// VariantKinds lists every kind, in a fixed order.
+var VariantKinds = []VariantKind{VariantTypo, VariantNoArticle, VariantShort, VariantReordered, VariantTranslit, VariantTranslitTypo}
+
+// Variant makes a variant of the kind k, drawing what it must (the typo,
+// the habit of a transliteration) from r. It reports false when the name
+// has no variant of that kind, for an unknown kind among them.
+func Variant(r *rand.Rand, k VariantKind, name string) (string, bool) {
+	switch k {
+	case VariantTypo:
+		return Typo(r, name)
+	case VariantNoArticle:
+		return DropArticle(name)
+	case VariantShort:
+		return Shorten(name)
+	case VariantReordered:
+		return Reorder(name)
+	case VariantTranslit:
+		return Transliterate(name, Habits[r.IntN(len(Habits))])
+	case VariantTranslitTypo:
+		s, ok := Transliterate(name, Habits[r.IntN(len(Habits))])
+		if !ok {
+			return name, false
+		}
+		return Typo(r, s)
+	}
+	return name, false
+}
