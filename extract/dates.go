@@ -482,7 +482,7 @@ func (p *dateParser) yearAlone(i int) (Date, int, bool) {
 		if !p.gapOK(j, "") {
 			return Date{}, 0, false
 		}
-	} else if p.toks[i].class != 'd' || !yearContext[p.word(i-1)] {
+	} else if p.toks[i].class != 'd' || !p.yearContextAt(i-1) {
 		return Date{}, 0, false
 	}
 	y, last := p.year(j)
@@ -491,6 +491,14 @@ func (p *dateParser) yearAlone(i int) (Date, int, bool) {
 	}
 	s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 	return Date{Start: Day{s}, End: Day{s.AddDate(1, 0, -1)}, Precision: PrecisionYear}, last, true
+}
+
+func (p *dateParser) yearContextAt(i int) bool {
+	if i < 0 || !p.gapOK(i+1, "") {
+		return false
+	}
+	w := p.toks[i].fold
+	return yearContext[w] || len(w) > 2 && (w[:2] == "و" || w[:2] == "ف") && yearContext[w[2:]]
 }
 
 // numeric: 19/3/2017, 2017-03-19, 19-03-2017.

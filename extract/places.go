@@ -104,16 +104,16 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 	trigger := i > 0 && (placeTriggers[toks[i-1].fold] || weakTriggers[toks[i-1].fold])
 	strong := i > 0 && placeTriggers[toks[i-1].fold]
 	variants := clitics(t.fold, vbuf)
-	var key strings.Builder
+	var buf [128]byte
+	key := buf[:0]
 	for w := n; w >= 2; w-- {
 		for _, v := range variants {
-			key.Reset()
-			key.WriteString(v)
+			key = append(key[:0], v...)
 			for k := i + 1; k < i+w; k++ {
-				key.WriteByte(' ')
-				key.WriteString(toks[k].fold)
+				key = append(key, ' ')
+				key = append(key, toks[k].fold...)
 			}
-			if notPlacePhrases[key.String()] {
+			if notPlacePhrases[string(key)] {
 				return &mention{first: i, last: i + w - 1} // skipped in resolve
 			}
 		}
@@ -126,16 +126,15 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 			}
 		}
 		for vi, v := range variants {
-			key.Reset()
-			key.WriteString(v)
+			key = append(key[:0], v...)
 			for k := i + 1; k < i+w; k++ {
-				key.WriteByte(' ')
-				key.WriteString(toks[k].fold)
+				key = append(key, ' ')
+				key = append(key, toks[k].fold...)
 			}
-			k := key.String()
-			if !f.g.Has(k) {
+			if !f.g.HasBytes(key) {
 				continue
 			}
+			k := string(key)
 			if !wholeTag(toks, i, i+w-1) {
 				continue
 			}
@@ -245,14 +244,20 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 		if len(m.cands) == 0 {
 			continue
 		}
-		if len(m.cands) == 1 || m.cands[0].Kind == geo.KindCountry && bestByPrior(m.cands) == m.cands[0] {
-			p := bestByPrior(m.cands)
-			if len(m.cands) == 1 {
-				p = m.cands[0]
-			}
-			if p.Kind == geo.KindCountry || !m.single {
-				countries[p.Country]++
-			}
+		// Only a name whose every reading lies in one country says the
+		// text is about that country (عمان, Oman or Amman, does not).
+		same := true
+		for _, p := range m.cands[1:] {
+			same = same && p.Country == m.cands[0].Country
+		}
+		if !same {
+			continue
+		}
+		p := bestByPrior(m.cands)
+		if p.Kind == geo.KindCountry || !m.single {
+			countries[p.Country]++
+		}
+		if len(m.cands) == 1 {
 			anchors = append(anchors, p)
 		}
 	}
@@ -297,8 +302,8 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 // like a common word is far likelier than a mention of that village, unless
 // the text is about its country.
 func (f *PlaceFinder) accept(m *mention, p *geo.Place, countries map[string]int) bool {
-	if !m.single {
-		return true
+	if !m.single || strings.HasPrefix(p.ID, "athar:") {
+		return true // several words, a word such as مدينة before, or a place added by hand
 	}
 	switch p.Kind {
 	case geo.KindCountry, geo.KindRegion, geo.KindPOI:

@@ -288,8 +288,11 @@ func (g *Gazetteer) LookupFolded(key string) []*Place {
 	return out
 }
 
-// Has reports whether a folded name is indexed, without allocating.
+// Has reports whether a folded name is indexed.
 func (g *Gazetteer) Has(key string) bool { _, ok := g.byName[key]; return ok }
+
+// HasBytes is Has for a key in a byte slice, without allocating.
+func (g *Gazetteer) HasBytes(key []byte) bool { _, ok := g.byName[string(key)]; return ok }
 
 // MaxWords returns the largest number of words in one indexed name.
 func (g *Gazetteer) MaxWords() int { return g.maxToks }

@@ -1,0 +1,172 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/athar-org/athar/geo"
+)
+
+func finder(tb testing.TB) *PlaceFinder {
+	tb.Helper()
+	g, err := geo.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return NewPlaceFinder(g)
+}
+
+func TestFindPlaces(t *testing.T) {
+	f := finder(t)
+	type want struct{ text, name, country string }
+	tests := []struct {
+		text string
+		want []want
+	}{
+		{"فر عدد من عناصر التنظيم بالموصل إلى تركيا", []want{{"بالموصل", "Mosul", "IQ"}, {"تركيا", "Türkiye", "TR"}}},
+		{"انتقلوا من العراق وسوريا لتركيا", []want{{"العراق", "Iraq", "IQ"}, {"وسوريا", "Syria", "SY"}, {"لتركيا", "Türkiye", "TR"}}},
+		{"وصلت عائلات من والرقة للرقة فالعراق كالرقة", []want{{"والرقة", "", "SY"}, {"للرقة", "", "SY"}, {"فالعراق", "Iraq", "IQ"}, {"كالرقة", "", "SY"}}},
+		{"عبروا إلى الأراضي التركية عبر الحدود العراقية", []want{{"الأراضي التركية", "Türkiye", "TR"}, {"الحدود العراقية", "Iraq", "IQ"}}},
+		{"ونقلوا إلى مخيم الهول في ريف الحسكة", []want{{"مخيم الهول", "al-Hol camp", "SY"}, {"ريف الحسكة", "Hasakah countryside", "SY"}}},
+		{"تحصن آخر عناصر التنظيم في الباغوز على الحدود السورية العراقية", []want{{"الباغوز", "Baghuz", "SY"}, {"الحدود السورية العراقية", "Syria–Iraq border", ""}}},
+		{"ينتشرون في البادية السورية وصحراء الأنبار", []want{{"البادية السورية", "Syrian Desert (Badia)", "SY"}, {"وصحراء الأنبار", "Anbar Desert", "IQ"}}},
+		{"فروا إلى شبه جزيرة سيناء وإلى وادي الفرات", []want{{"شبه جزيرة سيناء", "Sinai Peninsula", "EG"}, {"وادي الفرات", "Euphrates Valley", "SY"}}},
+		{"وصل إلى محافظة إدلب ثم إلى مدينة إدلب", []want{{"محافظة إدلب", "Idlib", "SY"}, {"إدلب", "Idlib", "SY"}}},
+		{"ينشط التنظيم في جبال حمرين وشرق الفرات", []want{{"جبال حمرين", "Hamrin Mountains", "IQ"}, {"وشرق الفرات", "East of the Euphrates", "SY"}}},
+		{"وصل إلى العاصمة العراقية قادما من دير الزور", []want{{"العاصمة العراقية", "Baghdad", "IQ"}, {"دير الزور", "Deir ez-Zor", "SY"}}},
+		{"وفقد مدينة سرت الليبية", []want{{"سرت", "Sirte", "LY"}}},
+		{"اعتقل في طرابلس اللبنانية", []want{{"طرابلس", "", "LB"}}},
+		{"أما في طرابلس وبنغازي فقد", []want{{"طرابلس", "", "LY"}, {"وبنغازي", "", "LY"}}},
+		{"#الكويت", []want{{"الكويت", "Kuwait", "KW"}}},
+	}
+	for _, tt := range tests {
+		got := f.Find(tt.text)
+		if len(got) != len(tt.want) {
+			t.Errorf("%s:\n got %v\n want %v", tt.text, brief(got), tt.want)
+			continue
+		}
+		for i, w := range tt.want {
+			g := got[i]
+			if g.Text != w.text || g.Country != w.country || (w.name != "" && g.Name != w.name) {
+				t.Errorf("%s: #%d got %q %s %s, want %q %s %s", tt.text, i, g.Text, g.Name, g.Country, w.text, w.name, w.country)
+			}
+			if tt.text[g.Span.Start:g.Span.End] != g.Text {
+				t.Errorf("%s: span %v does not hold %q", tt.text, g.Span, g.Text)
+			}
+		}
+	}
+}
+
+func brief(ps []Place) []string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.Text+"→"+p.Name+"/"+p.Country)
+	}
+	return s
+}
+
+// Words that are also the names of places somewhere must not become places.
+func TestFindPlacesNone(t *testing.T) {
+	f := finder(t)
+	for _, text := range []string{
+		"قال محمد علي حسين إن عناصر التنظيم فروا",
+		"وقال مصطفى بالي المتحدث باسم قوات سوريا الديمقراطية",          // بالي the surname, not Bali; SDF a force
+		"وفي هذا السياق، قال بالي إن بعض العناصر اكتشفوا",            // the same speaker again
+		"أبو محمد الشامي وأبو بكر البغدادي",                            // nisbas
+		"ونشرت الصور في شهر آذار",                                      // صور pictures, not Tyre
+		"مارس التنظيم ضغوطا على القوات التركية والحكومة العراقية",      // nationality adjectives of actors
+		"قال الباحث في منتدى الشرق الأوسط أيمن التميمي",                // a think tank
+		"وأوضح المرصد السوري لحقوق الإنسان أن الأمطار والسيول",         // an organisation; floods
+		"غادر عناصر هيئة تحرير الشام مواقعهم",                          // a group
+		"تنتشر خلايا التنظيم في شمال البلاد",                           // البلاد the country, not a village
+		"وصلوا بأمان بعد أن كسرت القيود",                               // أمان, كسرت
+		"#أمطار_الكويت",                                                 // a topic hashtag
+	} {
+		if got := f.Find(text); len(got) != 0 {
+			t.Errorf("%s: found %v", text, brief(got))
+		}
+	}
+}
+
+// The places a text names pull ambiguous names towards their country.
+func TestDisambiguationByCountry(t *testing.T) {
+	f := finder(t)
+	got := f.Find("أمطار غزيرة في الأردن، وغرقت شوارع في عمان")
+	if len(got) != 2 || got[1].Name != "Amman" {
+		t.Errorf("got %v, want Amman in Jordan", brief(got))
+	}
+	got = f.Find("زار سلطنة عمان")
+	if len(got) != 1 || got[0].Country != "OM" {
+		t.Errorf("got %v, want Oman", brief(got))
+	}
+}
+
+func FuzzFindPlaces(f *testing.F) {
+	for _, s := range []string{"فر بالموصل إلى الأراضي التركية", "#أمطار_الكويت", "مخيم الهول", "وللرقة", "و", "ال"} {
+		f.Add(s)
+	}
+	pf := finder(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range pf.Find(s) {
+			if p.Span.Start < 0 || p.Span.End > len(s) || p.Span.Start >= p.Span.End || s[p.Span.Start:p.Span.End] != p.Text {
+				t.Fatalf("bad span %+v", p)
+			}
+		}
+	})
+}
+
+// article8K returns about 8 KB of Arabic news text: the development articles
+// when present, else a fixed paragraph repeated.
+func article8K(tb testing.TB) string {
+	var b strings.Builder
+	for _, name := range []string{"hiding-among-civilians.txt", "havens-turkey-iran.txt"} {
+		if data, err := os.ReadFile("../../shared/data/articles/" + name); err == nil {
+			b.Write(data)
+		}
+	}
+	for b.Len() < 8192 {
+		b.WriteString("وقال مسؤول عراقي إن عناصر من التنظيم فروا في 23 آذار/ مارس 2019 من الباغوز إلى البادية السورية ثم إلى الأراضي التركية عبر إدلب. ")
+	}
+	s := b.String()
+	for i := 8192; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func BenchmarkFindPlaces8K(b *testing.B) {
+	f := finder(b)
+	text := article8K(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		f.Find(text)
+	}
+}
+
+func BenchmarkFindDates8K(b *testing.B) {
+	text := article8K(b)
+	ref := time.Date(2019, 3, 20, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		FindDates(text, ref)
+	}
+}
+
+// BenchmarkPlacesAndDates8K is one 8 KB article through both recognisers,
+// in parallel on all cores: articles per second is 1e9 / ns/op.
+func BenchmarkPlacesAndDates8K(b *testing.B) {
+	f := finder(b)
+	text := article8K(b)
+	ref := time.Date(2019, 3, 20, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(text)))
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			f.Find(text)
+			FindDates(text, ref)
+		}
+	})
+}
