@@ -72,17 +72,17 @@ func TestFindPlacesNone(t *testing.T) {
 	f := finder(t)
 	for _, text := range []string{
 		"قال محمد علي حسين إن عناصر التنظيم فروا",
-		"وقال مصطفى بالي المتحدث باسم قوات سوريا الديمقراطية",          // بالي the surname, not Bali; SDF a force
-		"وفي هذا السياق، قال بالي إن بعض العناصر اكتشفوا",            // the same speaker again
-		"أبو محمد الشامي وأبو بكر البغدادي",                            // nisbas
-		"ونشرت الصور في شهر آذار",                                      // صور pictures, not Tyre
-		"مارس التنظيم ضغوطا على القوات التركية والحكومة العراقية",      // nationality adjectives of actors
-		"قال الباحث في منتدى الشرق الأوسط أيمن التميمي",                // a think tank
-		"وأوضح المرصد السوري لحقوق الإنسان أن الأمطار والسيول",         // an organisation; floods
-		"غادر عناصر هيئة تحرير الشام مواقعهم",                          // a group
-		"تنتشر خلايا التنظيم في شمال البلاد",                           // البلاد the country, not a village
-		"وصلوا بأمان بعد أن كسرت القيود",                               // أمان, كسرت
-		"#أمطار_الكويت",                                                 // a topic hashtag
+		"وقال مصطفى بالي المتحدث باسم قوات سوريا الديمقراطية",     // بالي the surname, not Bali; SDF a force
+		"وفي هذا السياق، قال بالي إن بعض العناصر اكتشفوا",         // the same speaker again
+		"أبو محمد الشامي وأبو بكر البغدادي",                       // nisbas
+		"ونشرت الصور في شهر آذار",                                 // صور pictures, not Tyre
+		"مارس التنظيم ضغوطا على القوات التركية والحكومة العراقية", // nationality adjectives of actors
+		"قال الباحث في منتدى الشرق الأوسط أيمن التميمي",           // a think tank
+		"وأوضح المرصد السوري لحقوق الإنسان أن الأمطار والسيول",    // an organisation; floods
+		"غادر عناصر هيئة تحرير الشام مواقعهم",                     // a group
+		"تنتشر خلايا التنظيم في شمال البلاد",                      // البلاد the country, not a village
+		"وصلوا بأمان بعد أن كسرت القيود",                          // أمان, كسرت
+		"#أمطار_الكويت", // a topic hashtag
 	} {
 		if got := f.Find(text); len(got) != 0 {
 			t.Errorf("%s: found %v", text, brief(got))
