@@ -1,11 +1,14 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"testing"
 
 	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/sources"
+	"github.com/athar-org/athar/sources/agency"
 	"github.com/athar-org/athar/store/sqlite"
 )
 
@@ -101,6 +104,50 @@ func BenchmarkPersons(b *testing.B) {
 		}
 		if count != n {
 			b.Fatalf("got %d records, want %d", count, n)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// registryCSV writes n rows of an agency's camp registry in the agency CSV
+// format.
+func registryCSV(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("id,name,name_latin,given_name,father_name,grandfather_name,family_name,kunya,mother_name,gender,birth_date,birth_place,nationality,document_type,document_number,document_country,status,list,list_reference\n")
+	for i := range n {
+		g, f, gf, fam := i%10, (i/10)%10, (i/100)%10, (i/1000)%6
+		fmt.Fprintf(&b, "CAMP-%07d,,%s %s %s %s,%s,%s,%s,%s,أبو %s,فاطمة,m,%d-%02d-%02d,الموصل,IQ,national_id,%09d,IQ,detained,Camp registry,R-%d\n",
+			i, givenLat[g], givenLat[f], givenLat[gf], familyLt[fam], givenAr[g], givenAr[f], givenAr[gf], familyAr[fam], givenAr[f],
+			1960+i%40, 1+i%12, 1+i%28, i*7919%1000000000, i)
+	}
+	return b.Bytes()
+}
+
+// BenchmarkImportCSV measures a whole agency CSV import: parsing, building
+// the records, and replacing the dataset in the registry.
+func BenchmarkImportCSV(b *testing.B) {
+	const n = 50000
+	data := registryCSV(n)
+	ctx := context.Background()
+	s := mustOpen(b)
+	defer s.Close()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		imp, err := s.BeginImport(ctx, "camp")
+		if err != nil {
+			b.Fatal(err)
+		}
+		in := []sources.Input{{Name: "camp.csv", R: bytes.NewReader(data)}}
+		if _, err := agency.NewCSVImporter().Import(ctx, in, sources.Sink{Put: imp.Put}); err != nil {
+			b.Fatal(err)
+		}
+		ds, err := imp.Commit(ctx, athar.Dataset{Name: "camp", Format: "csv"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ds.Persons != n {
+			b.Fatalf("imported %d persons, want %d", ds.Persons, n)
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")

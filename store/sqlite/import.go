@@ -63,7 +63,6 @@ type importTx struct {
 	ctx     context.Context // the import's, without its cancellation (see writer)
 	insert  *sql.Stmt
 	holder  *sql.Stmt
-	names   [maxNameRows + 1]*sql.Stmt // names[n] inserts n names
 
 	batch   []row
 	batches chan []row
@@ -82,7 +81,6 @@ type importTx struct {
 type row struct {
 	id, kind, sourceID, primary string
 	rec                         []byte
-	names                       []athar.Name
 }
 
 const batchSize = 128
@@ -95,7 +93,6 @@ func (imp *importTx) begin(ctx context.Context) error {
 		imp.dataset, now); err != nil {
 		return err
 	}
-	// The names go with their records (ON DELETE CASCADE).
 	if _, err := imp.tx.ExecContext(ctx, `DELETE FROM persons WHERE dataset = ?`, imp.dataset); err != nil {
 		return err
 	}
@@ -107,11 +104,6 @@ func (imp *importTx) begin(ctx context.Context) error {
 	imp.holder, err = imp.tx.PrepareContext(ctx, `SELECT dataset FROM persons WHERE id = ?`)
 	if err != nil {
 		return err
-	}
-	for n := 1; n <= maxNameRows; n++ {
-		if imp.names[n], err = imp.tx.PrepareContext(ctx, insertNames(n)); err != nil {
-			return err
-		}
 	}
 	// The driver watches a cancellable context with a goroutine per
 	// statement, which costs more than the insert; the writer checks the
@@ -128,14 +120,13 @@ func (imp *importTx) begin(ctx context.Context) error {
 // fails; after a failure it drains the channel so that Put never blocks.
 func (imp *importTx) writer(ctx context.Context) {
 	defer close(imp.stopped)
-	var args []any
 	for batch := range imp.batches {
 		if imp.werr != nil {
 			continue
 		}
 		err := ctx.Err()
 		for i := 0; err == nil && i < len(batch); i++ {
-			err = imp.write(&batch[i], &args)
+			err = imp.write(&batch[i])
 		}
 		if err != nil {
 			imp.werr = err
@@ -144,7 +135,7 @@ func (imp *importTx) writer(ctx context.Context) {
 	}
 }
 
-func (imp *importTx) write(r *row, args *[]any) error {
+func (imp *importTx) write(r *row) error {
 	ctx := imp.ctx
 	_, err := imp.insert.ExecContext(ctx, r.id, imp.dataset, r.kind, r.sourceID, r.primary, r.rec)
 	if err != nil {
@@ -159,9 +150,6 @@ func (imp *importTx) write(r *row, args *[]any) error {
 			return athar.Errorf(athar.EINVALID, "record id %q appears twice in dataset %q", r.id, imp.dataset)
 		}
 		return athar.Errorf(athar.ECONFLICT, "record id %q of dataset %q is already held by dataset %q", r.id, imp.dataset, other)
-	}
-	if err := insertNamesOf(ctx, imp.names[:], r.id, r.names, args); err != nil {
-		return fmt.Errorf("store names of record %s: %w", r.id, err)
 	}
 	return nil
 }
@@ -194,7 +182,7 @@ func (imp *importTx) put(ctx context.Context, p *athar.Person) error {
 	}
 	imp.batch = append(imp.batch, row{
 		id: p.ID, kind: string(p.Kind), sourceID: p.Provenance.SourceID, primary: p.PrimaryName(),
-		rec: rec, names: p.Names,
+		rec: rec,
 	})
 	if p.Kind == athar.KindOrganization {
 		imp.orgs++
@@ -266,40 +254,6 @@ func checkRecord(p *athar.Person) error {
 	case athar.KindPerson, athar.KindOrganization:
 	default:
 		return athar.Errorf(athar.EINVALID, "record %s: unknown kind %q (want person or organization)", p.ID, p.Kind)
-	}
-	return nil
-}
-
-// maxNameRows is the most names one statement inserts; records with more
-// take several. One statement per record rather than per name matters: each
-// call into SQLite costs about as much as the insert itself.
-const maxNameRows = 8
-
-func insertNames(n int) string {
-	var b strings.Builder
-	b.WriteString("INSERT INTO names (person_id, seq, full, script, kind) VALUES ")
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(?, ?, ?, ?, ?)")
-	}
-	return b.String()
-}
-
-// insertNamesOf stores a record's names with the statements stmts[n], which
-// insert n names each. args is scratch space.
-func insertNamesOf(ctx context.Context, stmts []*sql.Stmt, id string, names []athar.Name, args *[]any) error {
-	for start := 0; start < len(names); start += maxNameRows {
-		chunk := names[start:min(len(names), start+maxNameRows)]
-		a := (*args)[:0]
-		for i, n := range chunk {
-			a = append(a, id, start+i, n.Full, string(n.Script), string(n.Kind))
-		}
-		*args = a
-		if _, err := stmts[len(chunk)].ExecContext(ctx, a...); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -279,20 +279,11 @@ func (s *Store) SavePerson(ctx context.Context, p *athar.Person) error {
 			athar.ManualDataset, formatTime(now)); err != nil {
 			return err
 		}
-		// Delete (with the names) and insert rather than upsert.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM persons WHERE id = ?`, q.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO persons (id, dataset, kind, source_id, primary_name, record) VALUES (?, ?, ?, ?, ?, ?)`,
-			q.ID, athar.ManualDataset, string(q.Kind), q.Provenance.SourceID, q.PrimaryName(), rec); err != nil {
-			return err
-		}
-		for i, n := range q.Names {
-			if _, err := tx.ExecContext(ctx, insertNames(1), q.ID, i, n.Full, string(n.Script), string(n.Kind)); err != nil {
-				return err
-			}
-		}
-		return nil
+		_, err := tx.ExecContext(ctx, `INSERT INTO persons (id, dataset, kind, source_id, primary_name, record) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, source_id = excluded.source_id,
+				primary_name = excluded.primary_name, record = excluded.record`,
+			q.ID, athar.ManualDataset, string(q.Kind), q.Provenance.SourceID, q.PrimaryName(), rec)
+		return err
 	})
 }
 

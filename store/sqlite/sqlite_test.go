@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -183,32 +185,29 @@ func TestStore_Now(t *testing.T) {
 	}
 }
 
-// TestStore_Names checks the names table, which later listing and search
-// read, follows the records.
-func TestStore_Names(t *testing.T) {
+// TestStore_Columns checks the columns kept beside the record JSON for
+// listing in SQL.
+func TestStore_Columns(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "athar.db")
 	s, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []string{"v1", "v2"} {
-		imp, err := s.BeginImport(ctx, "un")
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := "QDi.299-" + v
-		if err := imp.Put(ctx, storetest.Person(id, "أبو بكر البغدادي", "Abu Bakr al-Baghdadi")); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := imp.Commit(ctx, athar.Dataset{Name: "un", Version: v}); err != nil {
-			t.Fatal(err)
-		}
+	imp, err := s.BeginImport(ctx, "un")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := s.SavePerson(ctx, storetest.Person("M-1", "أبو بكر البغدادي", "Abu Bakr")); err != nil {
+	if err := imp.Put(ctx, storetest.Person("QDi.299", "أبو بكر البغدادي", "Abu Bakr al-Baghdadi")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := imp.Commit(ctx, athar.Dataset{Name: "un"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SavePerson(ctx, storetest.Person("M-1", "زينب", "Zaynab")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePerson(ctx, storetest.Person("M-1", "فاطمة", "Fatima")); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -218,28 +217,21 @@ func TestStore_Names(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	rows, err := db.Query(`SELECT person_id, seq, script, kind FROM names WHERE full = ? ORDER BY person_id`, "أبو بكر البغدادي")
+	rows, err := db.Query(`SELECT id, dataset, kind, source_id, primary_name FROM persons ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	var got []string
 	for rows.Next() {
-		var id, script, kind string
-		var seq int
-		if err := rows.Scan(&id, &seq, &script, &kind); err != nil {
+		var id, ds, kind, src, name string
+		if err := rows.Scan(&id, &ds, &kind, &src, &name); err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, id)
-		if seq != 0 || script != "Arab" || kind != "primary" {
-			t.Errorf("names row of %s: seq %d script %q kind %q; want 0 Arab primary", id, seq, script, kind)
-		}
+		got = append(got, strings.Join([]string{id, ds, kind, src, name}, "|"))
 	}
-	if len(got) != 1 || got[0] != "QDi.299-v2" {
-		t.Errorf("names rows for أبو بكر البغدادي: got %q, want only the current version's [QDi.299-v2]", got)
-	}
-	var total int
-	if err := db.QueryRow(`SELECT count(*) FROM names`).Scan(&total); err != nil || total != 4 {
-		t.Errorf("names rows: got %d (%v), want 4 (2 per record)", total, err)
+	want := []string{"M-1|manual|person|M-1|فاطمة", "QDi.299|un|person|QDi.299|أبو بكر البغدادي"}
+	if !slices.Equal(got, want) {
+		t.Errorf("persons columns:\ngot  %q\nwant %q", got, want)
 	}
 }

@@ -1,8 +1,12 @@
--- The registry: one row per dataset (its current version), one row per
--- record, and the records' names in a table of their own for listing and
--- search. A record is kept whole as JSON (the athar.Person form); the other
--- columns are copies for queries. Records of a dataset get their version and
--- import time from the datasets row when read.
+-- The registry: one row per dataset (its current version) and one row per
+-- record. A record is kept whole as JSON (the athar.Person form); the other
+-- columns are copies for listing and queries. Records of a dataset get their
+-- version and import time from the datasets row when read.
+--
+-- There is no table of names: screening searches an index built in memory
+-- from all the records, and a names table cost 40% of the import speed
+-- (measured). A later migration can add one, filled from the JSON
+-- (json_each(record, '$.names')), if listing or search in SQL needs it.
 
 CREATE TABLE datasets (
 	name          TEXT PRIMARY KEY,
@@ -25,13 +29,3 @@ CREATE TABLE persons (
 );
 
 CREATE INDEX persons_dataset ON persons (dataset, id);
-
-CREATE TABLE names (
-	person_id TEXT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
-	seq       INTEGER NOT NULL, -- position in Person.Names
-	full      TEXT NOT NULL,
-	script    TEXT NOT NULL DEFAULT '',
-	kind      TEXT NOT NULL DEFAULT '',
-	PRIMARY KEY (person_id, seq)
-) WITHOUT ROWID;
-
