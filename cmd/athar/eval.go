@@ -7,6 +7,6 @@ func newEvalCmd(e *env) *cobra.Command {
 		Use:   "eval",
 		Short: "Measure accuracy on real data",
 	}
-	c.AddCommand(newEvalTranslitCmd(e), newEvalGeoCmd(e))
+	c.AddCommand(newEvalTranslitCmd(e), newEvalGeoCmd(e), newEvalScreenCmd(e))
 	return c
 }

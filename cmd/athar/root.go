@@ -27,6 +27,7 @@ Start with:
 		newNamesCmd(e),
 		newEvalCmd(e),
 		newSynthCmd(e),
+		newScreenCmd(e),
 	)
 	return root
 }

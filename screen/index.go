@@ -1,0 +1,322 @@
+package screen
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/names"
+)
+
+// entry is the compact form of one list record that screening needs.
+type entry struct {
+	id      string
+	kind    athar.Kind
+	display string
+	names   []listedName
+	births  []athar.BirthDate
+	nats    []string
+	gender  athar.Gender
+	mother  *names.Name
+	places  []string // normalised birth places, city and region words
+	docs    []athar.Document
+}
+
+type listedName struct {
+	name names.Name
+	kind athar.NameKind
+}
+
+// maxNamesPerEntry bounds the names of one record the index holds; postings
+// keep the name's position in 8 bits.
+const maxNamesPerEntry = 255
+
+// posting is an entry index (high 24 bits) and a name position (low 8 bits).
+type posting uint32
+
+func (p posting) entry() int { return int(p >> 8) }
+func (p posting) name() int  { return int(p & 0xff) }
+
+// maxEntries bounds the index: postings keep the entry index in 24 bits.
+const maxEntries = 1<<24 - 1
+
+// index is an immutable candidate index: built once, then read by any
+// number of goroutines. A reload builds a new one.
+type index struct {
+	entries []entry
+	keys    map[string][]posting // name-unit key → postings, sorted
+	docs    map[string][]uint32  // document number (exact and OCR-folded) → entries
+	freq    *names.Frequencies
+	strs    map[string]string // interned strings, dropped after the build
+}
+
+// buildIndex reads every record and indexes it. freq, when not nil, is the
+// base frequency model to which the records' names are added.
+func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], freq *names.Frequencies) (*index, error) {
+	if freq == nil {
+		freq = names.DefaultFrequencies()
+	}
+	ix := &index{
+		keys: make(map[string][]posting),
+		docs: make(map[string][]uint32),
+		freq: freq,
+		strs: make(map[string]string),
+	}
+	n := 0
+	for p, err := range records {
+		if err != nil {
+			return nil, fmt.Errorf("read the registry: %w", err)
+		}
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if len(ix.entries) >= maxEntries {
+			return nil, fmt.Errorf("the registry holds more than %d records, more than one index can hold", maxEntries)
+		}
+		ix.add(p)
+		n++
+	}
+	for k, ps := range ix.keys {
+		// Postings of one key are appended in entry order already; a name
+		// hit by two keys of one unit is deduplicated at query time.
+		ix.keys[k] = slices.Clip(ps)
+	}
+	ix.strs = nil
+	return ix, nil
+}
+
+// intern returns a shared copy of s, so that the millions of repeated unit
+// spellings and keys of a large registry are stored once.
+func (ix *index) intern(s string) string {
+	if v, ok := ix.strs[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	ix.strs[s] = s
+	return s
+}
+
+func (ix *index) add(p *athar.Person) {
+	e := entry{
+		id:      p.ID,
+		kind:    p.Kind,
+		display: p.PrimaryName(),
+		births:  p.BirthDates,
+		nats:    p.Nationalities,
+		gender:  p.Gender,
+		docs:    p.Documents,
+	}
+	seen := make(map[string]bool, len(p.Names))
+	for _, n := range p.Names {
+		if len(e.names) == maxNamesPerEntry {
+			break
+		}
+		an := analyzeListed(n)
+		if len(an.Units) == 0 || seen[an.Normalized] {
+			continue
+		}
+		seen[an.Normalized] = true
+		ix.compact(&an)
+		e.names = append(e.names, listedName{name: an, kind: n.Kind})
+	}
+	if p.MotherName != "" {
+		m := names.Analyze(p.MotherName)
+		ix.compact(&m)
+		e.mother = &m
+	}
+	for _, pl := range p.BirthPlaces {
+		for _, s := range []string{pl.City, pl.Region, pl.Text} {
+			if s = names.Normalize(s); s != "" {
+				e.places = append(e.places, s)
+			}
+		}
+	}
+	idx := uint32(len(ix.entries))
+	for ni := range e.names {
+		ln := &e.names[ni]
+		ix.freq.AddName(&ln.name)
+		for ui := range ln.name.Units {
+			for _, k := range ln.name.Units[ui].Keys {
+				ps := ix.keys[k]
+				pst := posting(idx<<8 | uint32(ni))
+				if len(ps) > 0 && ps[len(ps)-1] == pst {
+					continue
+				}
+				ix.keys[k] = append(ps, pst)
+			}
+		}
+	}
+	for _, d := range p.Documents {
+		n := NormalizeDocument(d.Number)
+		if len(n) < 4 {
+			continue // too short to tell people apart
+		}
+		ix.addDoc(n, idx)
+		if f := ocrFold(n); f != n {
+			ix.addDoc(f, idx)
+		}
+	}
+	ix.entries = append(ix.entries, e)
+}
+
+func (ix *index) addDoc(k string, idx uint32) {
+	ps := ix.docs[k]
+	if len(ps) > 0 && ps[len(ps)-1] == idx {
+		return
+	}
+	ix.docs[k] = append(ps, idx)
+}
+
+// analyzeListed analyses a listed name, using its parts when the source gave
+// them (their roles are surer than word order).
+func analyzeListed(n athar.Name) names.Name {
+	if n.Parts != nil && (n.Parts.Given != "" || n.Parts.Father != "") {
+		an := names.AnalyzeParts(*n.Parts)
+		an.Original = n.Full
+		return an
+	}
+	return names.Analyze(n.Full)
+}
+
+// compact interns the strings of an analysed name, to keep a million
+// records within memory.
+func (ix *index) compact(n *names.Name) {
+	n.Normalized = ix.intern(n.Normalized)
+	n.Units = slices.Clip(n.Units)
+	for i := range n.Units {
+		u := &n.Units[i]
+		u.Text = ix.intern(u.Text)
+		u.Norm = ix.intern(u.Norm)
+		u.Phon = ix.intern(u.Phon)
+		for j, k := range u.Keys {
+			u.Keys[j] = ix.intern(k)
+		}
+		u.Keys = slices.Clip(u.Keys)
+	}
+}
+
+// keyStat is one query key with its postings.
+type keyStat struct {
+	unit int // the query unit it belongs to
+	ps   []posting
+}
+
+// Candidate retrieval limits. A key whose postings are longer than
+// commonKeyPostings (محمد in a million Iraqi records) is not walked while
+// rarer keys of the query have found candidates; the full comparison still
+// sees it. maxCandidates bounds the records compared in full.
+const (
+	commonKeyPostings = 20000
+	maxCandidates     = 300
+)
+
+// scratch is per-goroutine working memory for candidate retrieval.
+type scratch struct {
+	acc     []float32 // accumulated weight per entry
+	seen    []uint64  // per entry, the query units (bit i) that credited it
+	touched []uint32
+	keys    []keyStat
+	cands   []cand
+	match   names.Match
+}
+
+type cand struct {
+	entry uint32
+	w     float32
+}
+
+func (ix *index) newScratch() *scratch {
+	return &scratch{
+		acc:  make([]float32, len(ix.entries)),
+		seen: make([]uint64, len(ix.entries)),
+	}
+}
+
+// docBit marks credit from a document number.
+const docBit = 63
+
+// credit adds w to the entry once per query unit, however many of the
+// unit's keys (or names of the entry) reach it.
+func (s *scratch) credit(e uint32, unit int, w float32) {
+	bit := uint64(1) << min(unit, docBit)
+	m := s.seen[e]
+	if m == 0 {
+		s.touched = append(s.touched, e)
+	}
+	if m&bit != 0 {
+		return
+	}
+	s.seen[e] = m | bit
+	s.acc[e] += w
+}
+
+func (s *scratch) reset() {
+	for _, e := range s.touched {
+		s.acc[e], s.seen[e] = 0, 0
+	}
+	s.touched = s.touched[:0]
+	s.keys = s.keys[:0]
+	s.cands = s.cands[:0]
+}
+
+// candidates returns the entries most worth comparing in full with the
+// query names, best first: those sharing the rarest, heaviest units.
+func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string) []cand {
+	s.reset()
+	unit := int32(0)
+	for qi := range qnames {
+		us := qnames[qi].Units
+		for ui := range us {
+			for _, k := range us[ui].Keys {
+				if ps := ix.keys[k]; len(ps) > 0 {
+					s.keys = append(s.keys, keyStat{unit: int(unit) + ui, ps: ps})
+				}
+			}
+		}
+		unit += int32(len(us))
+	}
+	// Rarest keys first; walk common keys only while nothing rarer found
+	// candidates, so a query of common names alone still finds its people.
+	slices.SortFunc(s.keys, func(a, b keyStat) int { return cmp.Compare(len(a.ps), len(b.ps)) })
+	qunits := make([]*names.Unit, 0, unit)
+	for qi := range qnames {
+		for ui := range qnames[qi].Units {
+			qunits = append(qunits, &qnames[qi].Units[ui])
+		}
+	}
+	for _, ks := range s.keys {
+		if len(ks.ps) > commonKeyPostings && len(s.touched) > 0 {
+			break
+		}
+		w := float32(ix.freq.Weight(qunits[ks.unit]))
+		for _, p := range ks.ps {
+			s.credit(uint32(p.entry()), min(ks.unit, docBit-1), w)
+		}
+	}
+	for _, d := range docs {
+		for _, k := range []string{d, ocrFold(d)} {
+			for _, e := range ix.docs[k] {
+				s.credit(e, docBit, float32(names.MaxWeight*2))
+			}
+		}
+	}
+	for _, e := range s.touched {
+		s.cands = append(s.cands, cand{entry: e, w: s.acc[e]})
+	}
+	slices.SortFunc(s.cands, func(a, b cand) int {
+		if c := cmp.Compare(b.w, a.w); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.entry, b.entry)
+	})
+	if len(s.cands) > maxCandidates {
+		s.cands = s.cands[:maxCandidates]
+	}
+	return s.cands
+}

@@ -1,0 +1,261 @@
+package screen
+
+import (
+	"math"
+	"strings"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/names"
+)
+
+// Match is one list record the query may be, with its score and why.
+type Match struct {
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	Kind        athar.Kind  `json:"kind"`
+	Score       float64     `json:"score"`
+	Explanation Explanation `json:"explanation"`
+}
+
+// Explanation says how the score came about. The score is the logistic of
+// Logit, and Logit is Prior plus the name evidence plus every feature's
+// weight, all in natural-log odds.
+type Explanation struct {
+	Name     NameEvidence `json:"name"`
+	Features []Feature    `json:"features"`
+	Prior    float64      `json:"prior"`
+	Logit    float64      `json:"logit"`
+	Capped   string       `json:"capped,omitempty"` // why the score was held down, if it was
+}
+
+// NameEvidence is the best-matching pair of names of query and record.
+type NameEvidence struct {
+	Query      string     `json:"query"`
+	Listed     string     `json:"listed"`
+	ListedKind string     `json:"listed_kind"` // primary, alias, weak_alias, original_script, former
+	Similarity float64    `json:"similarity"`  // names.Compare's score, in [0, 1]
+	Weight     float64    `json:"weight"`      // the evidence, in log-odds
+	Units      []UnitPair `json:"units"`
+	QueryLeft  []string   `json:"query_left"`  // query units with no partner
+	ListedLeft []string   `json:"listed_left"` // listed units with no partner
+	Notes      []string   `json:"notes,omitempty"`
+}
+
+// UnitPair is one name unit of the query matched with one of the record.
+type UnitPair struct {
+	Query      string  `json:"query"`
+	Listed     string  `json:"listed"`
+	Role       string  `json:"role"` // the query unit's role: given, father, family, kunya, ...
+	How        string  `json:"how"`  // exact, variant, cross-script, typo, initial
+	Similarity float64 `json:"similarity"`
+	Rarity     float64 `json:"rarity"` // the unit's agreement weight in bits: high for rare names
+	Shifted    bool    `json:"shifted,omitempty"`
+}
+
+// The name model. Evidence is counted in bits as the names package weighs
+// units (log2 m/u), then turned into natural-log odds.
+const (
+	// simFloor is the unit similarity below which an aligned pair gives no
+	// evidence; from there it rises linearly to full weight at 1.
+	simFloor = 0.6
+	// shiftedShare is what a nasab link matched at another depth keeps
+	// (the query's father matching the list's grandfather): weaker evidence.
+	shiftedShare = 0.5
+	// conflictBits is charged for each unit both names have and that differ.
+	conflictBits = 3.0
+	// extraBits is charged for each unit only one name has (missing
+	// information, not a difference).
+	extraBits = 0.5
+	// attested is the count from which the frequency model takes a unit for
+	// a name of its own: two such names a letter apart (مهند, محمد) are two
+	// names, not a typo.
+	attested = 5
+	// maxWeakScore caps a match made on a weak alias (kunya, nom de guerre)
+	// alone; maxKunyaScore one made on kunya units alone.
+	maxWeakScore  = 0.75
+	maxKunyaScore = 0.6
+	// When the given names differ (or one name's given name is the other's
+	// father: a son), agreement on the rest shows kinship, not identity: the
+	// score is held between kinCapLow and kinCapHigh, higher the closer the
+	// two given names are spelt (a typo in the given name stays visible).
+	kinCapLow  = 0.1
+	kinCapHigh = 0.45
+)
+
+// nameEvidence turns a names.Match into log-odds evidence and an
+// explanation. It also returns the cap the name comparison puts on the score
+// (1 for none) and why.
+func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, explain bool) (float64, float64, string, NameEvidence) {
+	var ev NameEvidence
+	var bits float64
+	givenQ, givenL := givenUnit(q), givenUnit(l)
+	matchedQ, matchedL := -1, -1 // what the given names were aligned with
+	onlyKunya := len(m.Pairs) > 0
+	nPairs := 0
+	leftQ, leftL := len(m.LeftA), len(m.LeftB)
+	for _, p := range m.Pairs {
+		qu, lu := &q.Units[p.A], &l.Units[p.B]
+		if distinctNames(qu, lu, freq, p.How) {
+			leftQ++
+			leftL++
+			if explain {
+				ev.Notes = append(ev.Notes, qu.Text+" and "+lu.Text+" are two different names")
+				ev.QueryLeft = append(ev.QueryLeft, qu.Text)
+				ev.ListedLeft = append(ev.ListedLeft, lu.Text)
+			}
+			continue
+		}
+		nPairs++
+		if p.A == givenQ {
+			matchedQ = p.B
+		}
+		if p.B == givenL {
+			matchedL = p.A
+		}
+		share := (p.Similarity - simFloor) / (1 - simFloor)
+		share = math.Max(0, math.Min(1, share))
+		if p.Shifted {
+			share *= shiftedShare
+		}
+		bits += p.Weight * share
+		if qu.Kind != names.KindKunya {
+			onlyKunya = false
+		}
+		if explain {
+			ev.Units = append(ev.Units, UnitPair{
+				Query: qu.Text, Listed: lu.Text, Role: qu.Role.String(),
+				How: p.How.String(), Similarity: round(p.Similarity, 3), Rarity: round(p.Weight, 2), Shifted: p.Shifted,
+			})
+		}
+	}
+	if nPairs == 0 {
+		onlyKunya = false
+	}
+	lo, hi := min(leftQ, leftL), max(leftQ, leftL)
+	bits -= conflictBits*float64(lo) + extraBits*float64(hi-lo)
+
+	limit, why := 1.0, ""
+	if givenQ >= 0 && givenL >= 0 && matchedQ != givenL && nPairs > 0 {
+		sure := q.Units[givenQ].Confidence >= 0.8 && l.Units[givenL].Confidence >= 0.8
+		switch {
+		case matchedQ < 0 && matchedL < 0 && sure:
+			// Both give a given name and the two differ.
+			s, _ := names.UnitSimilarity(&q.Units[givenQ], &l.Units[givenL])
+			limit = kinCap(s)
+			why = "the given names differ (" + q.Units[givenQ].Text + " / " + l.Units[givenL].Text + "): the rest may be a relative's"
+		case matchedQ < 0 && matchedL >= 0 && q.Units[matchedL].Depth > 0:
+			limit = kinCapLow
+			why = "the listed given name is the query's " + q.Units[matchedL].Role.String() + ": a son or grandson?"
+		case matchedL < 0 && matchedQ >= 0 && l.Units[matchedQ].Depth > 0:
+			limit = kinCapLow
+			why = "the query's given name is the listed " + l.Units[matchedQ].Role.String() + ": a father or grandfather?"
+		}
+	}
+	if onlyKunya {
+		limit = math.Min(limit, maxKunyaScore)
+		if why == "" {
+			why = "only the kunya matched"
+		}
+	}
+	if explain {
+		for _, i := range m.LeftA {
+			ev.QueryLeft = append(ev.QueryLeft, q.Units[i].Text)
+		}
+		for _, j := range m.LeftB {
+			ev.ListedLeft = append(ev.ListedLeft, l.Units[j].Text)
+		}
+		if ev.Units == nil {
+			ev.Units = []UnitPair{}
+		}
+		if why != "" {
+			ev.Notes = append(ev.Notes, why)
+		}
+	}
+	ev.Similarity = round(m.Score, 3)
+	ev.Weight = round(bits*math.Ln2, 3)
+	return bits * math.Ln2, limit, why, ev
+}
+
+// kinCap is the cap for two names whose given names differ, by how alike
+// the given names are spelt.
+func kinCap(sim float64) float64 {
+	t := (sim - 0.4) / (names.UnitThreshold - 0.4)
+	t = math.Max(0, math.Min(1, t))
+	return kinCapLow + t*(kinCapHigh-kinCapLow)
+}
+
+// givenUnit returns the index of a name's given name, or -1.
+func givenUnit(n *names.Name) int {
+	for i := range n.Units {
+		if n.Units[i].Role == names.RoleGiven && n.Units[i].Depth == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// distinctNames reports two units the names package aligned as spellings of
+// one name that are in fact two attested names (مهند and محمد): same script,
+// not the same frequency key, both common enough to be names of their own.
+func distinctNames(a, b *names.Unit, freq *names.Frequencies, how names.How) bool {
+	if how != names.HowTypo && how != names.HowVariant {
+		return false
+	}
+	if a.Key() == b.Key() || a.Script != b.Script {
+		return false
+	}
+	return freq.Count(a) >= attested && freq.Count(b) >= attested
+}
+
+// prior is the log-odds that a query and a record are the same person before
+// any evidence; set on the development split of "athar eval screen" so that
+// scores read as probabilities.
+const prior = -9.0
+
+// DefaultThreshold is the score from which a record is reported by default.
+const DefaultThreshold = 0.5
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+func round(x float64, digits int) float64 {
+	p := math.Pow(10, float64(digits))
+	return math.Round(x*p) / p
+}
+
+// comparePlace credits a birth place the record names too. A different
+// place is no contradiction: records name towns, districts or governorates.
+func comparePlace(q string, listed []string) (Feature, bool) {
+	if q == "" || len(listed) == 0 {
+		return Feature{}, false
+	}
+	nq := names.Normalize(q)
+	for _, l := range listed {
+		for _, w := range strings.Fields(nq) {
+			if len(w) < 3 {
+				continue
+			}
+			if strings.Contains(l, w) {
+				return Feature{Feature: "birth_place", Outcome: "match", Weight: wPlaceSame, Query: q, Listed: l}, true
+			}
+		}
+	}
+	return Feature{}, false
+}
+
+// compareMother compares the mother's names.
+func compareMother(q *names.Name, listed *names.Name, freq *names.Frequencies) (Feature, bool) {
+	if q == nil || listed == nil || len(q.Units) == 0 || len(listed.Units) == 0 {
+		return Feature{}, false
+	}
+	s := names.Score(q, listed, freq)
+	f := Feature{Feature: "mother_name", Query: q.Original, Listed: listed.Original}
+	switch {
+	case s >= names.StrongMatch:
+		f.Outcome, f.Weight = "match", wMotherSame
+	case s < 0.5:
+		f.Outcome, f.Weight = "mismatch", wMotherDiffers
+	default:
+		f.Outcome, f.Weight = "partial", 0
+	}
+	return f, true
+}

@@ -1,0 +1,250 @@
+package screen
+
+import (
+	"cmp"
+	"context"
+	"iter"
+	"math"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/names"
+)
+
+// Options shape a screening's answer.
+type Options struct {
+	// Limit is the most matches returned; 0 means DefaultLimit.
+	Limit int
+	// Threshold is the least score reported. Use a negative value for the
+	// default; 0 reports the best matches whatever their score.
+	Threshold float64
+}
+
+// DefaultLimit is the number of matches returned when Options.Limit is 0.
+const DefaultLimit = 10
+
+// MaxLimit bounds Options.Limit.
+const MaxLimit = 1000
+
+// Source is what the screener reads its records from: the registry store.
+type Source interface {
+	Persons(ctx context.Context) iter.Seq2[*athar.Person, error]
+}
+
+// Screener screens queries against an in-memory index of the registry. It is
+// safe for concurrent use; Reload swaps in a new index while queries run.
+type Screener struct {
+	ix   atomic.Pointer[index]
+	pool atomic.Pointer[sync.Pool] // scratch sized for the current index
+}
+
+// New builds a screener over every record of src.
+func New(ctx context.Context, src Source) (*Screener, error) {
+	s := &Screener{}
+	if err := s.Reload(ctx, src); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// NewFromRecords builds a screener over the given records, for tools that do
+// not go through a store (the evaluation).
+func NewFromRecords(ctx context.Context, records iter.Seq2[*athar.Person, error]) (*Screener, error) {
+	ix, err := buildIndex(ctx, records, nil)
+	if err != nil {
+		return nil, err
+	}
+	s := &Screener{}
+	s.swap(ix)
+	return s, nil
+}
+
+// Reload rebuilds the index from src, after an import. Queries under way
+// finish on the old index.
+func (s *Screener) Reload(ctx context.Context, src Source) error {
+	ix, err := buildIndex(ctx, src.Persons(ctx), nil)
+	if err != nil {
+		return err
+	}
+	s.swap(ix)
+	return nil
+}
+
+func (s *Screener) swap(ix *index) {
+	s.pool.Store(&sync.Pool{New: func() any { return ix.newScratch() }})
+	s.ix.Store(ix)
+}
+
+// Len is the number of records indexed.
+func (s *Screener) Len() int { return len(s.ix.Load().entries) }
+
+// Screen returns the records the query may be, best first. Its errors are
+// *athar.Error with code EINVALID for a query that cannot be screened.
+func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, error) {
+	pq, err := q.parse()
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	limit := opts.Limit
+	switch {
+	case limit == 0:
+		limit = DefaultLimit
+	case limit < 0 || limit > MaxLimit:
+		return nil, athar.Errorf(athar.EINVALID, "limit %d: want 1 to %d", limit, MaxLimit)
+	}
+	threshold := opts.Threshold
+	if threshold < 0 {
+		threshold = DefaultThreshold
+	}
+	if threshold > 1 || math.IsNaN(threshold) {
+		return nil, athar.Errorf(athar.EINVALID, "threshold %v: want a score from 0 to 1", threshold)
+	}
+
+	ix := s.ix.Load()
+	pool := s.pool.Load()
+	sc := pool.Get().(*scratch)
+	if len(sc.acc) != len(ix.entries) { // built for an older index
+		sc = ix.newScratch()
+	}
+	defer pool.Put(sc)
+
+	qn := make([]names.Name, 0, len(pq.names))
+	for _, n := range pq.names {
+		if a := names.Analyze(n); len(a.Units) > 0 {
+			qn = append(qn, a)
+		}
+	}
+	if len(qn) == 0 {
+		return nil, athar.Errorf(athar.EINVALID, "the name has no letters to screen")
+	}
+	var mother *names.Name
+	if pq.mother != "" {
+		m := names.Analyze(pq.mother)
+		mother = &m
+	}
+
+	type scored struct {
+		entry uint32
+		logit float64
+		score float64
+		best  [2]int // query name, listed name
+	}
+	var found []scored
+	for _, c := range ix.candidates(sc, qn, pq.documents) {
+		e := &ix.entries[c.entry]
+		best := scored{entry: c.entry, logit: math.Inf(-1)}
+		for qi := range qn {
+			for li := range e.names {
+				names.CompareInto(&sc.match, &qn[qi], &e.names[li].name, ix.freq)
+				w, limit, _, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, false)
+				lg := prior + w
+				sco := capScore(sigmoid(lg), e.names[li].kind, limit)
+				if sco > best.score || (sco == best.score && lg > best.logit) {
+					best.logit, best.score, best.best = lg, sco, [2]int{qi, li}
+				}
+			}
+		}
+		if len(e.names) == 0 {
+			best.logit = prior
+		}
+		// Features are the same whichever names matched; add them once.
+		fl := 0.0
+		for _, f := range features(pq, mother, e, ix.freq) {
+			fl += f.Weight
+		}
+		best.logit += fl
+		best.score = sigmoid(best.logit)
+		if len(e.names) > 0 {
+			ln := &e.names[best.best[1]]
+			names.CompareInto(&sc.match, &qn[best.best[0]], &ln.name, ix.freq)
+			_, limit, _, _ := nameEvidence(&qn[best.best[0]], &ln.name, &sc.match, ix.freq, false)
+			best.score = capScore(best.score, ln.kind, limit)
+		}
+		found = append(found, best)
+	}
+	slices.SortFunc(found, func(a, b scored) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.logit, a.logit); c != 0 {
+			return c
+		}
+		return cmp.Compare(ix.entries[a.entry].id, ix.entries[b.entry].id)
+	})
+	out := make([]Match, 0, min(limit, len(found)))
+	for _, f := range found {
+		if len(out) == limit || f.score < threshold {
+			break
+		}
+		out = append(out, s.explain(ix, qn, pq, mother, f.entry, f.best, f.score, f.logit))
+	}
+	return out, nil
+}
+
+// capScore holds down a score by the name comparison's limit, and one that
+// rests on a weak alias alone.
+func capScore(score float64, kind athar.NameKind, limit float64) float64 {
+	score = math.Min(score, limit)
+	if kind == athar.NameWeak {
+		score = math.Min(score, maxWeakScore)
+	}
+	return score
+}
+
+// features compares everything beside the name.
+func features(pq *parsed, mother *names.Name, e *entry, freq *names.Frequencies) []Feature {
+	var fs []Feature
+	if f, ok := compareBirth(pq.birth, e.births); ok {
+		fs = append(fs, f)
+	}
+	if f, ok := compareNationality(pq.nationalities, e.nats); ok {
+		fs = append(fs, f)
+	}
+	if f, ok := compareGender(pq.gender, e.gender); ok {
+		fs = append(fs, f)
+	}
+	if f, ok := compareMother(mother, e.mother, freq); ok {
+		fs = append(fs, f)
+	}
+	if f, ok := comparePlace(pq.birthPlace, e.places); ok {
+		fs = append(fs, f)
+	}
+	if f, ok := compareDocuments(pq.documents, e.docs); ok {
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// explain builds the full Match for a record chosen for the answer.
+func (s *Screener) explain(ix *index, qn []names.Name, pq *parsed, mother *names.Name, ei uint32, best [2]int, score, logit float64) Match {
+	e := &ix.entries[ei]
+	m := Match{ID: e.id, Name: e.display, Kind: e.kind, Score: round(score, 4)}
+	m.Explanation.Prior = prior
+	m.Explanation.Logit = round(logit, 3)
+	if len(e.names) > 0 {
+		q := &qn[best[0]]
+		ln := &e.names[best[1]]
+		nm := names.Compare(q, &ln.name, ix.freq)
+		_, limit, why, ev := nameEvidence(q, &ln.name, &nm, ix.freq, true)
+		ev.Query = q.Original
+		ev.Listed = ln.name.Original
+		ev.ListedKind = string(ln.kind)
+		m.Explanation.Name = ev
+		switch {
+		case score >= limit-1e-9:
+			m.Explanation.Capped = why
+		case ln.kind == athar.NameWeak && score >= maxWeakScore-1e-9:
+			m.Explanation.Capped = "only a weak alias matched"
+		}
+	}
+	m.Explanation.Features = features(pq, mother, e, ix.freq)
+	if m.Explanation.Features == nil {
+		m.Explanation.Features = []Feature{}
+	}
+	return m
+}

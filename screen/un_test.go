@@ -1,0 +1,79 @@
+package screen
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"os"
+	"testing"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/internal/shareddata"
+	"github.com/athar-org/athar/sources"
+	"github.com/athar-org/athar/sources/un"
+)
+
+// loadUN reads a UN list file into memory.
+func loadUN(tb testing.TB, file string) []*athar.Person {
+	tb.Helper()
+	path := shareddata.Path(tb, "un", file)
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []*athar.Person
+	_, err = un.NewImporter().Import(context.Background(), []sources.Input{{Name: path, R: f}}, sources.Sink{
+		Put: func(_ context.Context, p *athar.Person) error { out = append(out, p); return nil },
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+func records(ps []*athar.Person) iter.Seq2[*athar.Person, error] {
+	return func(yield func(*athar.Person, error) bool) {
+		for _, p := range ps {
+			if !yield(p, nil) {
+				return
+			}
+		}
+	}
+}
+
+func TestScreenUN(t *testing.T) {
+	ctx := context.Background()
+	s, err := NewFromRecords(ctx, records(loadUN(t, "consolidated-2026-02-27.xml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q    Query
+		want string
+	}{
+		{Query{Name: "أبو بكر البغدادي"}, "QDi.299"},
+		{Query{Name: "Abu Bakr al-Baghdadi"}, "QDi.299"},
+		{Query{Name: "إبراهيم عواد إبراهيم البدري", BirthDate: "1971"}, "QDi.299"},
+		{Query{Name: "Ibrahim Awad Ibrahim al-Badri al-Samarrai"}, "QDi.299"},
+	}
+	for _, tt := range tests {
+		m, err := s.Screen(ctx, tt.q, Options{Limit: 5, Threshold: 0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m) == 0 || m[0].ID != tt.want {
+			t.Errorf("%s: got %v, want %s first", tt.q.Name, summarize(m), tt.want)
+			continue
+		}
+		t.Logf("%s: %v", tt.q.Name, summarize(m))
+	}
+}
+
+func summarize(ms []Match) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, fmt.Sprintf("%s %s %.3f", m.ID, m.Name, m.Score))
+	}
+	return out
+}
