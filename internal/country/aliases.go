@@ -24,6 +24,11 @@ var aliases = map[string]string{
 	"Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK", "Kosovo": "XK",
 	"British Virgin Islands": "VG", "Emirates": "AE", "UAE": "AE",
 	"KSA": "SA", "Saudi": "SA",
+	// OFAC's "Surname, Given" style of country names.
+	"Korea, North": "KP", "Korea, South": "KR", "Taiwan": "TW",
+	"Congo, Democratic Republic of the": "CD", "Congo, Republic of the": "CG",
+	"North Macedonia, The Republic of": "MK", "North Macedonia": "MK",
+	"Micronesia, Federated States of": "FM", "Bahamas, The": "BS", "Gambia, The": "GM",
 
 	// Demonyms, as nationality fields often hold them.
 	"Afghan": "AF", "Albanian": "AL", "Algerian": "DZ", "American": "US",

@@ -138,7 +138,7 @@ func LookupAll(s string) (codes []string, unknown []string) {
 var noise = map[string]bool{
 	"possibly": true, "passport": true, "national": true, "citizen": true,
 	"by": true, "birth": true, "the": true, "of": false, "probably": true,
-	"reportedly": true, "nationality": true, "citizenship": true,
+	"reportedly": true, "nationality": true, "citizenship": true, "region": true,
 }
 
 // stripBrackets removes bracketed remarks: "Libya (in custody)" → "Libya".
