@@ -406,7 +406,7 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, i *int) []Unit 
 			u.Kind = KindDin
 			u.Text += " " + joinRaw(toks[*i+1:j+1])
 			u.Norm += " " + joinNormTok(toks[*i+1:j+1])
-			u.Phon += "din"
+			u.Phon += dinPhon
 			*i = j
 		}
 	}
@@ -586,7 +586,7 @@ func abdUnit(rest string, sc Script) Unit {
 		r = stripLatinArticle(r)
 	}
 	var buf [32]byte
-	p := append(buf[:0], "Ebd"...)
+	p := append(buf[:0], abdPhon...)
 	if allahForms[rest] || allahForms[r] {
 		p = append(p, "lah"...)
 	} else {
@@ -667,7 +667,7 @@ func gluedDin(t token) (Unit, bool) {
 	}
 	u := simpleUnit(token{raw: t.raw, norm: x, script: t.script}, false)
 	u.Kind, u.Text, u.Norm = KindDin, t.raw, w
-	u.Phon += "din"
+	u.Phon += dinPhon
 	return u, true
 }
 

@@ -60,6 +60,12 @@ const (
 	conflictFactor = 1.0  // units both names have that do not match: a difference
 )
 
+// The phonetic codes of عبد and الدين in compounds.
+const (
+	abdPhon = "Ebd"
+	dinPhon = "din"
+)
+
 // maxUnits bounds the units compared; names are rarely longer than eight.
 const maxUnits = 16
 
@@ -83,13 +89,19 @@ func UnitSimilarity(a, b *Unit) (float64, How) {
 		return 0, HowVariant
 	}
 	pa, pb := a.Phon, b.Phon
-	if a.Kind == KindKunya {
+	switch {
+	case a.Kind == KindKunya:
 		pa, pb = pa[1:], pb[1:]
+	case a.Kind == KindAbd && b.Kind == KindAbd:
+		// عبد is common to both: compare the divine names.
+		pa, pb = pa[len(abdPhon):], pb[len(abdPhon):]
+	case a.Kind == KindDin && b.Kind == KindDin:
+		pa, pb = pa[:len(pa)-len(dinPhon)], pb[:len(pb)-len(dinPhon)]
 	}
 	if !same {
 		return crossCosts.similarity(pa, pb), HowCrossScript
 	}
-	s := sameCosts.similarity(pa, pb)
+	s := costsFor(a.Script, b.Script).similarity(pa, pb)
 	if pa == pb {
 		return s, HowVariant
 	}

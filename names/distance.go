@@ -14,11 +14,28 @@ type costTable struct {
 // Latin vowel without an Arabic letter is nearly free; within one script a
 // missing vowel letter is a real difference (حسن, حسان).
 var (
-	crossCosts = buildCosts(true)
-	sameCosts  = buildCosts(false)
+	crossCosts  = buildCosts(true, false)
+	latinCosts  = buildCosts(false, false)
+	arabicCosts = buildCosts(false, true)
 )
 
-func buildCosts(cross bool) *costTable {
+// costsFor picks the table for two units' scripts.
+func costsFor(a, b Script) *costTable {
+	switch {
+	case a != b:
+		return crossCosts
+	case a == ScriptArabic:
+		return arabicCosts
+	}
+	return latinCosts
+}
+
+// buildCosts makes a cost table. Across scripts Arabic leaves short vowels
+// unwritten, so a Latin vowel without an Arabic letter is nearly free.
+// Within Latin script vowels vary freely (Mohamed, Muhammad). Within Arabic
+// script a long vowel letter is part of the name: حسن and حسين, محمد and
+// محمود, عمر and عامر are different names.
+func buildCosts(cross, arabic bool) *costTable {
 	t := new(costTable)
 	for i := range t.indel {
 		t.indel[i] = 100
@@ -33,9 +50,17 @@ func buildCosts(cross bool) *costTable {
 		set("A", 25)
 		set("E", 20)
 		set("wy", 80)
-		set("UI", 30)
+		set("UI", 40)
 		set("H", 20)
 		set("h", 60)
+	} else if arabic {
+		set("aeiou", 25)
+		set("A", 100)
+		set("E", 100)
+		set("wy", 100)
+		set("UI", 40)
+		set("H", 30)
+		set("h", 80)
 	} else {
 		set("aeiou", 25)
 		set("A", 35)
@@ -71,7 +96,7 @@ func buildCosts(cross bool) *costTable {
 	pair("e", "o", 30)
 	pair("a", "A", 5)
 	pair("eiou", "A", 20)
-	pair("aeiouA", "E", 20)
+	pair("aeiouAUI", "E", 20)
 	pair("U", "w", 5)
 	pair("I", "y", 5)
 	pair("Uou", "Uou", 10)
@@ -118,6 +143,42 @@ func buildCosts(cross bool) *costTable {
 	pair("s", "t", 75)
 	pair("C", "z", 45)
 	pair("n", "m", 75)
+	// Arabic letters Latin does not tell from their plain partners.
+	for _, e := range [...]struct{ emph, plain byte }{{'c', 's'}, {'p', 'd'}, {'T', 't'}, {'Z', 'z'}, {'X', 'h'}} {
+		t.indel[e.emph] = t.indel[e.plain]
+		for x := range 128 {
+			t.sub[e.emph][x] = t.sub[e.plain][x]
+			t.sub[x][e.emph] = t.sub[x][e.plain]
+		}
+		t.sub[e.emph][e.emph] = 0
+		v := int16(0)
+		if arabic {
+			v = 70
+		}
+		t.sub[e.emph][e.plain], t.sub[e.plain][e.emph] = v, v
+	}
+	if arabic {
+		// Within Arabic script every letter is written: two different
+		// consonant letters are two different names, bar the confusions
+		// of colloquial spelling (ذ/ز/د, ث/س/ت, ظ/ض, ق/ك/ج/گ).
+		cons := "bfvtdszrlmnkqgjhxCDSGcpTZXE"
+		for i := 0; i < len(cons); i++ {
+			for j := 0; j < len(cons); j++ {
+				if i != j {
+					t.sub[cons[i]][cons[j]] = 100
+				}
+			}
+		}
+		pair("D", "zd", 60)
+		pair("C", "st", 60)
+		pair("Z", "pD", 60)
+		pair("q", "kg", 70)
+		pair("g", "jk", 60)
+		pair("c", "s", 70)
+		pair("p", "d", 70)
+		pair("T", "t", 70)
+		pair("X", "h", 80)
+	}
 	return t
 }
 

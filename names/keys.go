@@ -49,23 +49,32 @@ func (kb *keyBuilder) strings(dst []string) []string {
 // h/kh, f/v and b/p each one class), which the spellings of one name share
 // across scripts. Skeletons of four classes or more also give one key per
 // left-out class, so that one wrong, missing or extra consonant still meets
-// a key of the right name. A Latin g, which stands for ج in Egypt (Gamal)
-// and for ق in Iraq (Gasim), also gives the key with g read as j. Kunya keys
-// carry their marker (@ abu, & umm) and never meet plain names.
+// a key of the right name. Latin letters that stand for more than one Arabic
+// letter give one more key each: g read as j (Gamal, جمال; g is ق in Iraqi
+// Gasim and stays in the first key), a final h after a vowel kept (Salah,
+// صلاح; dropped in Fatimah, فاطمة), dh read as ض or د (Fadhil, فاضل), th read
+// as ت+ح (Fathi, فتحي), a first ou read as و (Ould, ولد), and a glued al-
+// taken off (Alaboud, العبود). Arabic ث also gives the key read as t (عثمان,
+// Otman) and ذ the key read as d (ذياب, Diab). Short
+// skeletons add one that keeps w and y. Kunya keys carry their marker (@ abu,
+// & umm) and never meet plain names.
 func unitKeys(dst []string, u Unit) []string {
 	p := u.Phon
 	var mark byte
 	if len(p) > 0 && (p[0] == '@' || p[0] == '&') {
 		mark, p = p[0], p[1:]
 	}
+	if len(p) > 48 {
+		p = p[:48] // junk: a 10,000-letter "name" needs no more key than this
+	}
 	var kb keyBuilder
-	var buf [48]byte
+	var buf [64]byte
 	b := buf[:0]
 	if mark != 0 {
 		b = append(b, mark)
 	}
 	start := len(b)
-	b = skeleton(b, []byte(p))
+	b = skeletonAs(b, p, 0)
 	if len(b) == start {
 		if u.Norm == "" {
 			return dst
@@ -75,53 +84,32 @@ func unitKeys(dst []string, u Unit) []string {
 	if u.Kind == KindInitial {
 		return append(dst, "!"+string(b))
 	}
-	if len(b) > 40 {
-		b = b[:40] // junk: a 10,000-letter "name" needs no more key than this
-	}
 	kb.add(b)
-	var alt [48]byte
-	if hasByte(p, 'g') {
-		a := append(alt[:0], b[:start]...)
-		for i := 0; i < len(p) && len(a) < 40; i++ {
-			c := p[i]
-			if c == 'g' {
-				c = 'j'
-			}
-			k := keyClass(c)
-			if k == 0 && i == 0 && (c == 'w' || c == 'y') {
-				k = c - 'a' + 'A'
-			}
-			if k == 0 || (len(a) > start && a[len(a)-1] == k) {
-				continue
-			}
-			a = append(a, k)
-		}
-		kb.add(a)
+	var alt [64]byte
+	if hasByte(p, 'C') {
+		kb.add(skeletonAs(append(alt[:0], b[:start]...), p, 'T'))
 	}
-	if hasByte(p, 'H') {
-		// Fatimah or Salah: the key with and without the final h.
-		h := append(alt[:0], b...)
-		if h[len(h)-1] != 'H' {
-			h = append(h, 'H')
+	if u.Script == ScriptArabic && hasByte(p, 'D') {
+		kb.add(skeletonAs(append(alt[:0], b[:start]...), p, 'D'))
+	}
+	if u.Script != ScriptArabic {
+		for _, v := range [...]byte{'g', 'H', 'D', 'C'} {
+			if hasByte(p, v) {
+				kb.add(skeletonAs(append(alt[:0], b[:start]...), p, v))
+			}
 		}
-		kb.add(h)
+		if p[0] == 'U' {
+			kb.add(skeletonAs(append(alt[:0], b[:start]...), p, 'U'))
+		}
+		if u.Kind == KindSimple && !u.Article && len(u.Norm) >= 5 && (u.Norm[:2] == "al" || u.Norm[:2] == "el") && len(p) > 2 {
+			kb.add(skeletonAs(append(alt[:0], b[:start]...), p[2:], 0))
+		}
 	}
 	sk := b[start:]
 	if len(sk) <= 2 {
 		// Short skeletons (عواد, Awad → D) say little: add one that keeps
 		// w and y.
-		a := append(alt[:0], b[:start]...)
-		for i := 0; i < len(p) && len(a) < 40; i++ {
-			k := keyClass(p[i])
-			if p[i] == 'w' || p[i] == 'y' {
-				k = p[i] - 'a' + 'A'
-			}
-			if k == 0 || (len(a) > start && a[len(a)-1] == k) {
-				continue
-			}
-			a = append(a, k)
-		}
-		kb.add(a)
+		kb.add(skeletonAs(append(alt[:0], b[:start]...), p, 'w'))
 	}
 	if len(sk) >= 4 && len(sk) <= 8 {
 		for i := range sk {
@@ -134,6 +122,44 @@ func unitKeys(dst []string, u Unit) []string {
 		}
 	}
 	return kb.strings(dst)
+}
+
+// skeletonAs appends the skeleton of p read with one variant: 'g' reads g
+// as j, 'H' keeps a soft final h, 'D' reads dh as d, 'C' reads th as t+h,
+// 'T' reads th as t, 'U' reads a first ou as w, 'w' keeps w and y; 0 is the
+// plain skeleton.
+func skeletonAs(dst []byte, p string, variant byte) []byte {
+	start := len(dst)
+	push := func(k byte) {
+		if k != 0 && (len(dst) == start || dst[len(dst)-1] != k) {
+			dst = append(dst, k)
+		}
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		k := keyClass(c)
+		switch {
+		case variant == 'g' && c == 'g':
+			k = 'J'
+		case variant == 'H' && c == 'H':
+			k = 'H'
+		case variant == 'D' && c == 'D':
+			k = 'D'
+		case variant == 'C' && c == 'C':
+			push('T')
+			k = 'H'
+		case variant == 'T' && c == 'C':
+			k = 'T'
+		case variant == 'U' && c == 'U' && i == 0:
+			k = 'W'
+		case c == 'w' || c == 'y':
+			if i == 0 || variant == 'w' {
+				k = c - 'a' + 'A'
+			}
+		}
+		push(k)
+	}
+	return dst
 }
 
 func hasByte(s string, c byte) bool {

@@ -56,7 +56,7 @@ var dinSuffixes = []string{"eddine", "uddine", "eddin", "uddin", "uddeen", "addi
 
 // allahForms are the spellings of Allah after Abd: Abdullah, Abdallah, Abd Allah.
 var allahForms = set("lah", "llah", "la", "lla", "allah", "alla", "ullah", "ulla", "illah", "illa", "ellah",
-	"ella", "ollah", "olla", "الله", "لله", "اله")
+	"ella", "ollah", "olla", "الله", "لله")
 
 // noArticle lists Arabic words that begin with ال but carry no article.
 var noArticle = set("الياس", "الهام", "الفت", "الطاف")

@@ -63,6 +63,8 @@ var latinFold = sync.OnceValue(func() map[rune]string {
 		'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d",
 		'ł': "l", 'Ł': "l", 'ı': "i", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'ð': "dh",
 		'ħ': "h", 'Ħ': "h",
+		// French ç is s (Fayçal, فيصل); Turkish ç (ch) is rarer in our lists.
+		'ç': "s", 'Ç': "s",
 	} {
 		m[r] = s
 	}

@@ -12,8 +12,11 @@ package names
 //	b f v t d s z r l m n k q g j h x
 //	C          ث (th)     D ذ (dh)      S ش (sh, ch)     G غ (gh)
 //
-// Emphatic letters fold into their plain partners (ص→s, ض→d, ط→t, ظ→z)
-// because Latin spellings do not tell them apart. Doubled letters collapse.
+//	c p T Z X  the Arabic letters ص ض ط ظ ح, which Latin writes as s d t z h:
+//	           the same as their plain partners across scripts, different
+//	           letters within Arabic
+//
+// Doubled letters collapse.
 
 // arabicPhon maps an Arabic letter (after light folding) to its code.
 var arabicPhon = func() (t [256]byte) {
@@ -25,8 +28,8 @@ var arabicPhon = func() (t [256]byte) {
 
 var arabicPhonMap = map[rune]byte{
 	'ا': 'A', 'ب': 'b', 'ت': 't', 'ث': 'C', 'ج': 'j', 'ح': 'h', 'خ': 'x',
-	'د': 'd', 'ذ': 'D', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'S', 'ص': 's',
-	'ض': 'd', 'ط': 't', 'ظ': 'z', 'ع': 'E', 'غ': 'G', 'ف': 'f', 'ق': 'q',
+	'د': 'd', 'ذ': 'D', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'S', 'ص': 'c',
+	'ض': 'p', 'ط': 'T', 'ظ': 'Z', 'ع': 'E', 'غ': 'G', 'ف': 'f', 'ق': 'q',
 	'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'و': 'w', 'ي': 'y',
 	'ى': 'A', 'ة': 'a', 'پ': 'b', 'چ': 'S', 'ژ': 'j', 'گ': 'g', 'ڤ': 'v',
 	'ڨ': 'g', 'ڭ': 'g',
@@ -272,8 +275,14 @@ func keyClass(c byte) byte {
 		return 'T'
 	case 'd':
 		return 'D'
-	case 's', 'z', 'C', 'D', 'S':
+	case 's', 'z', 'C', 'D', 'S', 'c', 'Z':
 		return 'S'
+	case 'p':
+		return 'D'
+	case 'T':
+		return 'T'
+	case 'X':
+		return 'H'
 	case 'j':
 		return 'J'
 	case 'k', 'q', 'g', 'G':
@@ -292,26 +301,3 @@ func keyClass(c byte) byte {
 	return 0
 }
 
-// skeleton appends the coarse consonant skeleton of a phonetic code.
-func skeleton(dst []byte, phon []byte) []byte {
-	start := len(dst)
-	for i, c := range phon {
-		k := keyClass(c)
-		if k == 0 {
-			// Word-initial w/y is a consonant in every spelling: Walid, Yusuf.
-			if i == 0 && (c == 'w' || c == 'y') {
-				k = 'W'
-				if c == 'y' {
-					k = 'Y'
-				}
-			} else {
-				continue
-			}
-		}
-		if len(dst) > start && dst[len(dst)-1] == k {
-			continue
-		}
-		dst = append(dst, k)
-	}
-	return dst
-}

@@ -78,6 +78,69 @@ type translitResult struct {
 	RecallAtStrong float64 `json:"recall_at_strong"`
 	// FalseAtStrong is the share of false pairs scoring at least names.StrongMatch.
 	FalseAtStrong float64 `json:"false_at_strong"`
+	// KeyRecall is the share of true pairs whose names share an index key.
+	KeyRecall float64 `json:"key_recall"`
+	// KeysPerUnit is the mean number of index keys of a unit.
+	KeysPerUnit float64 `json:"keys_per_unit"`
+}
+
+// distinctResult is the outcome on pairs of different names that look alike.
+type distinctResult struct {
+	Pairs int `json:"pairs"`
+	// AboveUnit is the share of pairs whose similarity reaches names.UnitThreshold.
+	AboveUnit float64 `json:"above_unit_threshold"`
+	// AboveStrong is the share of pairs scoring at least names.StrongMatch.
+	AboveStrong float64 `json:"above_strong"`
+	// Taken lists the pairs at or above names.UnitThreshold.
+	Taken []string `json:"taken"`
+}
+
+// translitReport is the whole evaluation.
+type translitReport struct {
+	Sets     []translitResult `json:"sets"`
+	Distinct distinctResult   `json:"distinct"`
+}
+
+// keyStats counts true pairs that share a key and the keys per unit.
+type keyStats struct {
+	shared, pairs, keys, units int
+}
+
+func (k *keyStats) add(a, b *names.Name) {
+	k.pairs++
+	if shareKey(a, b) {
+		k.shared++
+	}
+	for _, n := range []*names.Name{a, b} {
+		for i := range n.Units {
+			k.units++
+			k.keys += len(n.Units[i].Keys)
+		}
+	}
+}
+
+func (k *keyStats) set(r *translitResult) {
+	if k.pairs > 0 {
+		r.KeyRecall = float64(k.shared) / float64(k.pairs)
+	}
+	if k.units > 0 {
+		r.KeysPerUnit = float64(k.keys) / float64(k.units)
+	}
+}
+
+func shareKey(a, b *names.Name) bool {
+	for i := range a.Units {
+		for j := range b.Units {
+			for _, x := range a.Units[i].Keys {
+				for _, y := range b.Units[j].Keys {
+					if x == y {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 type namePair struct{ a, b string }
@@ -93,7 +156,7 @@ func pairScore(a, b *names.Name) float64 {
 	return names.Score(a, b, nil)
 }
 
-func evalTranslit(ctx context.Context, dir, variants string, seed uint64, fpr float64) ([]translitResult, error) {
+func evalTranslit(ctx context.Context, dir, variants string, seed uint64, fpr float64) (*translitReport, error) {
 	if fpr <= 0 || fpr >= 1 {
 		return nil, usagef("athar eval translit --help", "--false-rate must be between 0 and 1, got %v", fpr)
 	}
@@ -128,7 +191,11 @@ func evalTranslit(ctx context.Context, dir, variants string, seed uint64, fpr fl
 		return nil, err
 	}
 	out = append(out, scoreVariants("variants", sets, seed, fpr, false), scoreVariants("variants cross-script", sets, seed, fpr, true))
-	return out, nil
+	distinct, err := readVariants(filepath.Join(filepath.Dir(variants), "distinct.txt"))
+	if err != nil {
+		return nil, err
+	}
+	return &translitReport{Sets: out, Distinct: scoreDistinct(distinct)}, nil
 }
 
 // readWikidata reads Latin TAB space-separated Arabic letters TAB count.
@@ -219,11 +286,13 @@ func scorePairs(ctx context.Context, set, part string, ps []namePair, seed uint6
 		byLen[n] = append(byLen[n], i)
 	}
 	var trues, falses []float64
+	var ks keyStats
 	for i, p := range ps {
 		if i%4096 == 0 && ctx.Err() != nil {
 			break
 		}
 		trues = append(trues, pairScore(&ar[i], &la[i]))
+		ks.add(&ar[i], &la[i])
 		cands := byLen[utf8.RuneCountInString(p.a)]
 		for try := 0; try < 8 && len(cands) > 1; try++ {
 			j := cands[rng.IntN(len(cands))]
@@ -234,7 +303,9 @@ func scorePairs(ctx context.Context, set, part string, ps []namePair, seed uint6
 			break
 		}
 	}
-	return summarise(set, part, trues, falses, fpr)
+	r := summarise(set, part, trues, falses, fpr)
+	ks.set(&r)
+	return r
 }
 
 // scoreVariants scores every pair of spellings within a set as true and,
@@ -253,6 +324,7 @@ func scoreVariants(set string, sets [][]string, seed uint64, fpr float64, crossO
 	}
 	cross := func(a, b *names.Name) bool { return a.Script != b.Script }
 	var trues, falses []float64
+	var ks keyStats
 	for s := range sets {
 		for i := range an[s] {
 			for j := i + 1; j < len(an[s]); j++ {
@@ -261,6 +333,7 @@ func scoreVariants(set string, sets [][]string, seed uint64, fpr float64, crossO
 					continue
 				}
 				trues = append(trues, pairScore(a, b))
+				ks.add(a, b)
 				// Several false pairs for each true one, so that 1% of them
 				// is more than a handful.
 				for k := 0; k < 6; k++ {
@@ -276,7 +349,32 @@ func scoreVariants(set string, sets [][]string, seed uint64, fpr float64, crossO
 			}
 		}
 	}
-	return summarise(set, "all", trues, falses, fpr)
+	r := summarise(set, "all", trues, falses, fpr)
+	ks.set(&r)
+	return r
+}
+
+// scoreDistinct scores pairs of different names that look alike.
+func scoreDistinct(pairs [][]string) distinctResult {
+	var r distinctResult
+	unit, strong := 0, 0
+	for _, p := range pairs {
+		a, b := names.Analyze(p[0]), names.Analyze(p[1])
+		s := pairScore(&a, &b)
+		r.Pairs++
+		if s >= names.UnitThreshold {
+			unit++
+			r.Taken = append(r.Taken, fmt.Sprintf("%s | %s (%.2f)", p[0], p[1], s))
+		}
+		if names.Score(&a, &b, nil) >= names.StrongMatch {
+			strong++
+		}
+	}
+	if r.Pairs > 0 {
+		r.AboveUnit = float64(unit) / float64(r.Pairs)
+		r.AboveStrong = float64(strong) / float64(r.Pairs)
+	}
+	return r
 }
 
 func summarise(set, part string, trues, falses []float64, fpr float64) translitResult {
@@ -314,11 +412,19 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-func printTranslit(w io.Writer, rs []translitResult) {
-	fmt.Fprintf(w, "%-22s %-9s %7s %7s %9s %8s %8s   %s\n", "set", "part", "true", "false", "threshold", "recall", "false", "at "+strconv.FormatFloat(names.StrongMatch, 'f', 2, 64)+": recall/false")
-	for _, r := range rs {
-		fmt.Fprintf(w, "%-22s %-9s %7d %7d %9.3f %7.1f%% %7.2f%%   %5.1f%% / %.2f%%\n", r.Set, r.Part, r.TruePairs, r.FalsePairs,
-			r.Threshold, 100*r.Recall, 100*r.FalseRate, 100*r.RecallAtStrong, 100*r.FalseAtStrong)
+func printTranslit(w io.Writer, rep *translitReport) {
+	fmt.Fprintf(w, "%-22s %-9s %6s %6s %9s %7s %6s  %-17s %8s %5s\n", "set", "part", "true", "false", "threshold", "recall", "false",
+		"at "+strconv.FormatFloat(names.StrongMatch, 'f', 2, 64)+": rec/false", "key-rec", "keys")
+	for _, r := range rep.Sets {
+		fmt.Fprintf(w, "%-22s %-9s %6d %6d %9.3f %6.1f%% %5.2f%%  %5.1f%% / %5.2f%%  %7.1f%% %5.1f\n", r.Set, r.Part, r.TruePairs, r.FalsePairs,
+			r.Threshold, 100*r.Recall, 100*r.FalseRate, 100*r.RecallAtStrong, 100*r.FalseAtStrong, 100*r.KeyRecall, r.KeysPerUnit)
 	}
-	fmt.Fprintln(w, "recall: share of true pairs scoring above the threshold that lets through at most the given share of false pairs.")
+	fmt.Fprintln(w, "recall: share of true pairs scoring above the threshold that lets through at most the given share of false pairs;")
+	fmt.Fprintln(w, "key-rec: share of true pairs that share an index key; keys: mean index keys per unit.")
+	d := rep.Distinct
+	fmt.Fprintf(w, "\ndifferent names that look alike: %d pairs, %.1f%% at or above the unit threshold %.2f, %.1f%% strong matches\n",
+		d.Pairs, 100*d.AboveUnit, names.UnitThreshold, 100*d.AboveStrong)
+	for _, t := range d.Taken {
+		fmt.Fprintf(w, "  taken: %s\n", t)
+	}
 }
