@@ -300,4 +300,3 @@ func keyClass(c byte) byte {
 	}
 	return 0
 }
-
