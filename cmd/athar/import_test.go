@@ -1,0 +1,390 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/internal/shareddata"
+	"github.com/athar-org/athar/sources"
+	"github.com/athar-org/athar/store/sqlite"
+)
+
+// runAthar runs the command line and returns its exit code and output.
+func runAthar(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// mustAthar runs the command line and fails the test unless it succeeds.
+func mustAthar(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errs := runAthar(t, args...)
+	if code != 0 {
+		t.Fatalf("athar %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, out, errs)
+	}
+	return out
+}
+
+func un2026(t *testing.T) string {
+	return shareddata.Path(t, "un", "consolidated-2026-02-27.xml")
+}
+
+func un2018(t *testing.T) string {
+	return shareddata.Path(t, "un", "consolidated-2018-10-29.xml")
+}
+
+func statsOf(t *testing.T, db string) registryStats {
+	t.Helper()
+	var st registryStats
+	if err := json.Unmarshal([]byte(mustAthar(t, "stats", "--db", db, "--json")), &st); err != nil {
+		t.Fatalf("stats --json: %v", err)
+	}
+	return st
+}
+
+func datasetOf(t *testing.T, db, name string) athar.Dataset {
+	t.Helper()
+	for _, ds := range statsOf(t, db).Datasets {
+		if ds.Name == name {
+			return ds
+		}
+	}
+	t.Fatalf("stats: no dataset %s", name)
+	return athar.Dataset{}
+}
+
+func showJSON(t *testing.T, db, id string) *athar.Person {
+	t.Helper()
+	var p athar.Person
+	if err := json.Unmarshal([]byte(mustAthar(t, "show", "--db", db, "--json", id)), &p); err != nil {
+		t.Fatalf("show --json %s: %v", id, err)
+	}
+	return &p
+}
+
+func TestImportCmd_UN2026(t *testing.T) {
+	xml := un2026(t)
+	db := filepath.Join(t.TempDir(), "athar.db")
+	out := mustAthar(t, "import", "--db", db, "--format", "un", xml)
+	for _, want := range []string{"Imported dataset un, version 2026-02-27", "persons             730", "organisations       273"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import summary lacks %q:\n%s", want, out)
+		}
+	}
+
+	ds := datasetOf(t, db, "un")
+	if ds.Persons != 730 || ds.Orgs != 273 {
+		t.Errorf("stats: got %d individuals and %d entities, want 730 and 273", ds.Persons, ds.Orgs)
+	}
+	if ds.Format != "un" || ds.Version != "2026-02-27" || len(ds.SHA256) != 64 || !slices.Equal(ds.Files, []string{xml}) {
+		t.Errorf("stats: dataset %+v", ds)
+	}
+
+	p := showJSON(t, db, "QDi.299")
+	want := map[string]athar.NameKind{
+		"Abu Bakr al-Baghdadi":                     athar.NameWeak,
+		"أبو بكر البغدادي الحسيني القريشي":         athar.NameWeak,
+		"إبراهيم عواد إبراهيم علي البدري السامرائي": athar.NameOriginal,
+	}
+	for full, kind := range want {
+		i := slices.IndexFunc(p.Names, func(n athar.Name) bool { return n.Full == full })
+		if i < 0 {
+			t.Errorf("QDi.299 lacks the name %q", full)
+			continue
+		}
+		if p.Names[i].Kind != kind {
+			t.Errorf("QDi.299 name %q: kind %q, want %q", full, p.Names[i].Kind, kind)
+		}
+	}
+	if !slices.ContainsFunc(p.BirthDates, func(b athar.BirthDate) bool { lo, hi := b.Years(); return lo <= 1971 && 1971 <= hi }) {
+		t.Errorf("QDi.299: birth dates %+v do not include 1971", p.BirthDates)
+	}
+	if !slices.Contains(p.Nationalities, "IQ") {
+		t.Errorf("QDi.299: nationalities %q lack IQ", p.Nationalities)
+	}
+	if p.Provenance.Dataset != "un" || p.Provenance.Version != "2026-02-27" || p.Provenance.SourceID == "" {
+		t.Errorf("QDi.299: provenance %+v", p.Provenance)
+	}
+
+	// The text form keeps the Arabic names whole, each at the end of its
+	// line, where a terminal shows it right to left without reordering.
+	text := mustAthar(t, "show", "--db", db, "QDi.299")
+	for full := range want {
+		if !slices.ContainsFunc(strings.Split(text, "\n"), func(l string) bool { return strings.HasSuffix(l, " "+full) }) {
+			t.Errorf("show text has no line ending with %q:\n%s", full, text)
+		}
+	}
+}
+
+// records reads every record of the registry as JSON, without the import
+// time, which differs between imports of the same file.
+func records(t *testing.T, db string) map[string]string {
+	t.Helper()
+	s, err := sqlite.OpenExisting(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recs := map[string]string{}
+	for p, err := range s.Persons(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Provenance.ImportedAt = time.Time{}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs[p.ID] = string(b)
+	}
+	return recs
+}
+
+func TestImportCmd_Reimport(t *testing.T) {
+	xml := un2026(t)
+	db := filepath.Join(t.TempDir(), "athar.db")
+	mustAthar(t, "import", "--db", db, "--format", "un", xml)
+	first, firstDS := records(t, db), datasetOf(t, db, "un")
+	mustAthar(t, "import", "--db", db, "--format", "un", xml)
+	second, secondDS := records(t, db), datasetOf(t, db, "un")
+	if len(first) != 1003 || !reflect.DeepEqual(first, second) {
+		t.Errorf("re-import changed the records: %d then %d records", len(first), len(second))
+	}
+	firstDS.ImportedAt, secondDS.ImportedAt = time.Time{}, time.Time{}
+	if !reflect.DeepEqual(firstDS, secondDS) {
+		t.Errorf("re-import changed the dataset:\n%+v\n%+v", firstDS, secondDS)
+	}
+}
+
+func TestImportCmd_2018Then2026(t *testing.T) {
+	old, cur := un2018(t), un2026(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "athar.db")
+	mustAthar(t, "import", "--db", db, "--format", "un", old)
+	if ds := datasetOf(t, db, "un"); ds.Persons != 703 {
+		t.Errorf("2018 list: got %d individuals, want 703", ds.Persons)
+	}
+	before := records(t, db)
+	mustAthar(t, "import", "--db", db, "--format", "un", cur)
+
+	fresh := filepath.Join(dir, "fresh.db")
+	mustAthar(t, "import", "--db", fresh, "--format", "un", cur)
+	got, want := records(t, db), records(t, fresh)
+	if !reflect.DeepEqual(got, want) {
+		var stale []string
+		for id := range got {
+			if _, ok := want[id]; !ok {
+				stale = append(stale, id)
+			}
+		}
+		t.Errorf("2018 then 2026 differs from 2026 alone: %d records against %d; left over from 2018: %q", len(got), len(want), stale)
+	}
+	gone := 0
+	for id := range before {
+		if _, ok := want[id]; !ok {
+			gone++
+		}
+	}
+	if gone == 0 {
+		t.Error("no 2018 record is absent from 2026; the test shows nothing")
+	}
+	if ds := datasetOf(t, db, "un"); ds.Version != "2026-02-27" || ds.Persons != 730 || ds.Orgs != 273 {
+		t.Errorf("after 2018 then 2026: dataset %+v", ds)
+	}
+}
+
+func TestImportCmd_TruncatedLeavesPreviousVersion(t *testing.T) {
+	xml := un2026(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "athar.db")
+	mustAthar(t, "import", "--db", db, "--format", "un", xml)
+	before, beforeDS := records(t, db), datasetOf(t, db, "un")
+
+	data, err := os.ReadFile(xml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range []int{len(data) / 2, len(data) - 200} {
+		bad := filepath.Join(dir, "truncated.xml")
+		if err := os.WriteFile(bad, data[:cut], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errs := runAthar(t, "import", "--db", db, "--format", "un", bad)
+		if code != 1 {
+			t.Errorf("import of a list cut at byte %d: exit %d, want 1\nstdout: %s\nstderr: %s", cut, code, out, errs)
+		}
+		if !strings.Contains(errs, bad) || !strings.Contains(errs, "nothing was imported") {
+			t.Errorf("import of a truncated list: stderr %q should name the file and say nothing was imported", errs)
+		}
+		if strings.Contains(out, "Imported") {
+			t.Errorf("import of a truncated list printed a summary: %s", out)
+		}
+		if got := records(t, db); !reflect.DeepEqual(got, before) {
+			t.Errorf("a failed import changed the records: %d, want %d", len(got), len(before))
+		}
+		if got := datasetOf(t, db, "un"); !reflect.DeepEqual(got, beforeDS) {
+			t.Errorf("a failed import changed the dataset:\ngot  %+v\nwant %+v", got, beforeDS)
+		}
+	}
+}
+
+func TestImportCmd_CSV(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "athar.db")
+	warnings := filepath.Join(dir, "warnings.jsonl")
+	out := mustAthar(t, "import", "--db", db, "--format", "csv", "--warnings", warnings, "testdata/camp-registry.csv")
+	if !strings.Contains(out, "Imported dataset camp-registry, version sha256:") {
+		t.Errorf("summary: want dataset camp-registry named after the file and a content version:\n%s", out)
+	}
+	ds := datasetOf(t, db, "camp-registry")
+	if ds.Persons != 3 || ds.Format != "csv" {
+		t.Errorf("dataset: %+v, want 3 persons of format csv", ds)
+	}
+
+	// The unknown column "tent" gives a warning, listed and written out.
+	if !strings.Contains(out, "tent") {
+		t.Errorf("summary does not list the warning about the column tent:\n%s", out)
+	}
+	f, err := os.Open(warnings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var w sources.Warning
+		if err := json.Unmarshal(sc.Bytes(), &w); err != nil || w.Message == "" || w.File != "testdata/camp-registry.csv" {
+			t.Errorf("warnings file line %q: %v", sc.Text(), err)
+		}
+		n++
+	}
+	if n == 0 || !strings.Contains(out, "warnings ") {
+		t.Errorf("warnings file holds %d warnings", n)
+	}
+
+	p := showJSON(t, db, "C-0001")
+	if p.PrimaryName() != "محمد علي حسين الجبوري" || p.MotherName != "فاطمة" || p.Provenance.Dataset != "camp-registry" {
+		t.Errorf("C-0001: name %q mother %q dataset %q", p.PrimaryName(), p.MotherName, p.Provenance.Dataset)
+	}
+	text := mustAthar(t, "show", "--db", db, "C-0003")
+	for _, want := range []string{"عبد الله يوسف الحلبي", "Abdullah Yusuf al-Halabi", "1979-05-12", "N0098765", "wanted"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("show C-0003 lacks %q:\n%s", want, text)
+		}
+	}
+
+	// --dataset names the dataset; the same ids in a second dataset clash.
+	code, _, errs := runAthar(t, "import", "--db", db, "--format", "csv", "--dataset", "camp-b", "testdata/camp-registry.csv")
+	if code != 1 || !strings.Contains(errs, `"camp-registry"`) || !strings.Contains(errs, `"camp-b"`) {
+		t.Errorf("import of held ids into another dataset: exit %d, stderr %q; want 1 naming both datasets", code, errs)
+	}
+	if st := statsOf(t, db); len(st.Datasets) != 1 {
+		t.Errorf("the clashing import left datasets %+v", st.Datasets)
+	}
+}
+
+func TestImportCmd_ConflictWithUN(t *testing.T) {
+	xml := un2026(t)
+	db := filepath.Join(t.TempDir(), "athar.db")
+	mustAthar(t, "import", "--db", db, "--format", "un", xml)
+	code, _, errs := runAthar(t, "import", "--db", db, "--format", "csv", "testdata/clash.csv")
+	if code != 1 || !strings.Contains(errs, "QDi.299") || !strings.Contains(errs, `"un"`) || !strings.Contains(errs, `"clash"`) {
+		t.Errorf("import of a UN id from a CSV: exit %d, stderr %q; want 1 naming the id and both datasets", code, errs)
+	}
+	code, _, _ = runAthar(t, "show", "--db", db, "C-9001")
+	if code != 1 {
+		t.Errorf("a record of the failed import is visible (show exit %d)", code)
+	}
+	if p := showJSON(t, db, "QDi.299"); p.Provenance.Dataset != "un" {
+		t.Errorf("QDi.299 now belongs to %q", p.Provenance.Dataset)
+	}
+}
+
+func TestRegistryCmds_Usage(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.db")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"import without paths", []string{"import", "--db", missing, "--format", "un"}, 2, "at least 1"},
+		{"import without --db", []string{"import", "--format", "un", "x.xml"}, 2, "--db"},
+		{"import without --format", []string{"import", "--db", missing, "x.xml"}, 2, "--format"},
+		{"import of an unknown format", []string{"import", "--db", missing, "--format", "xml", "x.xml"}, 2, "unknown format"},
+		{"import with an empty --dataset", []string{"import", "--db", missing, "--format", "csv", "--dataset", "", "x.csv"}, 2, "--dataset"},
+		{"import with an unknown flag", []string{"import", "--db", missing, "--fromat", "un", "x.xml"}, 2, "fromat"},
+		{"import of a missing file", []string{"import", "--db", missing, "--format", "un", filepath.Join(dir, "nope.xml")}, 1, "nope.xml"},
+		{"import of a directory", []string{"import", "--db", missing, "--format", "un", dir}, 1, "directory"},
+		{"show without an id", []string{"show", "--db", missing}, 2, "1 argument"},
+		{"show with two ids", []string{"show", "--db", missing, "a", "b"}, 2, "1 argument"},
+		{"show without --db", []string{"show", "QDi.299"}, 2, "--db"},
+		{"show of a missing registry", []string{"show", "--db", missing, "QDi.299"}, 1, "does not exist"},
+		{"stats with an argument", []string{"stats", "--db", missing, "extra"}, 2, "0 argument"},
+		{"stats without --db", []string{"stats"}, 2, "--db"},
+		{"stats of a missing registry", []string{"stats", "--db", missing}, 1, "does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runAthar(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errs)
+			}
+			if !strings.Contains(errs, tt.msg) {
+				t.Errorf("stderr %q lacks %q", errs, tt.msg)
+			}
+			if _, err := os.Stat(missing); err == nil {
+				t.Errorf("the command created the registry %s", missing)
+			}
+		})
+	}
+}
+
+func TestShowCmd_NotFound(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "athar.db")
+	mustAthar(t, "import", "--db", db, "--format", "csv", "testdata/camp-registry.csv")
+	code, out, errs := runAthar(t, "show", "--db", db, "QDi.404")
+	if code != 1 || out != "" || !strings.Contains(errs, `no record with id "QDi.404"`) {
+		t.Errorf("show of an absent id: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+func TestStatsCmd_Text(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "athar.db")
+	mustAthar(t, "import", "--db", db, "--format", "csv", "testdata/camp-registry.csv")
+	mustAthar(t, "import", "--db", db, "--format", "csv", "--dataset", "wanted", "testdata/clash.csv")
+	out := mustAthar(t, "stats", "--db", db)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 6 { // registry, blank, header, 2 datasets, total
+		t.Fatalf("stats: %d lines, want 6:\n%s", len(lines), out)
+	}
+	var camp, total string
+	for _, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "camp-registry "):
+			camp = l
+		case strings.HasPrefix(l, "total "):
+			total = l
+		}
+	}
+	if f := strings.Fields(camp); len(f) < 4 || f[len(f)-3] != "3" || f[len(f)-1] != "3" {
+		t.Errorf("stats line of camp-registry: %q", camp)
+	}
+	if f := strings.Fields(total); len(f) != 4 || f[1] != "5" || f[3] != "5" {
+		t.Errorf("stats total line: %q, want 5 persons", total)
+	}
+}
