@@ -94,8 +94,8 @@ func TestImportCmd_UN2026(t *testing.T) {
 
 	p := showJSON(t, db, "QDi.299")
 	want := map[string]athar.NameKind{
-		"Abu Bakr al-Baghdadi":                     athar.NameWeak,
-		"أبو بكر البغدادي الحسيني القريشي":         athar.NameWeak,
+		"Abu Bakr al-Baghdadi": athar.NameWeak,
+		"أبو بكر البغدادي الحسيني القريشي":          athar.NameWeak,
 		"إبراهيم عواد إبراهيم علي البدري السامرائي": athar.NameOriginal,
 	}
 	for full, kind := range want {
