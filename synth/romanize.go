@@ -107,9 +107,22 @@ func toPivot(name string) []string {
 			out = append(out, strings.Fields(p)...)
 			continue
 		}
+		if rest, ok := strings.CutPrefix(ws[i], "عبدال"); ok && rest != "" {
+			// عبد joined to an unknown word: عبدالحي is عبد الحي.
+			out = append(out, "3abd", pivotWord("ال"+rest))
+			continue
+		}
 		out = append(out, guessPivot(ws[i]))
 	}
 	return out
+}
+
+// pivotWord is the pivot of one Arabic word, known or guessed.
+func pivotWord(w string) string {
+	if p, ok := loadTables().tokens[foldArabic(w)]; ok && !strings.Contains(p, " ") {
+		return p
+	}
+	return guessPivot(w)
 }
 
 // renderPivot writes pivot words in a habit.
@@ -297,7 +310,7 @@ func consonant(h Habit, c byte, i, n int, p string) string {
 		if h == HabitEnglish && i > 0 && i < n-1 {
 			return "'"
 		}
-		if c == '3' && i > 0 && p[i-1] == 'a' {
+		if c == '3' && i > 0 && p[i-1] == 'a' && i+1 < n && !isVowel(p[i+1]) {
 			// Popular spellings write an ʿayn after a as a second a:
 			// Saad, Jaafar, Raad.
 			return "a"
@@ -416,7 +429,10 @@ func guessPivot(w string) string {
 				long, semi = 'I', 'y'
 			}
 			final := i == len(rs)-1 && i > 0
-			if i > 0 && cons(i-1) && (final || cons(i+1)) || r == 'ي' && final && rs[i-1] != 'ي' {
+			if r == 'ي' && i > 0 && cons(i-1) && i+1 < len(rs) && rs[i+1] == 'ة' {
+				// The feminine nisba -iyya: إسلامية.
+				b = append(b, "iyy"...)
+			} else if i > 0 && cons(i-1) && (final || cons(i+1)) || r == 'ي' && final && rs[i-1] != 'ي' {
 				// Between consonants, or a final ya (the nisba -ī).
 				b = append(b, long)
 			} else {
@@ -429,7 +445,10 @@ func guessPivot(w string) string {
 			}
 			// Supply a vowel between two consonants at the start of the word
 			// or after another cluster, so the result reads as a word.
-			if n := len(b); n > start && isConsonant(b[n-1]) && b[n-1] != '\'' {
+			if n := len(b); n-2 >= start && b[n-2] == 'A' && isConsonant(b[n-1]) {
+				// After a long a, the active participle: جابر is jAbir.
+				b = append(b, 'i')
+			} else if n > start && isConsonant(b[n-1]) && b[n-1] != '\'' {
 				vowels := false
 				for _, x := range b[start:] {
 					vowels = vowels || isVowel(x)
@@ -445,11 +464,24 @@ func guessPivot(w string) string {
 	return string(b)
 }
 
-// stripMarks removes harakat, shadda, sukun and tatweel.
+// stripMarks removes harakat, shadda, sukun and tatweel, and writes the
+// Persian and Urdu forms of letters (ی ک ہ ھ), which lists use for Afghan
+// and Pakistani names and sometimes for Arabic ones, as the Arabic letters.
 func stripMarks(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r == 'ـ' || (r >= 0x064B && r <= 0x0652) || r == 0x0670 {
+		switch {
+		case r == 'ـ' || (r >= 0x064B && r <= 0x0652) || r == 0x0670:
 			return -1
+		case r == 'ی' || r == 'ے':
+			return 'ي'
+		case r == 'ک':
+			return 'ك'
+		case r == 'ہ' || r == 'ھ':
+			return 'ه'
+		case r == 'ۀ':
+			return 'ة'
+		case r == 'ٱ':
+			return 'ا'
 		}
 		return r
 	}, s)

@@ -278,6 +278,10 @@ func TestRomanize_UnknownWords(t *testing.T) {
 		{"جبر", "Jabr"},
 		{"الكرعاوي", "al-Kar'awi"},
 		{"عكاب", "Akab"},
+		{"جابر", "Jabir"},                    // the active participle after a long a
+		{"الاسلامية", "al-Aslamiyya"},        // the feminine nisba
+		{"امیر خان متقی", "Amir Khan Matqi"}, // Persian ی read as ي
+		{"عبدالحی", "Abd al-Hi"},             // عبد joined to an unknown word
 	}
 	for _, tt := range tests {
 		if got := Romanize(tt.ar, HabitEnglish); !strings.EqualFold(got, tt.want) {

@@ -697,6 +697,8 @@ const extraTokens = `
 ابن|'ibn
 بنت|bint
 عبد|3abd
+سيد|sayyid
+ولد|wuld
 العراقي|al-3irAqI
 السوري|al-sUrI
 التونسي|al-tUnisI
