@@ -220,9 +220,11 @@ func (g *Gazetteer) index() {
 	}
 }
 
-// AddAliases reads lines of an ID and further Arabic names (";"-separated)
-// and adds the names to those places: spellings the sources lack
-// (حفرالباطن written as one word).
+// AddAliases reads lines of an ID, further Arabic names (";"-separated)
+// and optionally an English name, tab-separated, and adds the names to those
+// places: spellings the sources lack (حفرالباطن written as one word) and the
+// English names news use (Raqqa rather than Ar Raqqah; the GeoNames name is
+// kept as a Latin alternate).
 func (g *Gazetteer) AddAliases(r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	line := 0
@@ -232,12 +234,19 @@ func (g *Gazetteer) AddAliases(r io.Reader) error {
 		if s == "" || s[0] == '#' {
 			continue
 		}
-		id, names, ok := strings.Cut(s, "\t")
-		i, found := g.byID[id]
-		if !ok || !found {
-			return fmt.Errorf("aliases.tsv line %d: want a known place ID, a tab and names", line)
+		f := strings.Split(s, "\t")
+		i, found := g.byID[f[0]]
+		if len(f) < 2 || len(f) > 3 || !found {
+			return fmt.Errorf("aliases.tsv line %d: want a known place ID, a tab, names and optionally a tab and an English name", line)
 		}
 		p := &g.places[i]
+		names := f[1]
+		if len(f) == 3 && f[2] != "" && f[2] != p.Name {
+			p.LatinAlt = append(p.LatinAlt, p.Name)
+			p.Name = f[2]
+			k := Fold(f[2])
+			g.byName[k] = append(g.byName[k], int32(i))
+		}
 		for _, n := range splitList(names) {
 			p.ArabicAlt = append(p.ArabicAlt, n)
 			k := Fold(n)
