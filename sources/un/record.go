@@ -383,6 +383,7 @@ func (b *builder) place(x xmlPlace, what string) (athar.Place, bool) {
 
 var (
 	forgedWords    = regexp.MustCompile(`(?i)\b(falsified|forged|false|fraudulent|counterfeit|fake)\b`)
+	documentName   = regexp.MustCompile(`(?i:issued under (?:the )?name(?: of)?|made out to|issued for|in the name of)\s+(\p{Lu}[^,;.()<]+)`)
 	labelledNumber = regexp.MustCompile(`(?i)\b(?:number|no\.|code)\s*:?\s*([A-Z]{1,3} \d[\w/-]*|[A-Z0-9][\w/-]*\d[\w/-]*)`)
 	leadingNumber  = regexp.MustCompile(`^([A-Z]{0,3}\d[\dA-Z/-]{3,})\b`)
 )
@@ -423,6 +424,14 @@ func (b *builder) document(d xmlDoc) {
 			num = numberIn(clean(d.Note))
 		}
 	}
+	if strings.Count(num, " ") > 1 {
+		// "Counterfeit Danish driving licence number 20645897": keep the
+		// words in the note, the number as the number.
+		if n := numberIn(num); n != "" {
+			typ2 = strings.TrimSpace(typ2 + " " + num)
+			num = n
+		}
+	}
 	doc := athar.Document{Type: typ, Number: num}
 	if t, ok := documentTypes[strings.ToLower(typ)]; ok {
 		doc.Type = t
@@ -458,6 +467,11 @@ func (b *builder) document(d xmlDoc) {
 		notes = append(notes, n)
 	}
 	doc.Note = strings.Join(notes, "; ")
+	// "issued under name Muhammad Jamal Abdu", "made out to Ali Barkani":
+	// a name the person used on a document is an alias.
+	for _, m := range documentName.FindAllStringSubmatch(doc.Note, -1) {
+		b.addName(athar.Name{Full: strings.TrimSpace(m[1]), Kind: athar.NameAlias, Source: "document note", Note: "name on a " + strings.ToLower(typ)})
+	}
 	doc.Forged = forgedWords.MatchString(doc.Note) || forgedWords.MatchString(num)
 	if doc.Number == "" {
 		b.warn("document %q without a number; kept in extra", typ)
