@@ -152,7 +152,7 @@ func tokenize(dst []token, s string) []token {
 func Analyze(s string) Name {
 	var buf [12]token
 	toks := tokenize(buf[:0], s)
-	n := Name{Original: s, Script: DetectScript(s), Units: make([]Unit, 0, len(toks))}
+	n := Name{Original: s, Script: tokensScript(toks), Units: make([]Unit, 0, len(toks))}
 	// "FAMILY, Given ...": exactly one comma, after the first word group.
 	commaAt := -1
 	for i, t := range toks {
@@ -182,6 +182,21 @@ func Analyze(s string) Name {
 	}
 	n.Normalized = joinNorm(n.Units)
 	return n
+}
+
+// tokensScript is the script of all the words together.
+func tokensScript(toks []token) Script {
+	var sc Script
+	for _, t := range toks {
+		switch {
+		case t.script == ScriptUnknown || t.script == sc:
+		case sc == ScriptUnknown:
+			sc = t.script
+		default:
+			return ScriptMixed
+		}
+	}
+	return sc
 }
 
 // AnalyzeParts reads a name given as separate fields, as Iraqi and Syrian
@@ -471,7 +486,7 @@ func phonWord(dst []byte, w string, sc Script) []byte {
 // lightArabic refolds a raw Arabic word keeping ة and ى, which tell the
 // phonetic code that the word ends in -a.
 func lightArabic(raw, norm string) string {
-	if !strings.ContainsAny(raw, "ةى") {
+	if !hasFinalA(raw) {
 		return norm
 	}
 	l := normalize(raw, true)
@@ -479,6 +494,17 @@ func lightArabic(raw, norm string) string {
 		return norm
 	}
 	return l
+}
+
+// hasFinalA reports whether raw holds ة (U+0629) or ى (U+0649), by their
+// UTF-8 bytes: this runs on every Arabic word.
+func hasFinalA(raw string) bool {
+	for i := 0; i+1 < len(raw); i++ {
+		if (raw[i] == 0xD8 && raw[i+1] == 0xA9) || (raw[i] == 0xD9 && raw[i+1] == 0x89) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripArticle removes a glued article: البغدادي → بغدادي, Albaghdadi →

@@ -72,6 +72,11 @@ const maxUnits = 16
 // UnitSimilarity compares two units: 0 for different names, 1 for the same
 // spelling. Kunyas only match kunyas with the same marker (أبو/أم).
 func UnitSimilarity(a, b *Unit) (float64, How) {
+	return unitSimilarity(a, b, 0)
+}
+
+// unitSimilarity is UnitSimilarity, giving 0 for any similarity below floor.
+func unitSimilarity(a, b *Unit, floor float64) (float64, How) {
 	if a.Kind == KindInitial || b.Kind == KindInitial {
 		return initialSim(a, b), HowInitial
 	}
@@ -99,9 +104,9 @@ func UnitSimilarity(a, b *Unit) (float64, How) {
 		pa, pb = pa[:len(pa)-len(dinPhon)], pb[:len(pb)-len(dinPhon)]
 	}
 	if !same {
-		return crossCosts.similarity(pa, pb), HowCrossScript
+		return crossCosts.similarityAbove(pa, pb, floor), HowCrossScript
 	}
-	s := costsFor(a.Script, b.Script).similarity(pa, pb)
+	s := costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor)
 	if pa == pb {
 		return s, HowVariant
 	}
@@ -236,7 +241,7 @@ func compare(a, b *Name, f *Frequencies, m *Match) float64 {
 	}
 	for i := range na {
 		for j := range nb {
-			s, h := UnitSimilarity(&a.Units[i], &b.Units[j])
+			s, h := unitSimilarity(&a.Units[i], &b.Units[j], UnitThreshold)
 			sim[i][j], how[i][j] = float32(s), h
 		}
 	}

@@ -202,6 +202,13 @@ const maxDP = 48
 
 // distance is the weighted edit distance between two phonetic codes.
 func (t *costTable) distance(a, b string) int {
+	return t.distanceWithin(a, b, 1<<30)
+}
+
+// distanceWithin is distance, but gives up and returns a value above limit
+// as soon as every path costs more than limit: most pairs of units in two
+// names are different names, and this leaves them early.
+func (t *costTable) distanceWithin(a, b string, limit int) int {
 	if len(a) > maxDP {
 		a = a[:maxDP]
 	}
@@ -213,11 +220,13 @@ func (t *costTable) distance(a, b string) int {
 	for j := 1; j <= len(b); j++ {
 		prev[j] = prev[j-1] + int32(t.indel[b[j-1]&127])
 	}
+	lim := int32(limit)
 	for i := 1; i <= len(a); i++ {
 		ca := a[i-1] & 127
 		cur[0] = prev[0] + int32(t.indel[ca])
 		da := int32(t.indel[ca])
 		row := &t.sub[ca]
+		low := cur[0]
 		for j := 1; j <= len(b); j++ {
 			cb := b[j-1] & 127
 			best := prev[j-1] + int32(row[cb])
@@ -228,6 +237,12 @@ func (t *costTable) distance(a, b string) int {
 				best = v
 			}
 			cur[j] = best
+			if best < low {
+				low = best
+			}
+		}
+		if low > lim {
+			return limit + 1
 		}
 		prev, cur = cur, prev
 	}
@@ -253,6 +268,32 @@ func (t *costTable) similarity(a, b string) float64 {
 	d := t.distance(a, b)
 	s := 1 - float64(d)/float64(w)
 	if s < 0 {
+		return 0
+	}
+	return s
+}
+
+// similarityAbove is similarity when it reaches floor, and 0 below it,
+// found faster.
+func (t *costTable) similarityAbove(a, b string, floor float64) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	wa, wb := t.weight(a), t.weight(b)
+	if len(a) > maxDP {
+		wa = t.weight(a[:maxDP])
+	}
+	if len(b) > maxDP {
+		wb = t.weight(b[:maxDP])
+	}
+	w := (wa + wb) / 2
+	limit := int((1 - floor) * float64(w))
+	d := t.distanceWithin(a, b, limit)
+	if d > limit {
+		return 0
+	}
+	s := 1 - float64(d)/float64(w)
+	if s < floor {
 		return 0
 	}
 	return s
