@@ -92,6 +92,7 @@ func printGeoReport(e *env, rep *idrisi.Report, took time.Duration) {
 	w.Flush()
 	fmt.Fprintf(e.stdout, "\nAcc@161 is over %d correctly recognised mentions with gold coordinates (%d within 161 km).\n",
 		rep.Overall.Located, rep.Overall.Within161)
+	fmt.Fprintf(e.stdout, "Gold mentions listed twice with the same span count once (%d repeats left out).\n", rep.Overall.Duplicates)
 	fmt.Fprintln(e.stdout, "Recall by gold mention type:")
 	types := make([]string, 0, len(rep.Overall.RecallByType))
 	for t := range rep.Overall.RecallByType {

@@ -41,13 +41,14 @@ type Mention struct {
 
 // Counts are the tallies behind the figures of one event or of all.
 type Counts struct {
-	Tweets    int `json:"tweets"`
-	Gold      int `json:"gold"`      // gold mentions
-	Predicted int `json:"predicted"` // places the recogniser found
-	Matched   int `json:"matched"`   // predicted places overlapping a gold mention (one to one)
-	Exact     int `json:"exact"`     // of which the spans are equal
-	Located   int `json:"located"`   // matched mentions whose gold mention has coordinates
-	Within161 int `json:"within_161km"`
+	Tweets     int `json:"tweets"`
+	Gold       int `json:"gold"`       // gold mentions, each span once
+	Duplicates int `json:"duplicates"` // gold mentions listed again with the same span, not counted
+	Predicted  int `json:"predicted"`  // places the recogniser found
+	Matched    int `json:"matched"`    // predicted places overlapping a gold mention (one to one)
+	Exact      int `json:"exact"`      // of which the spans are equal
+	Located    int `json:"located"`    // matched mentions whose gold mention has coordinates
+	Within161  int `json:"within_161km"`
 }
 
 // Scores are the figures computed from Counts.
@@ -172,7 +173,15 @@ func (r *Result) add(t Tweet, found []extract.Place) {
 	r.Tweets++
 	r.Predicted += len(found)
 	used := make([]bool, len(found))
+	seen := map[[2]int]bool{}
 	for _, m := range t.Mentions {
+		// The data lists some mentions twice with the same span (about
+		// one in twenty): they count once.
+		if seen[[2]int{m.Start, m.End}] {
+			r.Duplicates++
+			continue
+		}
+		seen[[2]int{m.Start, m.End}] = true
 		r.Gold++
 		r.goldByType[m.Type]++
 		off := byteOffsets(t.Text, m.Start, m.End)
