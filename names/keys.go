@@ -130,12 +130,23 @@ func unitKeys(dst []string, u Unit) []string {
 // plain skeleton.
 func skeletonAs(dst []byte, p string, variant byte) []byte {
 	start := len(dst)
+	// A class repeats only when something was written between: Aziz is SS
+	// and Khalayleh HLL, but Latin ts-like pairs of one class are one sound.
+	last := -2
+	pos := 0
 	push := func(k byte) {
-		if k != 0 && (len(dst) == start || dst[len(dst)-1] != k) {
-			dst = append(dst, k)
+		if k == 0 {
+			return
 		}
+		if len(dst) > start && dst[len(dst)-1] == k && last == pos-1 {
+			last = pos
+			return
+		}
+		dst = append(dst, k)
+		last = pos
 	}
 	for i := 0; i < len(p); i++ {
+		pos = i
 		c := p[i]
 		k := keyClass(c)
 		switch {
