@@ -106,6 +106,13 @@ func TestGenerator_Distribution(t *testing.T) {
 			t.Fatalf("%s: gender %q", r.ID, r.Gender)
 		}
 		given[foldArabic(r.GivenName)] = true
+		if r.Nationality[0] != "IQ" {
+			for _, name := range []string{r.GivenName, r.FatherName, r.GrandfatherName} {
+				if iraqiOnly[strings.Replace(name, "عبد", "عبد ", 1)] || iraqiOnly[name] {
+					t.Fatalf("%s: %v national named %s, a name almost only Iraqi", r.ID, r.Nationality, name)
+				}
+			}
+		}
 		families[r.FamilyName] = true
 		for _, c := range r.Nationality {
 			if !reCountry.MatchString(c) {
