@@ -144,10 +144,34 @@ func TestDistance(t *testing.T) {
 	}
 }
 
+// BenchmarkLoad is what Default does on first use: the target is under
+// 200 ms.
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := Load(bytes.NewReader(generated), bytes.NewReader(manual)); err != nil {
+		g, err := Load(bytes.NewReader(generated), bytes.NewReader(manual))
+		if err != nil {
 			b.Fatal(err)
 		}
+		if err := g.AddAliases(bytes.NewReader(aliases)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestAddAliasesErrors(t *testing.T) {
+	g, err := Load(nil, strings.NewReader("gn:1\tcity\tSY\t1\t2\t10\tA\t\tأ\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"gn:2\tب\n", "gn:1\n", "gn:1\tب\tB\tx\n"} {
+		if err := g.AddAliases(strings.NewReader(bad)); err == nil {
+			t.Errorf("AddAliases(%q) accepted bad input", bad)
+		}
+	}
+	if err := g.AddAliases(strings.NewReader("gn:1\tب\tBee\n")); err != nil {
+		t.Fatal(err)
+	}
+	if ps := g.Lookup("ب"); len(ps) != 1 || ps[0].Name != "Bee" || g.Lookup("A") == nil {
+		t.Errorf("alias not added: %+v", ps)
 	}
 }
