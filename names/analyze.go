@@ -94,7 +94,9 @@ type Name struct {
 
 // token is one word of the input.
 type token struct {
-	raw    string // as written
+	src        string // the whole input the word was read from
+	start, end int    // the word's bytes in src
+	raw        string // as written
 	norm   string // Normalize
 	script Script
 	comma  bool // a comma follows it
@@ -119,6 +121,7 @@ func tokenize(dst []token, s string) []token {
 			return
 		}
 		raw := s[start:end]
+		rawStart := start
 		start = -1
 		n := Normalize(raw)
 		for n != "" {
@@ -128,7 +131,7 @@ func tokenize(dst []token, s string) []token {
 			} else {
 				n = ""
 			}
-			dst = append(dst, token{raw: raw, norm: w, script: DetectScript(w)})
+			dst = append(dst, token{src: s, start: rawStart, end: end, raw: raw, norm: w, script: DetectScript(w)})
 		}
 	}
 	for i, r := range s {
@@ -310,13 +313,11 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			// A written-apart article belongs to the next word.
 			nt := toks[i+1]
 			u := simpleUnit(nt, true)
-			u.Text = t.raw + " " + nt.raw
-			if t.raw == nt.raw {
-				u.Text = t.raw
-			}
+			u.Text = joinRaw(toks[i : i+2])
 			u.Norm = w + " " + nt.norm
+			first := i
 			i++
-			dst = appendUnit(dst, u, &fl, toks, &i)
+			dst = appendUnit(dst, u, &fl, toks, first, &i)
 			seen = true
 			continue
 		}
@@ -335,14 +336,15 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			if kunyaMarkers[rest.norm] == 0 && !nasabMarkers[rest.norm] {
 				u := kunyaUnit(mk, rest, art)
 				u.Text = joinRaw(toks[i : j+1])
+				first := i
 				i = j
-				dst = appendUnit(dst, u, &fl, toks, &i)
+				dst = appendUnit(dst, u, &fl, toks, first, &i)
 				seen = true
 				continue
 			}
 		}
 		if u, ok := gluedKunya(t); ok {
-			dst = appendUnit(dst, u, &fl, toks, &i)
+			dst = appendUnit(dst, u, &fl, toks, i, &i)
 			seen = true
 			continue
 		}
@@ -357,24 +359,25 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 				u.Text = joinRaw(toks[i : j+1])
 				u.Norm = w + " " + joinNormTok(toks[i+1:j+1])
 				u.Script = t.script
+				first := i
 				i = j
-				dst = appendUnit(dst, u, &fl, toks, &i)
+				dst = appendUnit(dst, u, &fl, toks, first, &i)
 				seen = true
 				continue
 			}
 		}
 		if u, ok := gluedAbd(t); ok {
-			dst = appendUnit(dst, u, &fl, toks, &i)
+			dst = appendUnit(dst, u, &fl, toks, i, &i)
 			seen = true
 			continue
 		}
 		if u, ok := gluedDin(t); ok {
-			dst = appendUnit(dst, u, &fl, toks, &i)
+			dst = appendUnit(dst, u, &fl, toks, i, &i)
 			seen = true
 			continue
 		}
 		u := simpleUnit(t, false)
-		dst = appendUnit(dst, u, &fl, toks, &i)
+		dst = appendUnit(dst, u, &fl, toks, i, &i)
 		seen = true
 	}
 	return dst
@@ -410,7 +413,7 @@ func articleFits(art, next string) bool {
 
 // appendUnit appends u, applying the pending flags, and absorbs a following
 // al-Din when one comes next.
-func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, i *int) []Unit {
+func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, first int, i *int) []Unit {
 	// X al-Din written apart: نور الدين, Nur al-Din, Salah ad-Din, Nasr Eddine.
 	if u.Kind == KindSimple {
 		j := *i + 1
@@ -419,7 +422,7 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, i *int) []Unit 
 		}
 		if j < len(toks) && dinWords[toks[j].norm] && u.Phon != "" {
 			u.Kind = KindDin
-			u.Text += " " + joinRaw(toks[*i+1:j+1])
+			u.Text = joinRaw(toks[first : j+1])
 			u.Norm += " " + joinNormTok(toks[*i+1:j+1])
 			u.Phon += dinPhon
 			*i = j
@@ -436,23 +439,12 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, i *int) []Unit 
 	return append(dst, u)
 }
 
+// joinRaw is the input as written from the first word of ts to the last.
 func joinRaw(ts []token) string {
 	if len(ts) == 1 {
 		return ts[0].raw
 	}
-	var b strings.Builder
-	prev := ""
-	for _, t := range ts {
-		if t.raw == prev {
-			continue // one written word split in two by normalisation
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.raw)
-		prev = t.raw
-	}
-	return b.String()
+	return ts[0].src[ts[0].start:ts[len(ts)-1].end]
 }
 
 func joinNormTok(ts []token) string {

@@ -296,7 +296,7 @@ func compare(a, b *Name, f *Frequencies, m *Match) float64 {
 	var leftA, leftB float64
 	for i := range na {
 		if !usedA[i] {
-			leftA += wa[i]
+			leftA += wa[i] * leftFactor(&a.Units[i])
 			if m != nil {
 				m.LeftA = append(m.LeftA, i)
 			}
@@ -304,7 +304,7 @@ func compare(a, b *Name, f *Frequencies, m *Match) float64 {
 	}
 	for j := range nb {
 		if !usedB[j] {
-			leftB += wb[j]
+			leftB += wb[j] * leftFactor(&b.Units[j])
 			if m != nil {
 				m.LeftB = append(m.LeftB, j)
 			}
@@ -317,10 +317,25 @@ func compare(a, b *Name, f *Frequencies, m *Match) float64 {
 	return got / (matchedW + conflictFactor*lo + extraFactor*(hi-lo))
 }
 
-// depthGap is how far apart two chain units sit (0 when either is outside
-// the chain).
+// leftFactor is how much a unit left unmatched counts against the match.
+// A person may carry several nisbas (tribe, town) and a kunya is an alias
+// many records lack, so those count less than a given name or a father.
+func leftFactor(u *Unit) float64 {
+	switch u.Role {
+	case RoleFamily:
+		return 0.5
+	case RoleKunya, RoleLaqab:
+		return 0.25
+	}
+	return 1
+}
+
+// depthGap is how far apart two chain units sit: 0 when either is outside
+// the chain or its place is uncertain (the last word after bin may be the
+// family name, as in bin Ladin; the last word of a Latin name may be a
+// surname).
 func depthGap(a, b *Unit) int {
-	if a.Depth < 0 || b.Depth < 0 {
+	if a.Depth < 0 || b.Depth < 0 || a.Confidence <= 0.5 || b.Confidence <= 0.5 {
 		return 0
 	}
 	d := a.Depth - b.Depth

@@ -40,7 +40,7 @@ func TestAnalyzeUnits(t *testing.T) {
 		kinds []UnitKind
 	}{
 		{"أبو بكر البغدادي", []string{"أبو بكر", "البغدادي"}, []Role{RoleKunya, RoleFamily}, []UnitKind{KindKunya, KindSimple}},
-		{"Abu Bakr al-Baghdadi", []string{"Abu Bakr", "al Baghdadi"}, []Role{RoleKunya, RoleFamily}, nil},
+		{"Abu Bakr al-Baghdadi", []string{"Abu Bakr", "al-Baghdadi"}, []Role{RoleKunya, RoleFamily}, nil},
 		{"إبراهيم عواد إبراهيم البدري", []string{"إبراهيم", "عواد", "إبراهيم", "البدري"},
 			[]Role{RoleGiven, RoleFather, RoleGrandfather, RoleFamily}, nil},
 		{"عبد الرحمن", []string{"عبد الرحمن"}, []Role{RoleGiven}, []UnitKind{KindAbd}},
@@ -48,16 +48,16 @@ func TestAnalyzeUnits(t *testing.T) {
 		{"Abd Allah", []string{"Abd Allah"}, nil, []UnitKind{KindAbd}},
 		{"Abdul Rahman", []string{"Abdul Rahman"}, nil, []UnitKind{KindAbd}},
 		{"Abderrahmane", []string{"Abderrahmane"}, nil, []UnitKind{KindAbd}},
-		{"Abd al-Qadir", []string{"Abd al Qadir"}, nil, []UnitKind{KindAbd}},
+		{"Abd al-Qadir", []string{"Abd al-Qadir"}, nil, []UnitKind{KindAbd}},
 		{"نور الدين", []string{"نور الدين"}, nil, []UnitKind{KindDin}},
-		{"Salah ad-Din", []string{"Salah ad Din"}, nil, []UnitKind{KindDin}},
+		{"Salah ad-Din", []string{"Salah ad-Din"}, nil, []UnitKind{KindDin}},
 		{"Nasreddine", []string{"Nasreddine"}, nil, []UnitKind{KindDin}},
 		{"Usama bin Muhammad bin Awad bin Ladin", []string{"Usama", "Muhammad", "Awad", "Ladin"},
 			[]Role{RoleGiven, RoleFather, RoleGrandfather, RoleAncestor}, nil},
 		{"الشيخ الدكتور أيمن الظواهري", []string{"أيمن", "الظواهري"}, []Role{RoleGiven, RoleFamily}, nil},
-		{"Dr. Sheikh Ayman al-Zawahiri", []string{"Ayman", "al Zawahiri"}, []Role{RoleGiven, RoleFamily}, nil},
-		{"AL-BADRI, Ibrahim Awwad", []string{"Ibrahim", "Awwad", "AL BADRI"}, []Role{RoleGiven, RoleFather, RoleFamily}, nil},
-		{"Abou Moussab al-Zarqaoui", []string{"Abou Moussab", "al Zarqaoui"}, []Role{RoleKunya, RoleFamily}, nil},
+		{"Dr. Sheikh Ayman al-Zawahiri", []string{"Ayman", "al-Zawahiri"}, []Role{RoleGiven, RoleFamily}, nil},
+		{"AL-BADRI, Ibrahim Awwad", []string{"Ibrahim", "Awwad", "AL-BADRI"}, []Role{RoleGiven, RoleFather, RoleFamily}, nil},
+		{"Abou Moussab al-Zarqaoui", []string{"Abou Moussab", "al-Zarqaoui"}, []Role{RoleKunya, RoleFamily}, nil},
 		{"M. Yusuf", []string{"M", "Yusuf"}, nil, []UnitKind{KindInitial, KindSimple}},
 	}
 	for _, tt := range tests {
