@@ -447,6 +447,37 @@ func TestBrother(t *testing.T) {
 	})
 }
 
+func TestBrotherName(t *testing.T) {
+	r := newRand(8)
+	tests := []struct {
+		name, keep string
+		gender     athar.Gender
+	}{
+		{"إبراهيم عواد إبراهيم البدري", " عواد إبراهيم البدري", athar.GenderMale},
+		{"IBRAHIM AWWAD IBRAHIM AL-BADRI", " AWWAD IBRAHIM AL-BADRI", ""},
+		{"Abd al-Rahman Muhammad al-Juburi", " Muhammad al-Juburi", athar.GenderMale},
+		{"فاطمة علي حسن", " علي حسن", athar.GenderFemale},
+	}
+	for _, tt := range tests {
+		for range 50 {
+			got, y, ok := BrotherName(r, tt.name, tt.gender, 1970)
+			first, rest, _ := strings.Cut(got, tt.keep)
+			if !ok || rest != "" || !strings.HasSuffix(got, tt.keep) || first == "" || got == tt.name || y == 1970 {
+				t.Fatalf("BrotherName(%q) = %q, %d, %v", tt.name, got, y, ok)
+			}
+			if strings.HasPrefix(tt.name, "IBRAHIM") && first != strings.ToUpper(first) {
+				t.Fatalf("BrotherName(%q) = %q: not in capitals like the list", tt.name, got)
+			}
+			if strings.HasPrefix(tt.name, "Abd") && strings.Contains(first, "Rahman") {
+				t.Fatalf("BrotherName(%q) = %q kept part of the given name", tt.name, got)
+			}
+		}
+	}
+	if _, _, ok := BrotherName(r, "محمد", athar.GenderMale, 0); ok {
+		t.Error("BrotherName of a one-word name reported a brother")
+	}
+}
+
 func TestBrotherOf(t *testing.T) {
 	g := New(11)
 	r := newRand(2)

@@ -252,6 +252,9 @@ func Brother(r *rand.Rand, parts athar.NameParts, gender athar.Gender, birthYear
 		if sameGiven(cand, parts.Given, e) || sameGiven(cand, parts.Father, e) {
 			continue
 		}
+		if latin && parts.Given == strings.ToUpper(parts.Given) {
+			cand = strings.ToUpper(cand) // lists that write names in capitals
+		}
 		parts.Given = cand
 		break
 	}
@@ -263,6 +266,22 @@ func Brother(r *rand.Rand, parts athar.NameParts, gender athar.Gender, birthYear
 		birthYear += d
 	}
 	return parts, birthYear
+}
+
+// BrotherName returns the full name of a brother (or sister) of the person
+// with the given full name, in its natural order (given name first): the
+// first name unit is replaced as Brother does and the nasab and family are
+// kept word for word. It also returns the sibling's birth year (see
+// Brother). It reports false for a name of fewer than two units, which has
+// no nasab to share.
+func BrotherName(r *rand.Rand, name string, gender athar.Gender, birthYear int) (string, int, bool) {
+	us := units(name)
+	if len(us) < 2 {
+		return name, birthYear, false
+	}
+	p, y := Brother(r, athar.NameParts{Given: us[0], Father: us[1]}, gender, birthYear)
+	us[0] = p.Given
+	return strings.Join(us, " "), y, true
 }
 
 // sameGiven reports whether a candidate name is the given one, in any
