@@ -325,7 +325,7 @@ func editDistance(a, b string) int {
 
 func TestTypo(t *testing.T) {
 	r := newRand(1)
-	for _, name := range []string{"محمد علي حسين الجبوري", "Mohammed Ali Hussein Al-Jubouri", "Ḥusayn", "زيد"} {
+	for _, name := range []string{"محمد علي حسين الجبوري", "Mohammed Ali Hussein Al-Jubouri", "IBRAHIM AWWAD AL-BADRI", "Ḥusayn", "زيد"} {
 		for range 300 {
 			got, ok := Typo(r, name)
 			if !ok {
@@ -336,6 +336,9 @@ func TestTypo(t *testing.T) {
 			}
 			if len(strings.Fields(got)) != len(strings.Fields(name)) {
 				t.Fatalf("Typo(%q) = %q changed the words", name, got)
+			}
+			if name == strings.ToUpper(name) && got != strings.ToUpper(got) {
+				t.Fatalf("Typo(%q) = %q: lower case in a name in capitals", name, got)
 			}
 		}
 	}

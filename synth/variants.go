@@ -88,6 +88,9 @@ func Typo(r *rand.Rand, name string) (string, bool) {
 			if ns := neighbours[c]; len(ns) > 0 && chance(r, 0.5) {
 				extra = ns[r.IntN(len(ns))]
 			}
+			if unicode.IsUpper(rs[p]) {
+				extra = unicode.ToUpper(extra)
+			}
 			out = append(append(append(out, rs[:p+1]...), extra), rs[p+1:]...)
 		default: // swapped with the next letter of the same word
 			if p+1 >= len(rs) || !unicode.IsLetter(rs[p+1]) || rs[p+1] == rs[p] {
