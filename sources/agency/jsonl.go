@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/sources"
@@ -42,8 +43,11 @@ func (st *state) readJSONL(ctx context.Context, f sources.Input) error {
 			continue
 		}
 		fl.reset()
-		if err := st.decodeJSON(b, &fl, line); err != nil {
-			return err
+		if !decodeFast(b, &fl) {
+			fl.reset()
+			if err := st.decodeJSON(b, &fl, line); err != nil {
+				return err
+			}
 		}
 		if err := st.put(ctx, &fl, line); err != nil {
 			return err
@@ -68,7 +72,10 @@ func (st *state) decodeJSON(b []byte, fl *fields, line int) error {
 	}
 	for k, raw := range obj {
 		var err error
-		switch k {
+		// Keys match regardless of case, as CSV column names do (and as
+		// the fast path's decoder does).
+		lk := strings.ToLower(k)
+		switch lk {
 		case colID:
 			fl.id, err = jsonString(raw)
 		case colKind:
@@ -121,7 +128,7 @@ func (st *state) decodeJSON(b []byte, fl *fields, line int) error {
 			var s string
 			s, err = jsonString(raw)
 			d := &fl.colDoc
-			switch k {
+			switch lk {
 			case colDocType:
 				d.typ = s
 			case colDocNumber:
@@ -167,6 +174,11 @@ func jsonString(raw json.RawMessage) (string, error) {
 	case len(raw) == 0 || string(raw) == "null":
 		return "", nil
 	case raw[0] == '"':
+		// Most values have no escapes: take the bytes between the quotes
+		// rather than run a decoder for each value.
+		if len(raw) >= 2 && raw[len(raw)-1] == '"' && bytes.IndexByte(raw[1:len(raw)-1], '\\') < 0 && bytes.IndexByte(raw[1:len(raw)-1], '"') < 0 && utf8.Valid(raw) && !hasControl(raw) {
+			return string(raw[1 : len(raw)-1]), nil
+		}
 		var s string
 		err := json.Unmarshal(raw, &s)
 		return s, err
@@ -177,6 +189,17 @@ func jsonString(raw json.RawMessage) (string, error) {
 		return string(raw), nil
 	}
 	return "", errors.New("want a string")
+}
+
+// hasControl reports whether b holds a control character, which JSON
+// strings may not hold unescaped.
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonStrings reads an array of strings (or one string) onto list.
