@@ -295,3 +295,28 @@ func fuzzOne(t *testing.T, im *Importer, data []byte) {
 		t.Errorf("err = %v (%T), want a ParseError", err, err)
 	}
 }
+
+// The fast and the general JSON paths read a clean line alike.
+func FuzzJSONLPaths(f *testing.F) {
+	for line := range strings.SplitSeq(string(readFile(f, "testdata/registry.jsonl")), "\n") {
+		f.Add([]byte(line))
+	}
+	f.Add([]byte(`{"ID":7,"names":"a;b","nationality":["IQ",null],"documents":[{"forged":true,"number":12}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		b = bytes.TrimSpace(b)
+		if len(b) == 0 || b[0] != '{' {
+			return
+		}
+		var fast, slow fields
+		if !decodeFast(b, &fast) {
+			return
+		}
+		st := &state{file: "f", warned: map[string]bool{}}
+		if err := st.decodeJSON(b, &slow, 1); err != nil {
+			t.Fatalf("fast path read %q, general path says %v", b, err)
+		}
+		if fmt.Sprintf("%#v", fast) != fmt.Sprintf("%#v", slow) {
+			t.Errorf("paths differ on %q:\nfast %#v\nslow %#v", b, fast, slow)
+		}
+	})
+}

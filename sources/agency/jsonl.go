@@ -242,7 +242,7 @@ func jsonDocs(raw json.RawMessage, docs []docFields, unknown *[]string) ([]docFi
 		var d docFields
 		for k, v := range it {
 			var err error
-			switch k {
+			switch strings.ToLower(k) {
 			case "type":
 				d.typ, err = jsonString(v)
 			case "number":
