@@ -549,7 +549,35 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 	monthStart := func(k int) time.Time {
 		return time.Date(ref.Year(), ref.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
 	}
+	// A weekday: يوم الجمعة, اليوم الأحد, مساء الخميس, or alone between
+	// commas as news datelines write it (أعلنت الوزارة، الأحد، ...).
+	wdLast, wdOK := i, false
+	wd, isDay := weekdays[w]
+	switch {
+	case isDay:
+		wdOK = p.commaNear(i)
+	case timeOfDay[w] || w == "اليوم":
+		if d, ok := weekdays[next(1)]; ok {
+			wd, wdLast, wdOK = d, i+1, true
+		} else if timeOfDay[w] && (next(1) == "اليوم" || next(1) == "امس") {
+			d := ref
+			if next(1) == "امس" {
+				d = ref.AddDate(0, 0, -1)
+			}
+			return out(PrecisionDay, d, d, i+1)
+		}
+	}
+	if wdOK {
+		back := (int(ref.Weekday()) - int(wd) + 7) % 7
+		d := ref.AddDate(0, 0, -back)
+		return out(PrecisionDay, d, d, wdLast)
+	}
 	switch w {
+	case "الليله":
+		switch next(1) {
+		case "الماضيه", "الفايته", "المنصرمه":
+			return out(PrecisionDay, ref.AddDate(0, 0, -1), ref, i+1)
+		}
 	case "امس", "بالامس", "الامس":
 		return out(PrecisionDay, ref.AddDate(0, 0, -1), ref.AddDate(0, 0, -1), i)
 	case "اول":
@@ -608,6 +636,25 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 		return p.ago(i, out, ref)
 	}
 	return Date{}, 0, false
+}
+
+// timeOfDay are the parts of a day named before a weekday: مساء الخميس.
+var timeOfDay = setOf("صباح", "مساء", "ليل", "ليله", "فجر", "ظهر", "عصر", "صباحا", "مساءا")
+
+// commaNear reports whether a comma or a full stop touches token i on
+// either side: the dateline form "قالت الوزارة، الأحد، إن".
+func (p *dateParser) commaNear(i int) bool {
+	has := func(s string) bool { return strings.ContainsAny(s, "،,.") }
+	before, after := "", ""
+	if i > 0 {
+		before = p.text[p.toks[i-1].end:p.toks[i].start]
+	}
+	if i+1 < len(p.toks) {
+		after = p.text[p.toks[i].end:p.toks[i+1].start]
+	} else {
+		after = p.text[p.toks[i].end:]
+	}
+	return has(before) && has(after)
 }
 
 // ago reads قبل أشهر, منذ ثلاثة أيام, قبل 5 سنوات, قبل عامين.

@@ -173,6 +173,12 @@ func wholeTag(toks []token, first, last int) bool {
 func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger bool, person map[string]bool) bool {
 	w := toks[i].fold
 	if trigger {
+		// منطقة الحي الصناعي: a common word followed by an adjective is
+		// the start of a longer name the gazetteer lacks.
+		if (notPlaces[v] || notPlaces[w]) && i+1 < len(toks) && toks[i+1].joined &&
+			strings.HasPrefix(toks[i+1].fold, "ال") && nisbaCountry(toks[i+1].fold) == "" {
+			return false
+		}
 		return true
 	}
 	if notPlaces[v] || notPlaces[w] || person[w] {
