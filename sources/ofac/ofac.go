@@ -310,16 +310,15 @@ func (st *state) naturalOrder(p *athar.Person, n athar.Name) {
 	if p.Kind != athar.KindPerson {
 		return
 	}
-	last, given, ok := strings.Cut(n.Full, ",")
-	last, given = strings.TrimSpace(last), strings.TrimSpace(given)
-	if !ok || last == "" || given == "" {
+	full, ok := sources.NaturalOrder(n.Full)
+	if !ok {
 		return
 	}
 	kind := n.Kind
 	if kind == athar.NamePrimary { // one primary name: the list's own form
 		kind = athar.NameAlias
 	}
-	addName(p, athar.Name{Full: given + " " + last, Kind: kind, Quality: n.Quality, Source: n.Source + " (natural order)", Note: n.Note})
+	addName(p, athar.Name{Full: full, Kind: kind, Quality: n.Quality, Source: n.Source + " (natural order)", Note: n.Note})
 }
 
 // addName adds a name unless the record has it already.

@@ -112,7 +112,7 @@ func (b *builder) person(rec *xmlRecord, kind athar.Kind, version string) *athar
 	}
 
 	p.Remarks = clean(rec.Comments)
-	if deceased(p.Remarks) {
+	if kind == athar.KindPerson && deceased(p.Remarks) {
 		p.Status = athar.StatusDeceased
 	}
 	if m := motherName.FindStringSubmatch(p.Remarks); m != nil {
@@ -229,15 +229,27 @@ func (b *builder) alias(a xmlAlias, kind athar.Kind) {
 	}
 }
 
-// addName adds a name unless the record already has it.
+// addName adds a name unless the record already has it. A person's name in
+// the list's "Surname, Given" form ("Al-Haq, Amin", "BAYNAH, Yasin") also
+// gets its natural order, as an alias of the same kind.
 func (b *builder) addName(n athar.Name) {
-	n.Full = clean(n.Full)
+	n.Full = strings.Trim(clean(n.Full), `"`)
 	if n.Full == "" || b.seen[n.Full] {
 		return
 	}
 	b.seen[n.Full] = true
 	n.Script = sources.DetectScript(n.Full)
 	b.p.Names = append(b.p.Names, n)
+	if b.p.Kind != athar.KindPerson || n.Script != athar.ScriptLatin {
+		return
+	}
+	if full, ok := sources.NaturalOrder(n.Full); ok {
+		kind := n.Kind
+		if kind == athar.NamePrimary {
+			kind = athar.NameAlias
+		}
+		b.addName(athar.Name{Full: full, Kind: kind, Quality: n.Quality, Source: n.Source + " (natural order)", Note: n.Note})
+	}
 }
 
 var (
