@@ -191,6 +191,9 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 			return false
 		}
 	}
+	if i > 0 && toks[i].joined && adjectiveNouns[toks[i-1].fold] && !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
+		return false // مصادر سورية: Syrian sources
+	}
 	if i > 0 && speechVerbs[toks[i-1].fold] && !stripped {
 		// قال بالي: the speaker, unless the word names a country.
 		for _, p := range f.g.LookupFolded(v) {
@@ -318,7 +321,7 @@ func (f *PlaceFinder) accept(m *mention, p *geo.Place, countries map[string]int)
 	if p.Population >= 500000 || (p.Population >= 50000 && mainArea[p.Country]) {
 		return true
 	}
-	if countries[p.Country] > 0 && len(m.key) >= 8 {
+	if countries[p.Country] > 0 && mainArea[p.Country] && len(m.key) >= 8 {
 		return true
 	}
 	return m.hintCountry == p.Country
