@@ -81,7 +81,7 @@ func splitNames(s string, org bool) []nameText {
 			notes = append(notes, g)
 		case origPrefix.MatchString(g):
 			extra = append(extra, splitNames(origPrefix.ReplaceAllString(g, ""), org)...)
-		case topLevelSplit(g, ';') != nil && len(topLevelSplit(g, ';')) > 1:
+		case len(topLevelSplit(g, ';')) > 1:
 			for _, part := range topLevelSplit(g, ';') {
 				extra = append(extra, splitNames(part, org)...)
 			}

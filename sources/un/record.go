@@ -364,7 +364,7 @@ func (b *builder) nationality(v string) {
 // place reads an address or a place of birth. Country is mapped to an ISO
 // code when it can be; Text keeps every part the list gives.
 func (b *builder) place(x xmlPlace, what string) (athar.Place, bool) {
-	b.unknown(x.Other, "")
+	b.unknown(x.Other, strings.ToUpper(strings.ReplaceAll(what, " ", "_"))+"/")
 	street, city, state, zip, ctry, note := clean(x.Street), clean(x.City), clean(x.State), clean(x.Zip), clean(x.Country), clean(x.Note)
 	if strings.EqualFold(ctry, "na") {
 		ctry = ""
