@@ -58,7 +58,7 @@ type index struct {
 // base frequency model to which the records' names are added.
 func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], freq *names.Frequencies) (*index, error) {
 	if freq == nil {
-		freq = names.DefaultFrequencies()
+		freq = populationFrequencies()
 	}
 	ix := &index{
 		keys: make(map[string][]posting),

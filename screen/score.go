@@ -66,6 +66,15 @@ const (
 	// extraBits is charged for each unit only one name has (missing
 	// information, not a difference).
 	extraBits = 0.5
+	// chainConflictBits is charged when both names give a father (or a
+	// grandfather) and the two differ: the nasab is how Iraqi and Syrian
+	// records tell namesakes apart.
+	chainConflictBits = 4.0
+	// familyConflictBits is charged when both names give a family or tribe
+	// and none of them agree.
+	familyConflictBits = 3.0
+	// maxUnits bounds the units of a name looked at for positions.
+	maxUnits = 16
 	// attested is the count from which the frequency model takes a unit for
 	// a name of its own: two such names a letter apart (مهند, محمد) are two
 	// names, not a typo.
@@ -79,7 +88,14 @@ const (
 	// score is held between kinCapLow and kinCapHigh, higher the closer the
 	// two given names are spelt (a typo in the given name stays visible).
 	kinCapLow  = 0.1
-	kinCapHigh = 0.45
+	kinCapHigh = 0.3
+	// A given name spelt close to the other (GHAZL / GHAZI) may be a
+	// misspelling, or a look-alike name (حسن / حسين) that the names package
+	// did not align: held between typoCapLow and typoCapHigh, where the
+	// birth date decides.
+	typoFloor   = 0.5
+	typoCapLow  = 0.4
+	typoCapHigh = 0.6
 )
 
 // nameEvidence turns a names.Match into log-odds evidence and an
@@ -89,7 +105,6 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 	var ev NameEvidence
 	var bits float64
 	givenQ, givenL := givenUnit(q), givenUnit(l)
-	matchedQ, matchedL := -1, -1 // what the given names were aligned with
 	onlyKunya := len(m.Pairs) > 0
 	nPairs := 0
 	leftQ, leftL := len(m.LeftA), len(m.LeftB)
@@ -106,12 +121,6 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			continue
 		}
 		nPairs++
-		if p.A == givenQ {
-			matchedQ = p.B
-		}
-		if p.B == givenL {
-			matchedL = p.A
-		}
 		share := (p.Similarity - simFloor) / (1 - simFloor)
 		share = math.Max(0, math.Min(1, share))
 		if p.Shifted {
@@ -134,21 +143,60 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 	lo, hi := min(leftQ, leftL), max(leftQ, leftL)
 	bits -= conflictBits*float64(lo) + extraBits*float64(hi-lo)
 
+	// Positions both names fill and that disagree: the father, the
+	// grandfather, the family. Only where both analyses are sure of the
+	// roles; Latin names in Western order are not.
+	var pairedQ, pairedL [maxUnits]int
+	for i := range pairedQ {
+		pairedQ[i], pairedL[i] = -1, -1
+	}
+	for _, p := range m.Pairs {
+		if p.A < maxUnits && p.B < maxUnits && !distinctNames(&q.Units[p.A], &l.Units[p.B], freq, p.How) {
+			pairedQ[p.A], pairedL[p.B] = p.B, p.A
+		}
+	}
+	for d := 1; d <= 2; d++ {
+		qi, li := unitAtDepth(q, d), unitAtDepth(l, d)
+		if qi < 0 || li < 0 || qi >= maxUnits || li >= maxUnits || pairedQ[qi] == li {
+			continue
+		}
+		if q.Units[qi].Confidence < 0.7 || l.Units[li].Confidence < 0.7 {
+			continue
+		}
+		bits -= chainConflictBits
+		if explain {
+			ev.Notes = append(ev.Notes, "the "+q.Units[qi].Role.String()+"'s names differ ("+q.Units[qi].Text+" / "+l.Units[li].Text+")")
+		}
+	}
+	if familyConflict(q, l, pairedQ[:], pairedL[:]) {
+		bits -= familyConflictBits
+		if explain {
+			ev.Notes = append(ev.Notes, "the family names differ")
+		}
+	}
+
 	limit, why := 1.0, ""
-	if givenQ >= 0 && givenL >= 0 && matchedQ != givenL && nPairs > 0 {
+	if givenQ >= 0 && givenL >= 0 && givenQ < maxUnits && givenL < maxUnits && nPairs > 0 && pairedQ[givenQ] != givenL {
 		sure := q.Units[givenQ].Confidence >= 0.8 && l.Units[givenL].Confidence >= 0.8
-		switch {
-		case matchedQ < 0 && matchedL < 0 && sure:
-			// Both give a given name and the two differ.
-			s, _ := names.UnitSimilarity(&q.Units[givenQ], &l.Units[givenL])
-			limit = kinCap(s)
-			why = "the given names differ (" + q.Units[givenQ].Text + " / " + l.Units[givenL].Text + "): the rest may be a relative's"
-		case matchedQ < 0 && matchedL >= 0 && q.Units[matchedL].Depth > 0:
+		switch mq, ml := pairedQ[givenQ], pairedL[givenL]; {
+		case mq < 0 && ml < 0 && sure:
+			// Both give a given name and the two differ: a relative, unless
+			// one is a misspelling of the other.
+			gq, gl := &q.Units[givenQ], &l.Units[givenL]
+			s, _ := names.UnitSimilarity(gq, gl)
+			if s >= typoFloor {
+				limit = typoCap(s)
+				why = "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"
+			} else {
+				limit = kinCap(s)
+				why = "the given names differ (" + gq.Text + " / " + gl.Text + "): the rest may be a relative's"
+			}
+		case mq < 0 && ml >= 0:
 			limit = kinCapLow
-			why = "the listed given name is the query's " + q.Units[matchedL].Role.String() + ": a son or grandson?"
-		case matchedL < 0 && matchedQ >= 0 && l.Units[matchedQ].Depth > 0:
+			why = "the listed given name is the query's " + q.Units[ml].Role.String() + ": a son or grandson?"
+		case ml < 0 && mq >= 0 && sure:
 			limit = kinCapLow
-			why = "the query's given name is the listed " + l.Units[matchedQ].Role.String() + ": a father or grandfather?"
+			why = "the query's given name is the listed " + l.Units[mq].Role.String() + ": a father or grandfather?"
 		}
 	}
 	if onlyKunya {
@@ -176,12 +224,52 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 	return bits * math.Ln2, limit, why, ev
 }
 
+// typoCap is the cap for two names whose given names are spelt alike but
+// were not aligned.
+func typoCap(sim float64) float64 {
+	t := (sim - typoFloor) / (names.UnitThreshold - typoFloor)
+	t = math.Max(0, math.Min(1, t))
+	return typoCapLow + t*(typoCapHigh-typoCapLow)
+}
+
 // kinCap is the cap for two names whose given names differ, by how alike
 // the given names are spelt.
 func kinCap(sim float64) float64 {
 	t := (sim - 0.4) / (names.UnitThreshold - 0.4)
 	t = math.Max(0, math.Min(1, t))
 	return kinCapLow + t*(kinCapHigh-kinCapLow)
+}
+
+// unitAtDepth returns the index of the unit at a depth of the nasab chain,
+// or -1.
+func unitAtDepth(n *names.Name, d int) int {
+	for i := range n.Units {
+		if n.Units[i].Depth == d {
+			return i
+		}
+	}
+	return -1
+}
+
+// familyConflict reports names that both give a family, tribe or nisba with
+// confidence and agree on none of them.
+func familyConflict(q, l *names.Name, pairedQ, pairedL []int) bool {
+	has := func(n *names.Name, paired []int) (any, matched bool) {
+		for i := range n.Units {
+			u := &n.Units[i]
+			if u.Role != names.RoleFamily || u.Confidence < 0.8 {
+				continue
+			}
+			any = true
+			if i < len(paired) && paired[i] >= 0 {
+				matched = true
+			}
+		}
+		return any, matched
+	}
+	qa, qm := has(q, pairedQ)
+	la, lm := has(l, pairedL)
+	return qa && la && !qm && !lm
 }
 
 // givenUnit returns the index of a name's given name, or -1.
@@ -197,11 +285,14 @@ func givenUnit(n *names.Name) int {
 // distinctNames reports two units the names package aligned as spellings of
 // one name that are in fact two attested names (مهند and محمد): same script,
 // not the same frequency key, both common enough to be names of their own.
+// The key is shared by the spellings of one name in both scripts.
 func distinctNames(a, b *names.Unit, freq *names.Frequencies, how names.How) bool {
-	if how != names.HowTypo && how != names.HowVariant {
+	switch how {
+	case names.HowTypo, names.HowVariant, names.HowCrossScript:
+	default:
 		return false
 	}
-	if a.Key() == b.Key() || a.Script != b.Script {
+	if a.Key() == b.Key() {
 		return false
 	}
 	return freq.Count(a) >= attested && freq.Count(b) >= attested

@@ -3,6 +3,7 @@ package screen
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"iter"
 	"math"
 	"slices"
@@ -130,48 +131,41 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 
 	type scored struct {
 		entry uint32
-		logit float64
+		logit float64 // the name's evidence held at its cap, plus the features
+		raw   float64 // the name's evidence uncapped: ranks ties at a cap
 		score float64
 		best  [2]int // query name, listed name
 	}
 	var found []scored
 	for _, c := range ix.candidates(sc, qn, pq.documents) {
 		e := &ix.entries[c.entry]
-		best := scored{entry: c.entry, logit: math.Inf(-1)}
+		best := scored{entry: c.entry, logit: prior, raw: prior}
+		if len(e.names) > 0 {
+			best.logit, best.raw = math.Inf(-1), math.Inf(-1)
+		}
 		for qi := range qn {
 			for li := range e.names {
 				names.CompareInto(&sc.match, &qn[qi], &e.names[li].name, ix.freq)
 				w, limit, _, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, false)
-				lg := prior + w
-				sco := capScore(sigmoid(lg), e.names[li].kind, limit)
-				if sco > best.score || (sco == best.score && lg > best.logit) {
-					best.logit, best.score, best.best = lg, sco, [2]int{qi, li}
+				raw := prior + w
+				lg := math.Min(raw, logit(nameCap(e.names[li].kind, limit)))
+				if lg > best.logit || (lg == best.logit && raw > best.raw) {
+					best.logit, best.raw, best.best = lg, raw, [2]int{qi, li}
 				}
 			}
 		}
-		if len(e.names) == 0 {
-			best.logit = prior
-		}
 		// Features are the same whichever names matched; add them once.
-		fl := 0.0
 		for _, f := range features(pq, mother, e, ix.freq) {
-			fl += f.Weight
+			best.logit += f.Weight
 		}
-		best.logit += fl
 		best.score = sigmoid(best.logit)
-		if len(e.names) > 0 {
-			ln := &e.names[best.best[1]]
-			names.CompareInto(&sc.match, &qn[best.best[0]], &ln.name, ix.freq)
-			_, limit, _, _ := nameEvidence(&qn[best.best[0]], &ln.name, &sc.match, ix.freq, false)
-			best.score = capScore(best.score, ln.kind, limit)
-		}
 		found = append(found, best)
 	}
 	slices.SortFunc(found, func(a, b scored) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(b.logit, a.logit); c != 0 {
+		if c := cmp.Compare(b.raw, a.raw); c != 0 {
 			return c
 		}
 		return cmp.Compare(ix.entries[a.entry].id, ix.entries[b.entry].id)
@@ -181,19 +175,27 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		if len(out) == limit || f.score < threshold {
 			break
 		}
-		out = append(out, s.explain(ix, qn, pq, mother, f.entry, f.best, f.score, f.logit))
+		out = append(out, s.explain(ix, qn, pq, mother, f.entry, f.best, f.score, f.logit, f.raw))
 	}
 	return out, nil
 }
 
-// capScore holds down a score by the name comparison's limit, and one that
-// rests on a weak alias alone.
-func capScore(score float64, kind athar.NameKind, limit float64) float64 {
-	score = math.Min(score, limit)
+// nameCap is the most a name match may say on its own: the comparison's
+// limit, and less for a weak alias. The other evidence (birth date,
+// documents) still moves the score from there.
+func nameCap(kind athar.NameKind, limit float64) float64 {
 	if kind == athar.NameWeak {
-		score = math.Min(score, maxWeakScore)
+		return math.Min(limit, maxWeakScore)
 	}
-	return score
+	return limit
+}
+
+// logit is the inverse of sigmoid.
+func logit(p float64) float64 {
+	if p >= 1 {
+		return math.Inf(1)
+	}
+	return math.Log(p / (1 - p))
 }
 
 // features compares everything beside the name.
@@ -221,11 +223,11 @@ func features(pq *parsed, mother *names.Name, e *entry, freq *names.Frequencies)
 }
 
 // explain builds the full Match for a record chosen for the answer.
-func (s *Screener) explain(ix *index, qn []names.Name, pq *parsed, mother *names.Name, ei uint32, best [2]int, score, logit float64) Match {
+func (s *Screener) explain(ix *index, qn []names.Name, pq *parsed, mother *names.Name, ei uint32, best [2]int, score, lg, raw float64) Match {
 	e := &ix.entries[ei]
 	m := Match{ID: e.id, Name: e.display, Kind: e.kind, Score: round(score, 4)}
 	m.Explanation.Prior = prior
-	m.Explanation.Logit = round(logit, 3)
+	m.Explanation.Logit = round(lg, 3)
 	if len(e.names) > 0 {
 		q := &qn[best[0]]
 		ln := &e.names[best[1]]
@@ -235,11 +237,11 @@ func (s *Screener) explain(ix *index, qn []names.Name, pq *parsed, mother *names
 		ev.Listed = ln.name.Original
 		ev.ListedKind = string(ln.kind)
 		m.Explanation.Name = ev
-		switch {
-		case score >= limit-1e-9:
-			m.Explanation.Capped = why
-		case ln.kind == athar.NameWeak && score >= maxWeakScore-1e-9:
-			m.Explanation.Capped = "only a weak alias matched"
+		if c := nameCap(ln.kind, limit); raw > logit(c) {
+			m.Explanation.Capped = fmt.Sprintf("the name alone counts at most %.2f: %s", c, why)
+			if why == "" || (ln.kind == athar.NameWeak && c == maxWeakScore) {
+				m.Explanation.Capped = fmt.Sprintf("the name alone counts at most %.2f: only a weak alias matched", c)
+			}
 		}
 	}
 	m.Explanation.Features = features(pq, mother, e, ix.freq)

@@ -47,7 +47,8 @@ type Kind string
 const (
 	KindCrossScript  Kind = "cross_script"     // the Arabic name, against records with no Arabic script
 	KindTranslit     Kind = "translit_variant" // the Arabic name romanised in another habit, against records with no Arabic script
-	KindHeldOutAlias Kind = "held_out_alias"   // an alias removed from the record
+	KindHeldOutAlias Kind = "held_out_alias"   // an alias removed from the record, sharing a name unit with the rest
+	KindUnrelated    Kind = "unrelated_alias"  // an alias removed from the record that shares no name unit with the rest: no name matcher can find it; reported, not counted in all_positive
 	KindReordered    Kind = "reordered"        // "FAMILY, Given ..."
 	KindShortened    Kind = "shortened"        // given name and family only
 	KindTypo         Kind = "typo"             // one keystroke off, Latin
@@ -103,8 +104,9 @@ type Report struct {
 	Misses     []Miss       `json:"misses,omitempty"`
 }
 
-// Miss is a positive query whose record was not ranked first, or a
-// negative that was hit: for reading, not for scoring.
+// Miss is a positive query whose record was not ranked first or scored
+// below the threshold, or a negative that was hit: for reading, not for
+// scoring.
 type Miss struct {
 	Kind  Kind    `json:"kind"`
 	Query string  `json:"query"`
@@ -255,6 +257,7 @@ func Run(ctx context.Context, list []*athar.Person, cfg Config) (*Report, error)
 		}
 		add(a, q, o)
 		switch {
+		case q.kind == KindUnrelated:
 		case !o.positive:
 			add(&neg, q, o)
 		case q.hasDOB:
@@ -264,8 +267,13 @@ func Run(ctx context.Context, list []*athar.Person, cfg Config) (*Report, error)
 			add(&pos, q, o)
 			add(&nodob, q, o)
 		}
-		if (o.positive && o.rank != 1) || (!o.positive && o.top >= cfg.Threshold) {
+		switch {
+		case o.positive && o.rank != 1:
 			rep.Misses = append(rep.Misses, Miss{Kind: q.kind, Query: q.q.Name, Want: q.want, Got: o.topID + " " + o.topName, Score: round(o.top)})
+		case o.positive && o.score < cfg.Threshold:
+			rep.Misses = append(rep.Misses, Miss{Kind: q.kind, Query: q.q.Name, Want: q.want, Got: "(below the threshold) " + o.topName, Score: round(o.score)})
+		case !o.positive && o.top >= cfg.Threshold:
+			rep.Misses = append(rep.Misses, Miss{Kind: q.kind, Query: q.q.Name, Got: o.topID + " " + o.topName, Score: round(o.top)})
 		}
 	}
 	slices.Sort(order)
@@ -403,9 +411,30 @@ func holdOutAlias(r *rand.Rand, p *athar.Person) (*athar.Person, query, bool) {
 	i := cands[r.IntN(len(cands))]
 	c := *p
 	c.Names = append(append([]athar.Name(nil), p.Names[:i]...), p.Names[i+1:]...)
-	q := query{kind: KindHeldOutAlias, q: screen.Query{ID: "alias:" + p.ID, Name: p.Names[i].Full}, want: p.ID, index: "held_out"}
+	kind := KindUnrelated
+	if sharesUnit(p.Names[i].Full, c.Names) {
+		kind = KindHeldOutAlias
+	}
+	q := query{kind: kind, q: screen.Query{ID: "alias:" + p.ID, Name: p.Names[i].Full}, want: p.ID, index: "held_out"}
 	withDOB(r, p, &q)
 	return &c, q, true
+}
+
+// sharesUnit reports whether any name unit of s is spelt like a unit of one
+// of the names.
+func sharesUnit(s string, ns []athar.Name) bool {
+	a := names.Analyze(s)
+	for _, n := range ns {
+		b := names.Analyze(n.Full)
+		for i := range a.Units {
+			for j := range b.Units {
+				if sim, _ := names.UnitSimilarity(&a.Units[i], &b.Units[j]); sim >= names.UnitThreshold {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // brother makes a brother of a listed person from the roles of the
