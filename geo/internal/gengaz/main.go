@@ -31,8 +31,9 @@ func main() {
 	iso := flag.String("iso-codes", "/usr/share/iso-codes/json", "iso-codes JSON directory")
 	isoMO := flag.String("iso-mo", "/usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo", "Arabic catalogue of iso-codes 3166-1")
 	out := flag.String("out", "geo/data/gazetteer.tsv.gz", "output file")
+	aliases := flag.String("aliases", "geo/data/aliases.tsv", "English names of towns (third column), used to name regions")
 	flag.Parse()
-	if err := run(*cities, *gnMO, *cldr, *iso, *isoMO, *out); err != nil {
+	if err := run(*cities, *gnMO, *cldr, *iso, *isoMO, *aliases, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gengaz:", err)
 		os.Exit(1)
 	}
@@ -66,12 +67,16 @@ type city struct {
 	code   string
 }
 
-func run(citiesPath, gnMO, cldr, iso, isoMO, out string) error {
+func run(citiesPath, gnMO, cldr, iso, isoMO, aliasesPath, out string) error {
 	gnAr, err := readMO(gnMO)
 	if err != nil {
 		return err
 	}
 	cities, err := readCities(citiesPath, gnAr)
+	if err != nil {
+		return err
+	}
+	english, err := readEnglishAliases(aliasesPath)
 	if err != nil {
 		return err
 	}
@@ -81,7 +86,7 @@ func run(citiesPath, gnMO, cldr, iso, isoMO, out string) error {
 		return err
 	}
 	places = append(places, countries...)
-	regions, err := readRegions(cldr, iso, cities)
+	regions, err := readRegions(cldr, iso, cities, english)
 	if err != nil {
 		return err
 	}
@@ -276,7 +281,7 @@ func readCountries(cldr, iso, isoMO string, cities []city) ([]geo.Place, error) 
 // the towns lies far from the middle (most people live on a coast or a
 // river); elsewhere the median of the towns is kept.
 var centres = map[string][2]float64{
-	"EG": {26.7, 30.0}, "OM": {21.0, 57.0}, "YE": {15.8, 47.8}, "AE": {23.9, 54.3}, "CN": {35.0, 103.0},
+	"EG": {26.7, 30.0}, "OM": {21.0, 57.0}, "YE": {15.8, 47.8}, "AE": {23.9, 54.3}, "CN": {35.0, 105.0},
 	"GB": {54.0, -2.5}, "LY": {27.0, 17.0}, "MA": {31.8, -7.1}, "SD": {15.6, 30.2}, "BR": {-10.3, -53.2},
 	"IR": {32.4, 53.7}, "US": {39.8, -98.6}, "IT": {42.8, 12.5}, "DZ": {28.0, 2.6}, "RU": {61.5, 100.0},
 	"SY": {34.8, 38.9}, "MR": {20.3, -10.3}, "TN": {34.0, 9.5}, "JP": {36.2, 138.3}, "ES": {40.2, -3.6},
@@ -331,7 +336,7 @@ var regionCountries = map[string]bool{
 // whose name is also the name of a town in the data, takes the GeoNames
 // admin1 code of that town, and places the region at the mean of all the
 // places of that admin1 code: a centroid of the region, not of the town.
-func readRegions(cldr, iso string, cities []city) ([]geo.Place, error) {
+func readRegions(cldr, iso string, cities []city, englishTown map[string]string) ([]geo.Place, error) {
 	raw, err := os.ReadFile(cldr + "/subdivisions/ar.xml")
 	if err != nil {
 		return nil, err
@@ -402,11 +407,48 @@ func readRegions(cldr, iso string, cities []city) ([]geo.Place, error) {
 		if name != bare && !slices.Contains(ar, name) {
 			ar = append([]string{name}, ar...)
 		}
-		out = append(out, geo.Place{ID: "iso:" + code, Kind: geo.KindRegion, Name: english[code], Country: cc,
+		townName := town.Name
+		if n := englishTown[town.ID]; n != "" {
+			townName = n
+		}
+		out = append(out, geo.Place{ID: "iso:" + code, Kind: geo.KindRegion, Name: townName + " " + divisionWord(cc),
+			LatinAlt: []string{english[code]}, Country: cc,
 			Lat: a.lat / float64(a.n), Lon: a.lon / float64(a.n), Population: a.pop,
 			Arabic: ar[0], ArabicAlt: ar[1:]})
 	}
 	return out, nil
+}
+
+// readEnglishAliases reads the English names of aliases.tsv (third
+// column), so that a region is named after the town as news name it.
+func readEnglishAliases(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) == 3 && !strings.HasPrefix(line, "#") && f[2] != "" {
+			out[f[0]] = f[2]
+		}
+	}
+	return out, nil
+}
+
+// divisionWord is what English news call a first-level division of cc.
+func divisionWord(cc string) string {
+	switch cc {
+	case "SY", "IQ", "EG", "JO", "LB", "YE", "KW", "PS", "OM", "BH":
+		return "Governorate"
+	case "LY":
+		return "District"
+	case "NG", "SD":
+		return "State"
+	case "ML", "NE", "SO", "MA":
+		return "Region"
+	}
+	return "Province"
 }
 
 func median(v []float64) float64 {
