@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -77,7 +76,7 @@ type importTx struct {
 	err     error // the first error; Commit refuses after one
 }
 
-// row is one record ready for the writer.
+// row is one record, encoded, ready for the writer.
 type row struct {
 	id, kind, sourceID, primary string
 	rec                         []byte
@@ -176,10 +175,7 @@ func (imp *importTx) put(ctx context.Context, p *athar.Person) error {
 		return err
 	}
 	p.Provenance.Dataset = imp.dataset
-	rec, err := encode(p)
-	if err != nil {
-		return err
-	}
+	rec := encodeRecord(nil, p)
 	imp.batch = append(imp.batch, row{
 		id: p.ID, kind: string(p.Kind), sourceID: p.Provenance.SourceID, primary: p.PrimaryName(),
 		rec: rec,
@@ -220,18 +216,6 @@ func (imp *importTx) finish() error {
 	}
 	<-imp.stopped
 	return imp.werr
-}
-
-// encode returns the record's JSON, without escaping <, > and & (the record
-// is not bound for HTML).
-func encode(p *athar.Person) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(p); err != nil {
-		return nil, athar.Errorf(athar.EINVALID, "record %s cannot be stored: %v", p.ID, err)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // checkRecord refuses what the store cannot keep. An empty kind is taken as

@@ -43,9 +43,9 @@ func (s *Store) Person(ctx context.Context, id string) (*athar.Person, error) {
 // decode reads a stored record and fills in its provenance from its dataset:
 // the records of an imported dataset share the version's number and time.
 func decode(rec []byte, ds *athar.Dataset) (*athar.Person, error) {
-	p := new(athar.Person)
-	if err := json.Unmarshal(rec, p); err != nil {
-		return nil, fmt.Errorf("stored record is damaged: %w", err)
+	p, err := decodeRecord(rec)
+	if err != nil {
+		return nil, err
 	}
 	p.Provenance.Dataset = ds.Name
 	if ds.Name != athar.ManualDataset {
@@ -270,10 +270,7 @@ func (s *Store) SavePerson(ctx context.Context, p *athar.Person) error {
 	if q.Provenance.SourceID == "" {
 		q.Provenance.SourceID = q.ID
 	}
-	rec, err := json.Marshal(&q)
-	if err != nil {
-		return athar.Errorf(athar.EINVALID, "record %s cannot be stored: %v", q.ID, err)
-	}
+	rec := encodeRecord(nil, &q)
 	return s.manualTx(ctx, q.ID, func(tx *sql.Tx, _ bool) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO datasets (name, format, imported_at) VALUES (?, 'manual', ?) ON CONFLICT (name) DO NOTHING`,
 			athar.ManualDataset, formatTime(now)); err != nil {

@@ -1,12 +1,13 @@
 -- The registry: one row per dataset (its current version) and one row per
--- record. A record is kept whole as JSON (the athar.Person form); the other
--- columns are copies for listing and queries. Records of a dataset get their
--- version and import time from the datasets row when read.
+-- record. A record is kept whole in a compact binary form of athar.Person
+-- (codec.go); the other columns are copies for listing and queries. Records
+-- of a dataset get their version and import time from the datasets row when
+-- read.
 --
 -- There is no table of names: screening searches an index built in memory
 -- from all the records, and a names table cost 40% of the import speed
--- (measured). A later migration can add one, filled from the JSON
--- (json_each(record, '$.names')), if listing or search in SQL needs it.
+-- (measured). A later migration can add one if listing or search in SQL
+-- needs it.
 
 CREATE TABLE datasets (
 	name          TEXT PRIMARY KEY,
@@ -25,7 +26,7 @@ CREATE TABLE persons (
 	kind         TEXT NOT NULL CHECK (kind IN ('person', 'organization')),
 	source_id    TEXT NOT NULL DEFAULT '',
 	primary_name TEXT NOT NULL DEFAULT '',
-	record       BLOB NOT NULL -- JSON of athar.Person
+	record       BLOB NOT NULL -- athar.Person, encoded by codec.go
 );
 
 CREATE INDEX persons_dataset ON persons (dataset, id);
