@@ -95,9 +95,9 @@ func encodeRecord(b []byte, p *athar.Person) []byte {
 
 type encoder struct{ b []byte }
 
-func (e *encoder) uint(n int)     { e.b = binary.AppendUvarint(e.b, uint64(n)) }
-func (e *encoder) int(n int64)    { e.b = binary.AppendVarint(e.b, n) }
-func (e *encoder) str(s string)   { e.uint(len(s)); e.b = append(e.b, s...) }
+func (e *encoder) uint(n int)   { e.b = binary.AppendUvarint(e.b, uint64(n)) }
+func (e *encoder) int(n int64)  { e.b = binary.AppendVarint(e.b, n) }
+func (e *encoder) str(s string) { e.uint(len(s)); e.b = append(e.b, s...) }
 func (e *encoder) strs(s []string) {
 	e.uint(len(s))
 	for _, v := range s {
