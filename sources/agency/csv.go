@@ -64,7 +64,7 @@ func (st *state) readCSV(ctx context.Context, f sources.Input) error {
 	src := &readErr{r: br}
 	r := csv.NewReader(src)
 	r.ReuseRecord = true
-	r.FieldsPerRecord = 0 // every row must have as many fields as the header
+	r.FieldsPerRecord = -1 // checked below, to say how many fields were found
 
 	header, err := r.Read()
 	if err == io.EOF {
@@ -118,6 +118,9 @@ func (st *state) readCSV(ctx context.Context, f sources.Input) error {
 			return st.csvError(src, err)
 		}
 		line, _ := r.FieldPos(0)
+		if len(rec) != len(cols) {
+			return st.parseErr(line, "%d fields, but the header has %d columns", len(rec), len(cols))
+		}
 		fl.reset()
 		var doc docFields
 		for i, v := range rec {
@@ -203,11 +206,7 @@ func (st *state) csvError(src *readErr, err error) error {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
-		if errors.Is(pe.Err, csv.ErrFieldCount) {
-			msg = "wrong number of fields: every row must have one field per header column"
-		}
-		return st.parseErr(pe.Line, "%s (column %d)", msg, pe.Column)
+		return st.parseErr(pe.Line, "%v (column %d)", pe.Err, pe.Column)
 	}
 	return &sources.ParseError{File: st.file, Err: err}
 }

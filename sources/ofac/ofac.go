@@ -102,7 +102,7 @@ func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources
 		}
 	}
 	if len(sdns) == 0 {
-		return "", fmt.Errorf("ofac: no SDN file among the inputs (an SDN file has %d columns; %s has %d)", sdnColumns, in[0].Name, altColumns)
+		return "", fmt.Errorf("no SDN file among the inputs: an SDN file has %d columns, and %s has %d (an alternate-names file)", sdnColumns, in[0].Name, altColumns)
 	}
 
 	st := &state{sink: sink, warn: warn, alts: alts, seen: make(map[string]bool)}

@@ -5,6 +5,8 @@
 package un
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -51,7 +53,16 @@ func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources
 
 func importFile(ctx context.Context, f sources.Input, sink sources.Sink, seen map[string]bool) (string, error) {
 	src := &readErr{r: f.R}
-	dec := xml.NewDecoder(src)
+	br := bufio.NewReader(src)
+	// A file that does not start with '<' is no XML; say so at once rather
+	// than report whatever the XML decoder trips on first.
+	if head, _ := br.Peek(512); len(head) > 0 {
+		head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+		if len(head) > 0 && head[0] != '<' {
+			return "", &sources.ParseError{File: f.Name, Line: 1, Err: errors.New("not XML (the file does not start with '<'): not a UN consolidated list")}
+		}
+	}
+	dec := xml.NewDecoder(br)
 	var (
 		version string
 		sawRoot bool
@@ -125,6 +136,11 @@ func importFile(ctx context.Context, f sources.Input, sink sources.Sink, seen ma
 			}
 		case xml.EndElement:
 			depth--
+		case xml.CharData:
+			if depth == 0 && len(bytes.TrimSpace(t)) > 0 {
+				line, _ := dec.InputPos()
+				return "", &sources.ParseError{File: f.Name, Line: line, Err: errors.New("text outside the root element: not a UN consolidated list XML file")}
+			}
 		}
 	}
 	if !sawRoot {

@@ -288,6 +288,7 @@ func TestImport_BadInput(t *testing.T) {
 		{"truncated at a record end", string(good[:bytes.Index(good, []byte("</INDIVIDUAL>"))+len("</INDIVIDUAL>")]), 0},
 		{"mismatched tag", strings.Replace(string(good), "</GENDER>", "</GENDR>", 1), 14},
 		{"not xml", "ent_num,SDN_Name\n1,FOO\n", 0},
+		{"csv with an entity", "36,\"A &B\",-0-\n", 0},
 		{"empty", "", 0},
 		{"wrong root", `<?xml version="1.0"?><sdnList></sdnList>`, 1},
 		{"missing reference", `<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>X</FIRST_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>`, 1},
