@@ -6,8 +6,10 @@ import (
 	"unicode/utf8"
 )
 
+// The 10,000-character case is TestLongInput: as a seed it makes the
+// fuzzer spend its time minimising.
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"أبو بكر البغدادي", "Ḥusayn ʿAbd al-Qādir", "ﻣﺤﻤﺪ 😀 Ali", "عبد\u200cالله", "", "a\u0301", "ﷲ", "Ǆ", strings.Repeat("محمد Ali ", 1200)} {
+	for _, s := range []string{"أبو بكر البغدادي", "Ḥusayn ʿAbd al-Qādir", "ﻣﺤﻤﺪ 😀 Ali", "عبد\u200cالله", "", "a\u0301", "ﷲ", "Ǆ", "Abu Bakr, al-Baghdadi 😀 عبد الله"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

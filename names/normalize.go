@@ -68,6 +68,19 @@ var latinFold = sync.OnceValue(func() map[rune]string {
 	} {
 		m[r] = s
 	}
+	// Fold the folds once more, so that Þ → þ → th in one step and
+	// Normalize stays idempotent.
+	for r, s := range m {
+		var b strings.Builder
+		for _, c := range s {
+			if f, ok := m[c]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(c)
+			}
+		}
+		m[r] = b.String()
+	}
 	return m
 })
 
