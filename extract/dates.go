@@ -92,7 +92,7 @@ var yearWords = setOf("عام", "سنه", "العام", "السنه", "عامي"
 
 // yearContext are words after which a bare four-digit number is a year.
 var yearContext = setOf("عام", "سنه", "العام", "السنه", "منذ", "في", "خلال", "حتي", "قبل", "بعد", "مطلع",
-	"اواخر", "منتصف", "بدايه", "نهايه", "اوائل", "اواسط", "ربيع", "صيف", "خريف", "شتاء", "من", "الي", "عامي")
+	"اواخر", "منتصف", "بدايه", "نهايه", "اوائل", "اواسط", "ربيع", "صيف", "خريف", "شتاء", "من", "الي", "عامي", "بين")
 
 var weekdays = map[string]time.Weekday{
 	"الاحد": time.Sunday, "الاثنين": time.Monday, "الثلاثاء": time.Tuesday, "الاربعاء": time.Wednesday,
@@ -124,6 +124,13 @@ func FindDates(text string, ref time.Time) []Date {
 	dp := dateParser{text: text, toks: toks, ref: ref}
 	var out []Date
 	for i := 0; i < len(toks); i++ {
+		if d, last, ok := dp.rangeAt(i); ok {
+			d.Span = Span{toks[i].start, toks[last].end}
+			d.Text = text[d.Span.Start:d.Span.End]
+			out = append(out, d)
+			i = last
+			continue
+		}
 		if d, last, ok := dp.at(i); ok {
 			d.Span = Span{toks[i].start, toks[last].end}
 			d.Text = text[d.Span.Start:d.Span.End]
@@ -637,6 +644,73 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 	}
 	return Date{}, 0, false
 }
+
+// rangeAt reads a period given by its two ends: بين عامي 2014 و2017, من
+// آذار 2018 إلى أيار 2019, بين 12 و15 آذار 2019. The interval runs from the
+// start of the first to the end of the second, at the coarser precision.
+func (p *dateParser) rangeAt(i int) (Date, int, bool) {
+	w := p.word(i)
+	if w != "بين" && w != "من" && w != "منذ" {
+		return Date{}, 0, false
+	}
+	j := i + 1
+	if j >= len(p.toks) || !p.gapOK(j, "") {
+		return Date{}, 0, false
+	}
+	// بين 12 و15 آذار 2019: two days sharing a month.
+	if d1, l1 := p.day(j); d1 != 0 && p.toks[j].class == 'd' && l1+2 < len(p.toks) && p.toks[l1+1].fold == "و" {
+		if d2, _ := p.day(l1 + 2); d2 != 0 && p.toks[l1+2].class == 'd' {
+			if d, last, ok := p.dayMonth(l1 + 2); ok && d.Resolved() && d2 > d1 {
+				s := d.Start.AddDate(0, 0, d1-d2)
+				return Date{Start: Day{s}, End: d.End, Precision: PrecisionDay, Relative: d.Relative}, last, true
+			}
+		}
+	}
+	if w == "بين" && (p.word(j) == "عامي" || p.word(j) == "سنتي") {
+		j++
+	}
+	d1, l1, ok := p.at(j)
+	if !ok || !d1.Resolved() || d1.Relative {
+		return Date{}, 0, false
+	}
+	k := l1 + 1
+	if k >= len(p.toks) {
+		return Date{}, 0, false
+	}
+	sep := p.toks[k].fold
+	switch {
+	case w == "بين" && sep == "و":
+		k++
+	case w != "بين" && (sep == "الي" || sep == "حتي" || sep == "لغايه"):
+		k++
+	case p.gapOK(k, "-–"):
+		// 2014-2017
+	default:
+		return Date{}, 0, false
+	}
+	if k >= len(p.toks) {
+		return Date{}, 0, false
+	}
+	d2, l2, ok := p.at(k)
+	if !ok && p.toks[k].class == 'd' {
+		if y, last := p.year(k); y != 0 {
+			s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			d2, l2, ok = Date{Start: Day{s}, End: Day{s.AddDate(1, 0, -1)}, Precision: PrecisionYear}, last, true
+		}
+	}
+	if !ok || !d2.Resolved() || d2.End.Before(d1.Start.Time) {
+		return Date{}, 0, false
+	}
+	prec := d1.Precision
+	if rank[d2.Precision] > rank[prec] {
+		prec = d2.Precision
+	}
+	return Date{Start: d1.Start, End: d2.End, Precision: prec, Relative: d2.Relative}, l2, true
+}
+
+// rank orders precisions from fine to coarse.
+var rank = map[Precision]int{PrecisionDay: 0, PrecisionWeek: 1, PrecisionPartOfMonth: 2, PrecisionMonth: 3,
+	PrecisionPartOfYear: 4, PrecisionYear: 5, PrecisionVague: 6}
 
 // timeOfDay are the parts of a day named before a weekday: مساء الخميس.
 var timeOfDay = setOf("صباح", "مساء", "ليل", "ليله", "فجر", "ظهر", "عصر", "صباحا", "مساءا")
