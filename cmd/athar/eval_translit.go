@@ -58,7 +58,7 @@ script, false pairs two spellings of different names.`,
 		},
 	}
 	c.Flags().StringVar(&dir, "dir", "../shared/data/translit", "directory of the transliteration files")
-	c.Flags().StringVar(&variants, "variants", "names/testdata/variants.txt", "the variant-set fixture")
+	c.Flags().StringVar(&variants, "variants", "names/testdata/variants.txt", `the variant-set fixture (distinct.txt beside it holds look-alike names); "" to leave out`)
 	c.Flags().BoolVar(&asJSON, "json", false, "write JSON")
 	c.Flags().Uint64Var(&seed, "seed", 1, "seed for drawing false pairs")
 	c.Flags().Float64Var(&fpr, "false-rate", 0.01, "share of false pairs let through at the threshold")
@@ -98,7 +98,7 @@ type distinctResult struct {
 // translitReport is the whole evaluation.
 type translitReport struct {
 	Sets     []translitResult `json:"sets"`
-	Distinct distinctResult   `json:"distinct"`
+	Distinct *distinctResult  `json:"distinct,omitempty"` // nil without the variant fixtures
 }
 
 // keyStats counts true pairs that share a key and the keys per unit.
@@ -186,16 +186,22 @@ func evalTranslit(ctx context.Context, dir, variants string, seed uint64, fpr fl
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	rep := &translitReport{Sets: out}
+	if variants == "" {
+		return rep, nil
+	}
 	sets, err := readVariants(variants)
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, scoreVariants("variants", sets, seed, fpr, false), scoreVariants("variants cross-script", sets, seed, fpr, true))
+	rep.Sets = append(rep.Sets, scoreVariants("variants", sets, seed, fpr, false), scoreVariants("variants cross-script", sets, seed, fpr, true))
 	distinct, err := readVariants(filepath.Join(filepath.Dir(variants), "distinct.txt"))
 	if err != nil {
 		return nil, err
 	}
-	return &translitReport{Sets: out, Distinct: scoreDistinct(distinct)}, nil
+	d := scoreDistinct(distinct)
+	rep.Distinct = &d
+	return rep, nil
 }
 
 // readWikidata reads Latin TAB space-separated Arabic letters TAB count.
@@ -422,6 +428,9 @@ func printTranslit(w io.Writer, rep *translitReport) {
 	fmt.Fprintln(w, "recall: share of true pairs scoring above the threshold that lets through at most the given share of false pairs;")
 	fmt.Fprintln(w, "key-rec: share of true pairs that share an index key; keys: mean index keys per unit.")
 	d := rep.Distinct
+	if d == nil {
+		return
+	}
 	fmt.Fprintf(w, "\ndifferent names that look alike: %d pairs, %.1f%% at or above the unit threshold %.2f, %.1f%% strong matches\n",
 		d.Pairs, 100*d.AboveUnit, names.UnitThreshold, 100*d.AboveStrong)
 	for _, t := range d.Taken {
