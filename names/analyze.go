@@ -97,9 +97,9 @@ type token struct {
 	src        string // the whole input the word was read from
 	start, end int    // the word's bytes in src
 	raw        string // as written
-	norm   string // Normalize
-	script Script
-	comma  bool // a comma follows it
+	norm       string // Normalize
+	script     Script
+	comma      bool // a comma follows it
 }
 
 // isSeparator reports runes that split words.
