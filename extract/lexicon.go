@@ -93,6 +93,13 @@ var adjectiveNouns = setOf("مصادر", "قوات", "فصائل", "معارضه
 	"عائله", "اسره", "مدينه", "بلده", "قريه", "دوله", "جماعه", "جماعات", "فصيل", "مقاتله", "سلطات", "اجهزه",
 	"مخابرات", "قيادات", "شخصيه", "صحيفه", "وكاله", "قناه", "اذاعه", "مصادره", "وثائق", "معلومات", "جهه")
 
+// accusativeNouns are indefinite nouns in the accusative after which a
+// word ending in -iyan is an adjective: 20 مقاتلا ألمانيا are German
+// fighters.
+var accusativeNouns = setOf("مقاتلا", "عنصرا", "شخصا", "مواطنا", "جهاديا", "شابا", "رجلا", "طفلا", "لاجئا",
+	"داعشيا", "ارهابيا", "متطرفا", "مسلحا", "قياديا", "اميرا", "طالبا", "صحفيا", "جنديا", "ضابطا", "امراه",
+	"مقاتلين", "عناصر", "مواطنين", "اشخاص")
+
 // givenNames are common given names: a word right after one is a surname or
 // a father's name (مصطفى بالي), not a place. على, folded like علي, is left
 // out: it is the preposition far more often.

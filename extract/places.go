@@ -194,6 +194,9 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 	if i > 0 && toks[i].joined && adjectiveNouns[toks[i-1].fold] && !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
 		return false // مصادر سورية: Syrian sources
 	}
+	if i > 0 && toks[i].joined && accusativeNouns[toks[i-1].fold] && strings.HasSuffix(w, "يا") {
+		return false // مقاتلا ألمانيا: a German fighter
+	}
 	if i > 0 && speechVerbs[toks[i-1].fold] && !stripped {
 		// قال بالي: the speaker, unless the word names a country.
 		for _, p := range f.g.LookupFolded(v) {

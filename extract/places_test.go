@@ -86,6 +86,7 @@ func TestFindPlacesNone(t *testing.T) {
 		"وصلوا بأمان بعد أن كسرت القيود",                             // أمان, كسرت
 		"وقالت مصادر سورية إن المقاتلين يحملون 31 جنسية بينها ليبية", // adjectives
 		"منذ فترة وجيزة، قال موقع أخبار الآن",                        // وجيزة, الآن
+		"وأكدت الوزارة ترحيل 20 مقاتلا ألمانيا",                      // an adjective in the accusative
 		"#أمطار_الكويت", // a topic hashtag
 	} {
 		if got := f.Find(text); len(got) != 0 {
