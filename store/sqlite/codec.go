@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -144,6 +145,13 @@ func (e *encoder) time(t time.Time) {
 func decodeRecord(b []byte) (*athar.Person, error) {
 	if len(b) == 0 {
 		return nil, errCorrupt
+	}
+	if b[0] == '{' { // registries written before the binary form kept JSON
+		p := new(athar.Person)
+		if err := json.Unmarshal(b, p); err != nil {
+			return nil, fmt.Errorf("%w: %v", errCorrupt, err)
+		}
+		return p, nil
 	}
 	if b[0] != codecVersion {
 		return nil, fmt.Errorf("stored record has format version %d; this Athar reads %d", b[0], codecVersion)
