@@ -139,3 +139,19 @@ func TestHijriToGregorianYear(t *testing.T) {
 		}
 	}
 }
+
+func TestUnquote(t *testing.T) {
+	tests := map[string]string{
+		"“Chief Kahwa”":    "Chief Kahwa",
+		`"HASSAN, Sheikh"`: "HASSAN, Sheikh",
+		"‘Abd al-Rahman":   "‘Abd al-Rahman",
+		"“General” Sidiki": "“General” Sidiki",
+		`"`:                `"`,
+		"Abu al-Wafa’":     "Abu al-Wafa’",
+	}
+	for in, want := range tests {
+		if got := unquote(in); got != want {
+			t.Errorf("unquote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -238,7 +238,7 @@ func (b *builder) alias(a xmlAlias, kind athar.Kind) {
 // the list's "Surname, Given" form ("Al-Haq, Amin", "BAYNAH, Yasin") also
 // gets its natural order, as an alias of the same kind.
 func (b *builder) addName(n athar.Name) {
-	n.Full = strings.Trim(clean(n.Full), `"`)
+	n.Full = unquote(clean(n.Full))
 	if n.Full == "" || b.seen[n.Full] {
 		return
 	}
@@ -533,6 +533,17 @@ func deceased(comments string) bool {
 		return false
 	}
 	return deceasedPhrases.MatchString(comments)
+}
+
+// unquote drops quotes around a whole name: "“Chief Kahwa”", "\"HASSAN,
+// Sheikh\"". A leading ‘ alone is kept: it writes the Arabic ʿayn (‘Abd).
+func unquote(s string) string {
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		if len(s) > len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
+		}
+	}
+	return s
 }
 
 func dateOnlyOr(s string) string {
