@@ -213,13 +213,16 @@ type keyStat struct {
 // sees it. maxCandidates bounds the records compared in full.
 const (
 	commonKeyPostings = 20000
-	maxCandidates     = 300
+	maxCandidates     = 100
+	minCandidates     = 30
+	candidateShare    = 0.15
 )
 
 // scratch is per-goroutine working memory for candidate retrieval.
 type scratch struct {
 	acc     []float32 // accumulated weight per entry
 	seen    []uint64  // per entry, the query units (bit i) that credited it
+	hit     []uint64  // per entry, its names (bit i; bit 63 for 63 and up) that keys reached
 	touched []uint32
 	keys    []keyStat
 	cands   []cand
@@ -229,12 +232,14 @@ type scratch struct {
 type cand struct {
 	entry uint32
 	w     float32
+	names uint64 // the entry's names worth comparing (bit 63: 63 and up)
 }
 
 func (ix *index) newScratch() *scratch {
 	return &scratch{
 		acc:  make([]float32, len(ix.entries)),
 		seen: make([]uint64, len(ix.entries)),
+		hit:  make([]uint64, len(ix.entries)),
 	}
 }
 
@@ -243,12 +248,13 @@ const docBit = 63
 
 // credit adds w to the entry once per query unit, however many of the
 // unit's keys (or names of the entry) reach it.
-func (s *scratch) credit(e uint32, unit int, w float32) {
+func (s *scratch) credit(e uint32, unit int, w float32, names uint64) {
 	bit := uint64(1) << min(unit, docBit)
 	m := s.seen[e]
 	if m == 0 {
 		s.touched = append(s.touched, e)
 	}
+	s.hit[e] |= names
 	if m&bit != 0 {
 		return
 	}
@@ -258,7 +264,7 @@ func (s *scratch) credit(e uint32, unit int, w float32) {
 
 func (s *scratch) reset() {
 	for _, e := range s.touched {
-		s.acc[e], s.seen[e] = 0, 0
+		s.acc[e], s.seen[e], s.hit[e] = 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 	s.keys = s.keys[:0]
@@ -296,18 +302,18 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string) []ca
 		}
 		w := float32(ix.freq.Weight(qunits[ks.unit]))
 		for _, p := range ks.ps {
-			s.credit(uint32(p.entry()), min(ks.unit, docBit-1), w)
+			s.credit(uint32(p.entry()), min(ks.unit, docBit-1), w, 1<<min(p.name(), 63))
 		}
 	}
 	for _, d := range docs {
 		for _, k := range []string{d, ocrFold(d)} {
 			for _, e := range ix.docs[k] {
-				s.credit(e, docBit, float32(names.MaxWeight*2))
+				s.credit(e, docBit, float32(names.MaxWeight*2), ^uint64(0))
 			}
 		}
 	}
 	for _, e := range s.touched {
-		s.cands = append(s.cands, cand{entry: e, w: s.acc[e]})
+		s.cands = append(s.cands, cand{entry: e, w: s.acc[e], names: s.hit[e]})
 	}
 	slices.SortFunc(s.cands, func(a, b cand) int {
 		if c := cmp.Compare(b.w, a.w); c != 0 {
@@ -317,6 +323,16 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string) []ca
 	})
 	if len(s.cands) > maxCandidates {
 		s.cands = s.cands[:maxCandidates]
+	}
+	// Entries that share far less than the best are not worth a full
+	// comparison: they could not outrank it.
+	if len(s.cands) > minCandidates {
+		floor := s.cands[0].w * candidateShare
+		k := minCandidates
+		for k < len(s.cands) && s.cands[k].w >= floor {
+			k++
+		}
+		s.cands = s.cands[:k]
 	}
 	return s.cands
 }

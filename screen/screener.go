@@ -23,6 +23,10 @@ type Options struct {
 	Threshold float64
 }
 
+// allNames is the number of names up to which every name of a candidate is
+// compared; past it, only those that the query's keys reached.
+const allNames = 8
+
 // DefaultLimit is the number of matches returned when Options.Limit is 0.
 const DefaultLimit = 10
 
@@ -145,6 +149,9 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		}
 		for qi := range qn {
 			for li := range e.names {
+				if len(e.names) > allNames && c.names&(1<<min(li, 63)) == 0 {
+					continue // no key of the query reached this name
+				}
 				names.CompareInto(&sc.match, &qn[qi], &e.names[li].name, ix.freq)
 				w, limit, _, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, false)
 				raw := prior + w
