@@ -174,4 +174,3 @@ func BenchmarkBuild_100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(100_000*b.N)/b.Elapsed().Seconds(), "records/s")
 }
-
