@@ -105,7 +105,8 @@ func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources
 		return "", fmt.Errorf("no SDN file among the inputs: an SDN file has %d columns, and %s has %d (an alternate-names file)", sdnColumns, in[0].Name, altColumns)
 	}
 
-	st := &state{sink: sink, warn: warn, alts: alts, seen: make(map[string]bool)}
+	version := fileDate.FindString(filepath.Base(sdns[0].name))
+	st := &state{sink: sink, warn: warn, alts: alts, seen: make(map[string]bool), version: version}
 	for _, f := range sdns {
 		if err := st.readSDN(ctx, f); err != nil {
 			return "", err
@@ -129,8 +130,7 @@ func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources
 		warn(sources.Warning{File: altFile[ids[0]], Message: fmt.Sprintf("%d alternate names refer to %d SDN entries absent from the SDN file (ent_num %s…); they were not imported", n, len(ids), strings.Join(sample, ", "))})
 	}
 
-	base := filepath.Base(sdns[0].name)
-	return fileDate.FindString(base), nil
+	return version, nil
 }
 
 var fileDate = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
@@ -178,6 +178,7 @@ type state struct {
 	alts    map[string][]alt
 	seen    map[string]bool
 	skipped map[string]int
+	version string
 }
 
 func (st *state) readSDN(ctx context.Context, f sdnFile) error {
@@ -240,7 +241,7 @@ func (st *state) record(file string, line int, rec []string) (*athar.Person, err
 		ID:         id,
 		Kind:       athar.KindOrganization,
 		Status:     athar.StatusUnknown,
-		Provenance: athar.Provenance{SourceID: ent},
+		Provenance: athar.Provenance{SourceID: ent, Version: st.version},
 	}
 	switch typ := strings.ToLower(value(rec[2])); typ {
 	case "individual":
