@@ -21,7 +21,8 @@ var aliases = map[string]string{
 	"Macao Special Administrative Region":            "MO",
 	"Bolivia":                                        "BO", "Venezuela": "VE", "Moldova": "MD", "Laos": "LA",
 	"Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Czech Republic": "CZ",
-	"Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK", "Kosovo": "XK",
+	"Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK",
+	"Kosovo":                 "XK", // user-assigned code, not ISO 3166-1, but OFAC and the EU use it
 	"British Virgin Islands": "VG", "Emirates": "AE", "UAE": "AE",
 	"KSA": "SA", "Saudi": "SA",
 	// OFAC's "Surname, Given" style of country names.

@@ -43,10 +43,16 @@ var codes = sync.OnceValue(func() map[string]string {
 	return m
 })
 
+// userAssigned are codes outside ISO 3166-1 that lists use all the same.
+var userAssigned = map[string]string{"XK": "Kosovo"}
+
 // Name returns the English short name of an alpha-2 code, or "" when the
 // code is unknown.
 func Name(alpha2 string) string {
 	alpha2 = strings.ToUpper(alpha2)
+	if n, ok := userAssigned[alpha2]; ok {
+		return n
+	}
 	for _, e := range generated {
 		if e.alpha2 == alpha2 {
 			return e.english[0]

@@ -99,6 +99,9 @@ func TestName(t *testing.T) {
 	if got := Name("iq"); got != "Iraq" {
 		t.Errorf("Name(iq) = %q, want Iraq", got)
 	}
+	if got := Name("XK"); got != "Kosovo" {
+		t.Errorf("Name(XK) = %q, want Kosovo (user-assigned, used by OFAC)", got)
+	}
 	if got := Name("ZZ"); got != "" {
 		t.Errorf("Name(ZZ) = %q, want empty", got)
 	}
@@ -109,4 +112,21 @@ func BenchmarkLookup(b *testing.B) {
 		Lookup("Iran (Islamic Republic of)")
 		Lookup("Syrian Arab Republic")
 	}
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"Iran (Islamic Republic of)", "العراق، سوريا", "Sudan/or South Sudan", "(", "ال", "the the", "IQ", "Kosovo"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if c, ok := Lookup(s); ok && Name(c) == "" {
+			t.Errorf("Lookup(%q) = %q, not an ISO code", s, c)
+		}
+		codes, _ := LookupAll(s)
+		for _, c := range codes {
+			if Name(c) == "" {
+				t.Errorf("LookupAll(%q) gave %q, not an ISO code", s, c)
+			}
+		}
+	})
 }
