@@ -52,6 +52,8 @@ type Person struct {
 	Lists         []ListEntry  `json:"lists,omitempty"`
 	Status        Status       `json:"status,omitempty"`
 	Remarks       string       `json:"remarks,omitempty"`
+	Owner         string       `json:"owner,omitempty"` // the owning organisation; "" for a public list
+	Label         TLP          `json:"label,omitempty"` // who may see it; "" is CLEAR
 	Provenance    Provenance   `json:"provenance"`
 	Extra         []ExtraField `json:"extra,omitempty"` // source fields with no home above, kept rather than lost
 }
@@ -68,6 +70,17 @@ func (p *Person) PrimaryName() string {
 	}
 	return ""
 }
+
+// TLP is a Traffic Light Protocol sharing label: who beyond the owning
+// organisation may see a record or a decision.
+type TLP string
+
+const (
+	TLPClear TLP = "CLEAR" // anyone
+	TLPGreen TLP = "GREEN" // every organisation of the deployment
+	TLPAmber TLP = "AMBER" // the owning organisation (and those it names)
+	TLPRed   TLP = "RED"   // named people of the owning organisation
+)
 
 // Script is the writing system of a name, as an ISO 15924 code.
 type Script string

@@ -24,6 +24,8 @@ type entry struct {
 	mother  *names.Name
 	places  []string // normalised birth places, city and region words
 	docs    []athar.Document
+	owner   string
+	label   athar.TLP
 }
 
 type listedName struct {
@@ -111,6 +113,8 @@ func (ix *index) add(p *athar.Person) {
 		nats:    p.Nationalities,
 		gender:  p.Gender,
 		docs:    p.Documents,
+		owner:   ix.intern(p.Owner),
+		label:   athar.TLP(ix.intern(string(p.Label))),
 	}
 	seen := make(map[string]bool, len(p.Names))
 	for _, n := range p.Names {
@@ -273,7 +277,9 @@ func (s *scratch) reset() {
 
 // candidates returns the entries most worth comparing in full with the
 // query names, best first: those sharing the rarest, heaviest units.
-func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string) []cand {
+// Records canSee rejects are left out before the cut, so that they take no
+// place among the candidates.
+func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canSee func(string, athar.TLP) bool) []cand {
 	s.reset()
 	unit := int32(0)
 	for qi := range qnames {
@@ -313,6 +319,9 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string) []ca
 		}
 	}
 	for _, e := range s.touched {
+		if canSee != nil && !canSee(ix.entries[e].owner, ix.entries[e].label) {
+			continue
+		}
 		s.cands = append(s.cands, cand{entry: e, w: s.acc[e], names: s.hit[e]})
 	}
 	slices.SortFunc(s.cands, func(a, b cand) int {

@@ -21,6 +21,11 @@ type Options struct {
 	// Threshold is the least score reported. Use a negative value for the
 	// default; 0 reports the best matches whatever their score.
 	Threshold float64
+	// CanSee, when not nil, says whether the one screening may see a record
+	// of the given owning organisation and sharing label. Records it may not
+	// see are left out before scoring, so they never show in results or
+	// counts.
+	CanSee func(owner string, label athar.TLP) bool
 }
 
 // allNames is the number of names up to which every name of a candidate is
@@ -141,7 +146,7 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		best  [2]int // query name, listed name
 	}
 	var found []scored
-	for _, c := range ix.candidates(sc, qn, pq.documents) {
+	for _, c := range ix.candidates(sc, qn, pq.documents, opts.CanSee) {
 		e := &ix.entries[c.entry]
 		best := scored{entry: c.entry, logit: prior, raw: prior}
 		if len(e.names) > 0 {

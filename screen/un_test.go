@@ -77,3 +77,27 @@ func summarize(ms []Match) []string {
 	}
 	return out
 }
+
+func TestScreen_CanSee(t *testing.T) {
+	ctx := context.Background()
+	mk := func(id, owner string, label athar.TLP) *athar.Person {
+		return &athar.Person{ID: id, Kind: athar.KindPerson, Owner: owner, Label: label,
+			Names: []athar.Name{{Full: "غازي حمود العبيدي", Script: athar.ScriptArabic, Kind: athar.NamePrimary}}}
+	}
+	s, err := NewFromRecords(ctx, records([]*athar.Person{mk("a-amber", "org-a", athar.TLPAmber), mk("b-green", "org-b", athar.TLPGreen)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyB := func(owner string, label athar.TLP) bool { return owner == "org-b" || label == athar.TLPGreen || label == athar.TLPClear || label == "" }
+	ms, err := s.Screen(ctx, Query{Name: "Ghazi Hammud al-Ubaidi"}, Options{Threshold: 0, CanSee: onlyB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].ID != "b-green" {
+		t.Fatalf("got %v, want only b-green", summarize(ms))
+	}
+	ms, _ = s.Screen(ctx, Query{Name: "Ghazi Hammud al-Ubaidi"}, Options{Threshold: 0})
+	if len(ms) != 2 {
+		t.Fatalf("without a filter got %v, want both", summarize(ms))
+	}
+}
