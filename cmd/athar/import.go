@@ -104,7 +104,7 @@ all as JSON Lines.`,
 	}
 	f := c.Flags()
 	f.StringVar(&o.db, "db", "", "registry `FILE` (SQLite); created if absent")
-	f.StringVar(&o.format, "format", "", "list format: un, ofac, csv or jsonl")
+	f.StringVar(&o.format, "format", "", "list `FORMAT`: un, ofac, csv or jsonl")
 	f.StringVar(&o.dataset, "dataset", "", "dataset `NAME` (default: un, ofac, or the first file's name for csv and jsonl)")
 	f.StringVar(&o.warnings, "warnings", "", "write every warning to `FILE` as JSON Lines")
 	return c
