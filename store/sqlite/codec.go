@@ -19,7 +19,8 @@ import (
 // pointer as a presence byte. The first byte is the form's version; a change
 // to athar.Person needs a new version (TestCodecCoversPerson fails until the
 // codec knows the new field), and the decoder keeps reading the old ones.
-const codecVersion = 1
+// Version 2 added Owner and Label after Remarks.
+const codecVersion = 2
 
 var errCorrupt = errors.New("stored record is damaged")
 
@@ -80,6 +81,8 @@ func encodeRecord(b []byte, p *athar.Person) []byte {
 	}
 	e.str(string(p.Status))
 	e.str(p.Remarks)
+	e.str(p.Owner)
+	e.str(string(p.Label))
 	pr := &p.Provenance
 	e.str(pr.Dataset)
 	e.str(pr.Version)
@@ -153,8 +156,9 @@ func decodeRecord(b []byte) (*athar.Person, error) {
 		}
 		return p, nil
 	}
-	if b[0] != codecVersion {
-		return nil, fmt.Errorf("stored record has format version %d; this Athar reads %d", b[0], codecVersion)
+	version := b[0]
+	if version < 1 || version > codecVersion {
+		return nil, fmt.Errorf("stored record has format version %d; this Athar reads 1 to %d", version, codecVersion)
 	}
 	d := decoder{b: b[1:]}
 	p := new(athar.Person)
@@ -208,6 +212,10 @@ func decodeRecord(b []byte) (*athar.Person, error) {
 	}
 	p.Status = athar.Status(d.str())
 	p.Remarks = d.str()
+	if version >= 2 {
+		p.Owner = d.str()
+		p.Label = athar.TLP(d.str())
+	}
 	p.Provenance = athar.Provenance{Dataset: d.str(), Version: d.str(), SourceID: d.str(), ImportedAt: d.time(), EnteredBy: d.str()}
 	if n := d.count(2); n > 0 {
 		p.Extra = make([]athar.ExtraField, n)
