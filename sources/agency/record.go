@@ -85,7 +85,9 @@ func (st *state) build(f *fields, line int) (*athar.Person, error) {
 	if _, dup := st.ids[id]; dup {
 		return nil, st.parseErr(line, "id %q appears twice", id)
 	}
-	st.ids[id] = struct{}{}
+	// A copy: id may be a slice of the whole CSV line, which the map would
+	// otherwise keep alive.
+	st.ids[strings.Clone(id)] = struct{}{}
 	warn := func(format string, args ...any) { st.warn(line, id, format, args...) }
 
 	p := &athar.Person{

@@ -229,7 +229,7 @@ func (st *state) record(file string, line int, rec []string) (*athar.Person, err
 	if st.seen[ent] {
 		return nil, &sources.ParseError{File: file, Line: line, Err: fmt.Errorf("ent_num %s appears twice", ent)}
 	}
-	st.seen[ent] = true
+	st.seen[strings.Clone(ent)] = true // a copy, not a slice of the whole line
 	id := "ofac-" + ent
 	warn := func(format string, args ...any) {
 		st.warn(sources.Warning{File: file, Line: line, Record: id, Message: fmt.Sprintf(format, args...)})
