@@ -175,3 +175,18 @@ func TestAddAliasesErrors(t *testing.T) {
 		t.Errorf("alias not added: %+v", ps)
 	}
 }
+
+func FuzzParseLine(f *testing.F) {
+	f.Add("gn:99072\tcity\tIQ\t36.3350\t43.1189\t1683000\tMosul\t\tالموصل")
+	f.Add("athar:x\tregion\t\t1\t2\t\tX\ta;b\tس;ص")
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParseLine(s)
+		if err != nil {
+			return
+		}
+		q, err := ParseLine(FormatLine(p))
+		if err != nil || q.ID != p.ID || q.Kind != p.Kind || q.Name != p.Name {
+			t.Fatalf("round trip of %q: %+v, %v", s, q, err)
+		}
+	})
+}
