@@ -46,9 +46,10 @@ const (
 	KindDin                     // X + الدين: نور الدين, Nasreddine
 	KindKunya                   // أبو/أم + name
 	KindInitial                 // a single Latin letter: M. Yusuf
+	KindAllah                   // X + الله: سيف الله, Hidayatullah, Nasrallah
 )
 
-var kindNames = [...]string{"simple", "abd", "din", "kunya", "initial"}
+var kindNames = [...]string{"simple", "abd", "din", "kunya", "initial", "allah"}
 
 func (k UnitKind) String() string {
 	if int(k) < len(kindNames) {
@@ -371,6 +372,11 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			seen = true
 			continue
 		}
+		if u, ok := gluedAllah(t); ok {
+			dst = appendUnit(dst, u, &fl, toks, i, &i)
+			seen = true
+			continue
+		}
 		if u, ok := gluedDin(t); ok {
 			dst = appendUnit(dst, u, &fl, toks, i, &i)
 			seen = true
@@ -422,9 +428,18 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, first int, i *i
 		}
 		if j < len(toks) && dinWords[toks[j].norm] && u.Phon != "" {
 			u.Kind = KindDin
+			constructState(&u, toks[*i].raw)
 			u.Text = joinRaw(toks[first : j+1])
 			u.Norm += " " + joinNormTok(toks[*i+1:j+1])
 			u.Phon += dinPhon
+			*i = j
+		} else if j := *i + 1; j < len(toks) && allahWords[toks[j].norm] && u.Phon != "" {
+			// X Allah written apart: سيف الله, Saif Allah.
+			u.Kind = KindAllah
+			constructState(&u, toks[*i].raw)
+			u.Text = joinRaw(toks[first : j+1])
+			u.Norm += " " + toks[j].norm
+			u.Phon += allahPhon
 			*i = j
 		}
 	}
@@ -686,6 +701,41 @@ func gluedDin(t token) (Unit, bool) {
 	u := simpleUnit(token{raw: t.raw, norm: x, script: t.script}, false)
 	u.Kind, u.Text, u.Norm = KindDin, t.raw, w
 	u.Phon += dinPhon
+	return u, true
+}
+
+// constructState gives a first word ending in ة its t, as it is said
+// before the second word of a compound: هداية الله is Hidayatullah, عزة
+// الدين Izzat al-Din.
+func constructState(u *Unit, raw string) {
+	if u.Script == ScriptArabic && strings.HasSuffix(raw, "ة") && strings.HasSuffix(u.Phon, "a") {
+		u.Phon += "t"
+	}
+}
+
+// gluedAllah reads Hidayatullah, Nasrallah, Saifullah, سيفالله.
+func gluedAllah(t token) (Unit, bool) {
+	w := t.norm
+	var x string
+	switch t.script {
+	case ScriptArabic:
+		if strings.HasSuffix(w, "الله") && utf8.RuneCountInString(w) >= 6 {
+			x = w[:len(w)-len("الله")]
+		}
+	case ScriptLatin:
+		for _, s := range allahSuffixes {
+			if strings.HasSuffix(w, s) && len(w)-len(s) >= 3 {
+				x = w[:len(w)-len(s)]
+				break
+			}
+		}
+	}
+	if x == "" {
+		return Unit{}, false
+	}
+	u := simpleUnit(token{raw: t.raw, norm: x, script: t.script}, false)
+	u.Kind, u.Text, u.Norm = KindAllah, t.raw, w
+	u.Phon += allahPhon
 	return u, true
 }
 

@@ -62,8 +62,9 @@ const (
 
 // The phonetic codes of عبد and الدين in compounds.
 const (
-	abdPhon = "Ebd"
-	dinPhon = "din"
+	abdPhon   = "Ebd"
+	dinPhon   = "din"
+	allahPhon = "alah"
 )
 
 // maxUnits bounds the units compared; names are rarely longer than eight.
@@ -102,6 +103,8 @@ func unitSimilarity(a, b *Unit, floor float64) (float64, How) {
 		pa, pb = pa[len(abdPhon):], pb[len(abdPhon):]
 	case a.Kind == KindDin && b.Kind == KindDin:
 		pa, pb = pa[:len(pa)-len(dinPhon)], pb[:len(pb)-len(dinPhon)]
+	case a.Kind == KindAllah && b.Kind == KindAllah:
+		pa, pb = pa[:len(pa)-len(allahPhon)], pb[:len(pb)-len(allahPhon)]
 	}
 	if !same {
 		return crossCosts.similarityAbove(pa, pb, floor), HowCrossScript

@@ -6,8 +6,9 @@ const costScale = 100
 // costTable holds insertion/deletion and substitution costs between
 // phonetic codes, indexed by byte. It is a package-level read-only table.
 type costTable struct {
-	indel [128]int16
-	sub   [128][128]int16
+	indel    [128]int16
+	sub      [128][128]int16
+	digraphs bool // a Latin digraph may stand for two Arabic letters
 }
 
 // Two tables: across scripts Arabic leaves short vowels unwritten, so a
@@ -36,7 +37,7 @@ func costsFor(a, b Script) *costTable {
 // script a long vowel letter is part of the name: حسن and حسين, محمد and
 // محمود, عمر and عامر are different names.
 func buildCosts(cross, arabic bool) *costTable {
-	t := new(costTable)
+	t := &costTable{digraphs: !arabic}
 	for i := range t.indel {
 		t.indel[i] = 100
 	}
@@ -143,6 +144,11 @@ func buildCosts(cross, arabic bool) *costTable {
 	pair("s", "t", 75)
 	pair("C", "z", 45)
 	pair("n", "m", 75)
+	pair("K", "k", 10)
+	pair("K", "q", 30)
+	pair("K", "s", 25)
+	pair("K", "S", 40)
+	pair("K", "g", 45)
 	// Arabic letters Latin does not tell from their plain partners.
 	for _, e := range [...]struct{ emph, plain byte }{{'c', 's'}, {'p', 'd'}, {'T', 't'}, {'Z', 'z'}, {'X', 'h'}} {
 		t.indel[e.emph] = t.indel[e.plain]
@@ -156,6 +162,19 @@ func buildCosts(cross, arabic bool) *costTable {
 			v = 70
 		}
 		t.sub[e.emph][e.plain], t.sub[e.plain][e.emph] = v, v
+	}
+	if cross {
+		// An Arabic initial alef carries any vowel.
+		pair("aeiou", "aeiou", 15)
+		pair("a", "e", 10)
+		pair("o", "u", 10)
+		pair("i", "e", 10)
+	}
+	if !arabic {
+		// ض is d, dh or (in Persian and Urdu) z: Fazal, فضل; ص is s.
+		t.sub['p']['z'], t.sub['z']['p'] = 20, 20
+		t.sub['p']['D'], t.sub['D']['p'] = 20, 20
+		t.sub['K']['c'], t.sub['c']['K'] = 25, 25
 	}
 	if arabic {
 		// Within Arabic script every letter is written: two different
@@ -215,12 +234,14 @@ func (t *costTable) distanceWithin(a, b string, limit int) int {
 	if len(b) > maxDP {
 		b = b[:maxDP]
 	}
-	var prev, cur [maxDP + 1]int32
+	var rows [3][maxDP + 1]int32
+	pp, prev, cur := &rows[0], &rows[1], &rows[2]
 	prev[0] = 0
 	for j := 1; j <= len(b); j++ {
 		prev[j] = prev[j-1] + int32(t.indel[b[j-1]&127])
 	}
 	lim := int32(limit)
+	lowPrev := int32(0)
 	for i := 1; i <= len(a); i++ {
 		ca := a[i-1] & 127
 		cur[0] = prev[0] + int32(t.indel[ca])
@@ -236,17 +257,53 @@ func (t *costTable) distanceWithin(a, b string, limit int) int {
 			if v := cur[j-1] + int32(t.indel[cb]); v < best {
 				best = v
 			}
+			if t.digraphs {
+				// One sound against two letters: Latin sh against س+ح
+				// (Ishaq, إسحاق), kh against ك+ح (Lakhal, لكحل), th
+				// against ت+ح (Fathi, فتحي), dh against د+ه (Adham, أدهم).
+				if j >= 2 && digraphOf(ca, b[j-2]&127, cb) {
+					if v := prev[j-2] + digraphCost; v < best {
+						best = v
+					}
+				}
+				if i >= 2 && digraphOf(cb, a[i-2]&127, ca) {
+					if v := pp[j-1] + digraphCost; v < best {
+						best = v
+					}
+				}
+			}
 			cur[j] = best
 			if best < low {
 				low = best
 			}
 		}
-		if low > lim {
+		if low > lim && lowPrev > lim {
 			return limit + 1
 		}
-		prev, cur = cur, prev
+		lowPrev = low
+		pp, prev, cur = prev, cur, pp
 	}
 	return int(prev[len(b)])
+}
+
+// digraphCost is the cost of reading one digraph sound as two letters.
+const digraphCost = 15
+
+// digraphGroup and firstGroup pair a digraph code with the first letter of
+// its two-letter reading; the second letter is an h.
+var digraphGroup, firstGroup = func() (d, f [128]uint8) {
+	d['S'], d['x'], d['C'], d['D'] = 1, 2, 3, 4
+	f['s'], f['c'] = 1, 1
+	f['k'], f['q'], f['K'] = 2, 2, 2
+	f['t'], f['T'] = 3, 3
+	f['d'], f['p'] = 4, 4
+	return d, f
+}()
+
+// digraphOf reports whether code c may stand for the letters f, s.
+func digraphOf(c, f, s byte) bool {
+	g := digraphGroup[c]
+	return g != 0 && firstGroup[f] == g && (s == 'h' || s == 'X' || s == 'H')
 }
 
 // similarity turns the distance of two codes into [0, 1].

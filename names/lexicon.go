@@ -60,3 +60,10 @@ var allahForms = set("lah", "llah", "la", "lla", "allah", "alla", "ullah", "ulla
 
 // noArticle lists Arabic words that begin with ال but carry no article.
 var noArticle = set("الياس", "الهام", "الفت", "الطاف")
+
+// allahWords end an X Allah compound written apart: سيف الله, Saif Allah.
+var allahWords = set("الله", "allah", "ullah", "ollah", "illah", "ellah")
+
+// allahSuffixes end an X Allah compound written as one word: Hidayatullah,
+// Nasrallah, Sanaulla.
+var allahSuffixes = []string{"ullah", "ollah", "allah", "illah", "ellah", "ulla", "olla", "alla"}

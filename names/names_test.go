@@ -59,6 +59,9 @@ func TestAnalyzeUnits(t *testing.T) {
 		{"AL-BADRI, Ibrahim Awwad", []string{"Ibrahim", "Awwad", "AL-BADRI"}, []Role{RoleGiven, RoleFather, RoleFamily}, nil},
 		{"Abou Moussab al-Zarqaoui", []string{"Abou Moussab", "al-Zarqaoui"}, []Role{RoleKunya, RoleFamily}, nil},
 		{"M. Yusuf", []string{"M", "Yusuf"}, nil, []UnitKind{KindInitial, KindSimple}},
+		{"سيف الله", []string{"سيف الله"}, nil, []UnitKind{KindAllah}},
+		{"Hidayatullah Akhund", []string{"Hidayatullah", "Akhund"}, nil, []UnitKind{KindAllah, KindSimple}},
+		{"Nasrallah", []string{"Nasrallah"}, nil, []UnitKind{KindAllah}},
 	}
 	for _, tt := range tests {
 		n := Analyze(tt.in)
@@ -142,6 +145,13 @@ func TestCompareTargets(t *testing.T) {
 		{"عثمان", "Othman"},
 		{"حسين", "Hussein"},
 		{"Hussein", "Husayn"},
+		{"هداية الله", "Hidayatullah"},
+		{"فتحي", "Fathi"},
+		{"إسحاق", "Ishaq"},
+		{"فيصل", "Faycal"},
+		{"فضل", "Fazal"},
+		{"الأزهر", "al-Azhar"},
+		{"ملا محمد عمر", "Mullah Mohammed Omar"},
 	}
 	for _, p := range strong {
 		a, b := Analyze(p[0]), Analyze(p[1])

@@ -7,6 +7,7 @@ package names
 //	A          long a (Arabic medial alef, ى, Latin aa)
 //	U I        Latin ou/oo/uu and ee/ii: long vowels that Arabic may or may not write
 //	H          Latin final h after a vowel: ة or a real ح/ه
+//	K          Latin c before a, o, u or a consonant: k, or s in French (Faycal)
 //	w y        و and ي, Latin w, y, ou, oo, ee, and i/y after a vowel
 //	E          ayn (ع); Latin rarely writes it
 //	b f v t d s z r l m n k q g j h x
@@ -33,6 +34,9 @@ var arabicPhonMap = map[rune]byte{
 	'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'و': 'w', 'ي': 'y',
 	'ى': 'A', 'ة': 'a', 'پ': 'b', 'چ': 'S', 'ژ': 'j', 'گ': 'g', 'ڤ': 'v',
 	'ڨ': 'g', 'ڭ': 'g',
+	// Pashto letters, in Afghan names on the lists.
+	'ځ': 'z', 'څ': 's', 'ډ': 'd', 'ړ': 'r', 'ږ': 'j', 'ښ': 'S', 'ګ': 'g',
+	'ڼ': 'n', 'ټ': 't',
 }
 
 // appendPhon appends b to dst unless it repeats the last code.
@@ -123,7 +127,9 @@ func phonLatin(dst []byte, w string) []byte {
 			case next == 'e' || next == 'i' || next == 'y':
 				dst = appendPhon(dst, 's')
 			default:
-				dst = appendPhon(dst, 'k')
+				// k in English, but s in French spellings without the
+				// cedilla (Faycal, فيصل): K, between the two.
+				dst = appendPhon(dst, 'K')
 			}
 		case 'k':
 			if next == 'h' {
@@ -171,11 +177,7 @@ func phonLatin(dst []byte, w string) []byte {
 			}
 			dst = appendPhon(dst, 'b')
 		case 'z':
-			if next == 'h' {
-				dst = appendPhon(dst, 'j')
-				i++
-				continue
-			}
+			// zh is z+h in Arabic names (Azhar, الأزهر), not the zh of Zhukov.
 			dst = appendPhon(dst, 'z')
 		case 'x':
 			dst = appendPhon(dst, 'k')
@@ -285,7 +287,7 @@ func keyClass(c byte) byte {
 		return 'H'
 	case 'j':
 		return 'J'
-	case 'k', 'q', 'g', 'G':
+	case 'k', 'q', 'g', 'G', 'K':
 		return 'K'
 	case 'h', 'x':
 		return 'H'
