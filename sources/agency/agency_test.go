@@ -240,6 +240,29 @@ func TestImport_JSONLNumbersAndDocuments(t *testing.T) {
 	}
 }
 
+// A Latin name with Arabic parts: the parts make the Arabic name, and
+// belong to it.
+func TestImport_PartsInAnotherScript(t *testing.T) {
+	data := "id,name,given_name,father_name,family_name\nP-1,Omar Hamad al-Obeidi,عمر,حمد,العبيدي\nP-2,عمر حمد العبيدي,عمر,حمد,العبيدي\n"
+	res, err := run(t, NewCSVImporter(), "p.csv", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.byID["P-1"]
+	want := []string{"primary:Latn:Omar Hamad al-Obeidi", "original_script:Arab:عمر حمد العبيدي"}
+	if got := nameList(p); !slices.Equal(got, want) {
+		t.Fatalf("names = %q, want %q", got, want)
+	}
+	if p.Names[0].Parts != nil || p.Names[1].Parts == nil || p.Names[1].Parts.Father != "حمد" {
+		t.Errorf("parts on %+v and %+v", p.Names[0].Parts, p.Names[1].Parts)
+	}
+	// Same script: one name, with the parts.
+	q := res.byID["P-2"]
+	if len(q.Names) != 1 || q.Names[0].Parts == nil || q.Names[0].Parts.Family != "العبيدي" {
+		t.Errorf("P-2 names = %+v", q.Names)
+	}
+}
+
 func TestImport_UnknownColumnWarnedOnce(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("id,name,camp\n")

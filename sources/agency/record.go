@@ -126,14 +126,31 @@ func (st *state) build(f *fields, line int) (*athar.Person, error) {
 			primary, source, nameLatin = nameLatin, colNameLatin, ""
 		}
 	}
-	p.Names = make([]athar.Name, 0, 3+len(f.names))
+	p.Names = make([]athar.Name, 0, 4+len(f.names))
+	var partsName *athar.Name // a name built from parts in another script than the primary
 	if primary != "" {
 		n := athar.Name{Full: primary, Script: sources.DetectScript(primary), Kind: athar.NamePrimary, Source: source}
 		if hasParts || parts.Kunya != "" {
 			pp := parts
 			n.Parts = &pp
 		}
+		if hasParts && source == colName {
+			// A Latin name with Arabic parts (or the other way round):
+			// the parts make a name of their own, and belong to it.
+			built := joinNonEmpty(parts.Given, parts.Father, parts.Grandfather, parts.Family)
+			if bs := sources.DetectScript(built); bs != n.Script && bs != athar.ScriptOther {
+				kind := athar.NameAlias
+				if bs == athar.ScriptArabic {
+					kind = athar.NameOriginal
+				}
+				partsName = &athar.Name{Full: built, Kind: kind, Source: "given_name..family_name", Parts: n.Parts}
+				n.Parts = nil
+			}
+		}
 		p.Names = append(p.Names, n)
+	}
+	if partsName != nil {
+		addName(p, *partsName)
 	}
 	if nameAr != "" {
 		addName(p, athar.Name{Full: nameAr, Kind: athar.NameOriginal, Source: colNameAr})
