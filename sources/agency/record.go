@@ -134,9 +134,16 @@ func (st *state) build(f *fields, line int) (*athar.Person, error) {
 			pp := parts
 			n.Parts = &pp
 		}
-		if hasParts && source == colName {
-			// A Latin name with Arabic parts (or the other way round):
-			// the parts make a name of their own, and belong to it.
+		// A Latin name with Arabic parts (or the other way round): the
+		// parts make a name of their own, and belong to it. The first
+		// part's script is a cheap first test.
+		first := parts.Given
+		for _, x := range []string{parts.Father, parts.Grandfather, parts.Family} {
+			if first == "" {
+				first = x
+			}
+		}
+		if hasParts && source == colName && sources.DetectScript(first) != n.Script {
 			built := joinNonEmpty(parts.Given, parts.Father, parts.Grandfather, parts.Family)
 			if bs := sources.DetectScript(built); bs != n.Script && bs != athar.ScriptOther {
 				kind := athar.NameAlias
