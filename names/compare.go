@@ -28,8 +28,12 @@ func (h How) MarshalText() ([]byte, error) { return []byte(h.String()), nil }
 
 // Pair is one aligned pair of units.
 type Pair struct {
-	A          int     `json:"a"` // index into the first name's Units
-	B          int     `json:"b"` // index into the second name's Units
+	A int `json:"a"` // index into the first name's Units
+	B int `json:"b"` // index into the second name's Units
+	// JoinA and JoinB say that the unit after A (or after B) is read
+	// together with it as one word: آخوند زاده against Akhundzada.
+	JoinA      bool    `json:"join_a,omitempty"`
+	JoinB      bool    `json:"join_b,omitempty"`
 	How        How     `json:"how"`
 	Similarity float64 `json:"similarity"` // of the two spellings, in [0, 1]
 	Weight     float64 `json:"weight"`     // rarity weight in bits (Frequencies.Weight), mean of both units
@@ -285,6 +289,10 @@ func compare(a, b *Name, f *Frequencies, m *Match) float64 {
 			m.Pairs = append(m.Pairs, Pair{A: bi, B: bj, How: how[bi][bj], Similarity: s, Weight: w, Shifted: shifted})
 		}
 	}
+	// A name written as one word on one side and two on the other:
+	// آخوند زاده and Akhundzada, ولی جان and Walijan, عبد صكر and Abid Sakr.
+	got, matchedW = joinLeftovers(a, b, &usedA, &usedB, wa[:na], wb[:nb], false, m, got, matchedW)
+	got, matchedW = joinLeftovers(b, a, &usedB, &usedA, wb[:nb], wa[:na], true, m, got, matchedW)
 	if matchedW == 0 {
 		if m != nil {
 			for i := range na {
@@ -331,6 +339,48 @@ func leftFactor(u *Unit) float64 {
 		return 0.25
 	}
 	return 1
+}
+
+// joinLeftovers aligns each unit of x left over with two adjacent units of
+// y left over, read as one word, when that reaches UnitThreshold. swapped
+// says x is the second name, for the pairs it records.
+func joinLeftovers(x, y *Name, usedX, usedY *[maxUnits]bool, wx, wy []float64, swapped bool, m *Match, got, matchedW float64) (float64, float64) {
+	for i := range wx {
+		u := &x.Units[i]
+		if usedX[i] || u.Kind == KindKunya || u.Kind == KindInitial || u.Phon == "" {
+			continue
+		}
+		for j := 0; j+1 < len(wy); j++ {
+			v1, v2 := &y.Units[j], &y.Units[j+1]
+			if usedY[j] || usedY[j+1] || v1.Kind == KindKunya || v2.Kind == KindKunya || v1.Script != v2.Script {
+				continue
+			}
+			var buf [2 * maxDP]byte
+			joined := append(append(buf[:0], v1.Phon...), v2.Phon...)
+			t := costsFor(u.Script, v1.Script)
+			s := t.similarityAbove(u.Phon, string(joined), UnitThreshold)
+			if s == 0 {
+				continue
+			}
+			usedX[i], usedY[j], usedY[j+1] = true, true, true
+			w := (wx[i] + (wy[j]+wy[j+1])/2) / 2
+			got += w * s
+			matchedW += w
+			if m != nil {
+				how := HowVariant
+				if u.Script != v1.Script {
+					how = HowCrossScript
+				}
+				p := Pair{A: i, B: j, JoinB: true, How: how, Similarity: s, Weight: w}
+				if swapped {
+					p = Pair{A: j, B: i, JoinA: true, How: how, Similarity: s, Weight: w}
+				}
+				m.Pairs = append(m.Pairs, p)
+			}
+			break
+		}
+	}
+	return got, matchedW
 }
 
 // depthGap is how far apart two chain units sit: 0 when either is outside

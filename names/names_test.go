@@ -262,3 +262,30 @@ func TestFrequencies(t *testing.T) {
 		t.Fatal("shipped frequency table is empty")
 	}
 }
+
+func TestCompareJoined(t *testing.T) {
+	tests := []struct {
+		a, b         string
+		joinA, joinB bool
+	}{
+		{"Ahmad Jan Akhundzada", "احمد جان آخوند زاده", false, true},
+		{"آخوند زاده", "Akhundzada", true, false},
+		{"ولی جان", "Walijan", true, false},
+	}
+	for _, tt := range tests {
+		a, b := Analyze(tt.a), Analyze(tt.b)
+		m := Compare(&a, &b, nil)
+		found := false
+		for _, p := range m.Pairs {
+			if p.JoinA == tt.joinA && p.JoinB == tt.joinB && (p.JoinA || p.JoinB) {
+				found = true
+			}
+		}
+		if !found || len(m.LeftA)+len(m.LeftB) > 0 {
+			t.Errorf("Compare(%q, %q) = %+v, want a joined pair and nothing left", tt.a, tt.b, m)
+		}
+		if s := Score(&a, &b, nil); s != m.Score {
+			t.Errorf("Score %v != Compare %v", s, m.Score)
+		}
+	}
+}

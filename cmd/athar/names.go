@@ -109,11 +109,18 @@ func printMatch(w io.Writer, a, b *names.Name, m *names.Match) {
 	fmt.Fprintf(w, "score: %.3f (%s)\n", m.Score, verdict)
 	for _, p := range m.Pairs {
 		ua, ub := &a.Units[p.A], &b.Units[p.B]
+		ta, tb := ua.Text, ub.Text
+		if p.JoinA {
+			ta += " + " + a.Units[p.A+1].Text
+		}
+		if p.JoinB {
+			tb += " + " + b.Units[p.B+1].Text
+		}
 		shift := ""
 		if p.Shifted {
 			shift = fmt.Sprintf(" (%s ↔ %s)", ua.Role, ub.Role)
 		}
-		fmt.Fprintf(w, "  %-20s ↔ %-20s %-12s sim=%.2f weight=%.1f%s\n", ua.Text, ub.Text, p.How, p.Similarity, p.Weight, shift)
+		fmt.Fprintf(w, "  %-20s ↔ %-20s %-12s sim=%.2f weight=%.1f%s\n", ta, tb, p.How, p.Similarity, p.Weight, shift)
 	}
 	for _, i := range m.LeftA {
 		fmt.Fprintf(w, "  left over in 1: %s (%s)\n", a.Units[i].Text, a.Units[i].Role)
