@@ -66,13 +66,13 @@ const (
 	// extraBits is charged for each unit only one name has (missing
 	// information, not a difference).
 	extraBits = 0.5
-	// chainConflictBits is charged when both names give a father (or a
-	// grandfather) and the two differ: the nasab is how Iraqi and Syrian
-	// records tell namesakes apart.
-	chainConflictBits = 4.0
-	// familyConflictBits is charged when both names give a family or tribe
-	// and none of them agree.
-	familyConflictBits = 3.0
+	// chainConflictBits is charged, beyond conflictBits, when both names
+	// give a father (or a grandfather) and the two differ: the nasab is how
+	// Iraqi and Syrian records tell namesakes apart.
+	chainConflictBits = 1.5
+	// familyConflictBits is charged, beyond conflictBits, when both names
+	// give a family or tribe and none of them agree.
+	familyConflictBits = 1.0
 	// maxUnits bounds the units of a name looked at for positions.
 	maxUnits = 16
 	// attested is the count from which the frequency model takes a unit for
@@ -140,24 +140,48 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 	if nPairs == 0 {
 		onlyKunya = false
 	}
-	lo, hi := min(leftQ, leftL), max(leftQ, leftL)
-	bits -= conflictBits*float64(lo) + extraBits*float64(hi-lo)
-
 	// Positions both names fill and that disagree: the father, the
 	// grandfather, the family. Only where both analyses are sure of the
 	// roles; Latin names in Western order are not.
-	var pairedQ, pairedL [maxUnits]int
+	var pairedQ, pairedL, nearQ, nearL [maxUnits]int
 	for i := range pairedQ {
-		pairedQ[i], pairedL[i] = -1, -1
+		pairedQ[i], pairedL[i], nearQ[i], nearL[i] = -1, -1, -1, -1
 	}
 	for _, p := range m.Pairs {
 		if p.A < maxUnits && p.B < maxUnits && !distinctNames(&q.Units[p.A], &l.Units[p.B], freq, p.How) {
 			pairedQ[p.A], pairedL[p.B] = p.B, p.A
 		}
 	}
+	// Units left on both sides that are spelt alike (JUNIS / YUNIS) are
+	// probably one name misspelt: neither evidence for nor against.
+	near := 0
+	for i := range min(len(q.Units), maxUnits) {
+		if pairedQ[i] >= 0 {
+			continue
+		}
+		bj, best := -1, typoFloor
+		for j := range min(len(l.Units), maxUnits) {
+			if pairedL[j] >= 0 || nearL[j] >= 0 {
+				continue
+			}
+			if sim, _ := names.UnitSimilarity(&q.Units[i], &l.Units[j]); sim >= best {
+				bj, best = j, sim
+			}
+		}
+		if bj >= 0 && !distinctNames(&q.Units[i], &l.Units[bj], freq, names.HowTypo) {
+			nearQ[i], nearL[bj] = bj, i
+			near++
+			if explain {
+				ev.Notes = append(ev.Notes, q.Units[i].Text+" and "+l.Units[bj].Text+" may be one name misspelt")
+			}
+		}
+	}
+	lo, hi := min(leftQ, leftL)-near, max(leftQ, leftL)-near
+	bits -= conflictBits*float64(max(lo, 0)) + extraBits*float64(max(hi-lo, 0))
+
 	for d := 1; d <= 2; d++ {
 		qi, li := unitAtDepth(q, d), unitAtDepth(l, d)
-		if qi < 0 || li < 0 || qi >= maxUnits || li >= maxUnits || pairedQ[qi] == li {
+		if qi < 0 || li < 0 || qi >= maxUnits || li >= maxUnits || pairedQ[qi] == li || nearQ[qi] == li {
 			continue
 		}
 		if q.Units[qi].Confidence < 0.7 || l.Units[li].Confidence < 0.7 {
@@ -168,7 +192,7 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			ev.Notes = append(ev.Notes, "the "+q.Units[qi].Role.String()+"'s names differ ("+q.Units[qi].Text+" / "+l.Units[li].Text+")")
 		}
 	}
-	if familyConflict(q, l, pairedQ[:], pairedL[:]) {
+	if familyConflict(q, l, pairedQ[:], pairedL[:], nearQ[:]) {
 		bits -= familyConflictBits
 		if explain {
 			ev.Notes = append(ev.Notes, "the family names differ")
@@ -253,7 +277,7 @@ func unitAtDepth(n *names.Name, d int) int {
 
 // familyConflict reports names that both give a family, tribe or nisba with
 // confidence and agree on none of them.
-func familyConflict(q, l *names.Name, pairedQ, pairedL []int) bool {
+func familyConflict(q, l *names.Name, pairedQ, pairedL, nearQ []int) bool {
 	has := func(n *names.Name, paired []int) (any, matched bool) {
 		for i := range n.Units {
 			u := &n.Units[i]
@@ -263,6 +287,9 @@ func familyConflict(q, l *names.Name, pairedQ, pairedL []int) bool {
 			any = true
 			if i < len(paired) && paired[i] >= 0 {
 				matched = true
+			}
+			if n == q && i < len(nearQ) && nearQ[i] >= 0 {
+				matched = true // misspelt, not different
 			}
 		}
 		return any, matched
