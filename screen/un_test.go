@@ -88,7 +88,9 @@ func TestScreen_CanSee(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	onlyB := func(owner string, label athar.TLP) bool { return owner == "org-b" || label == athar.TLPGreen || label == athar.TLPClear || label == "" }
+	onlyB := func(owner string, label athar.TLP) bool {
+		return owner == "org-b" || label == athar.TLPGreen || label == athar.TLPClear || label == ""
+	}
 	ms, err := s.Screen(ctx, Query{Name: "Ghazi Hammud al-Ubaidi"}, Options{Threshold: 0, CanSee: onlyB})
 	if err != nil {
 		t.Fatal(err)
