@@ -483,8 +483,11 @@ func phonWord(dst []byte, w string, sc Script) []byte {
 		return phonArabic(dst, w)
 	case ScriptLatin:
 		return phonLatin(dst, w)
+	case ScriptCyrillic:
+		return phonCyrillic(dst, w)
 	case ScriptMixed:
 		dst = phonLatin(dst, w)
+		dst = phonCyrillic(dst, w)
 		return phonArabic(dst, w)
 	}
 	return dst
@@ -739,6 +742,46 @@ func gluedAllah(t token) (Unit, bool) {
 	return u, true
 }
 
+// slavicRoles reads Russian-style names (Umarov Doku Khamatovich, Doku
+// Khamatovich Umarov): a patronymic in -ovich/-evna is the father, a name in
+// -ov/-ev/-ova the family, whatever the order. It reports whether it did.
+func slavicRoles(us []Unit) bool {
+	if len(us) < 2 || len(us) > 4 {
+		return false
+	}
+	pat := -1
+	for i := range us {
+		if us[i].Script == ScriptArabic {
+			return false
+		}
+		p := us[i].Phon
+		if strings.HasSuffix(p, "viS") || strings.HasSuffix(p, "vna") || strings.HasSuffix(p, "viC") {
+			pat = i
+		}
+	}
+	if pat < 0 {
+		return false
+	}
+	given := false
+	for i := range us {
+		u := &us[i]
+		p := u.Phon
+		switch {
+		case i == pat:
+			u.Role, u.Confidence, u.Depth = RoleFather, 0.9, 1
+		case len(p) >= 5 && (strings.HasSuffix(p, "ov") || strings.HasSuffix(p, "ev") || strings.HasSuffix(p, "Iv") ||
+			strings.HasSuffix(p, "ova") || strings.HasSuffix(p, "eva") || strings.HasSuffix(p, "in") || strings.HasSuffix(p, "ina")):
+			u.Role, u.Confidence, u.Depth = RoleFamily, 0.8, -1
+		case !given:
+			u.Role, u.Confidence, u.Depth = RoleGiven, 0.9, 0
+			given = true
+		default:
+			u.Role, u.Confidence, u.Depth = RoleFamily, 0.5, -1
+		}
+	}
+	return true
+}
+
 // isNisba reports a word shaped like a nisba or family name: البغدادي,
 // al-Jubouri, Zarqawi.
 func isNisba(u *Unit) bool {
@@ -753,6 +796,9 @@ func isNisba(u *Unit) bool {
 // assignRoles reads the nasab chain and the family from word order and the
 // markers seen while building units.
 func assignRoles(us []Unit) {
+	if slavicRoles(us) {
+		return
+	}
 	// The family: units after آل, units with an article after the chain
 	// began, and a last unit shaped like a nisba.
 	chain := 0

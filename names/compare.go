@@ -111,7 +111,7 @@ func unitSimilarity(a, b *Unit, floor float64) (float64, How) {
 		pa, pb = pa[:len(pa)-len(allahPhon)], pb[:len(pb)-len(allahPhon)]
 	}
 	if !same {
-		return crossCosts.similarityAbove(pa, pb, floor), HowCrossScript
+		return costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor), HowCrossScript
 	}
 	s := costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor)
 	if pa == pb {

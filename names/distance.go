@@ -23,12 +23,12 @@ var (
 // costsFor picks the table for two units' scripts.
 func costsFor(a, b Script) *costTable {
 	switch {
-	case a != b:
-		return crossCosts
-	case a == ScriptArabic:
+	case a == ScriptArabic && b == ScriptArabic:
 		return arabicCosts
+	case a == ScriptArabic || b == ScriptArabic || a == ScriptMixed || b == ScriptMixed:
+		return crossCosts
 	}
-	return latinCosts
+	return latinCosts // Latin, and Cyrillic read through its Latin spelling
 }
 
 // buildCosts makes a cost table. Across scripts Arabic leaves short vowels

@@ -152,6 +152,8 @@ func TestCompareTargets(t *testing.T) {
 		{"فضل", "Fazal"},
 		{"الأزهر", "al-Azhar"},
 		{"ملا محمد عمر", "Mullah Mohammed Omar"},
+		{"Умаров Доку Хаматович", "DOKU KHAMATOVICH UMAROV"},
+		{"Магомед", "Magomed"},
 	}
 	for _, p := range strong {
 		a, b := Analyze(p[0]), Analyze(p[1])

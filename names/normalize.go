@@ -17,7 +17,8 @@ const (
 	ScriptUnknown Script = iota // no letters (digits, punctuation, emoji)
 	ScriptArabic
 	ScriptLatin
-	ScriptMixed // letters of both scripts
+	ScriptMixed    // letters of more than one script
+	ScriptCyrillic // Russian and Central Asian names, read through a Latin transliteration
 )
 
 func (s Script) String() string {
@@ -28,6 +29,8 @@ func (s Script) String() string {
 		return "latin"
 	case ScriptMixed:
 		return "mixed"
+	case ScriptCyrillic:
+		return "cyrillic"
 	}
 	return "unknown"
 }
@@ -143,6 +146,10 @@ func isArabicLetter(r rune) bool {
 	return (r >= 0x0620 && r <= 0x064A) || (r >= 0x066E && r <= 0x06D5 && r != 0x06D4) || (r >= 0x06FA && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F)
 }
 
+func isCyrillicLetter(r rune) bool {
+	return r >= 0x0400 && r <= 0x04FF
+}
+
 func isLatinLetter(r rune) bool {
 	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7) || (r >= 0x1E00 && r <= 0x1EFF)
 }
@@ -243,21 +250,25 @@ func normalize(s string, light bool) string {
 
 // DetectScript reports which script the letters of s are written in.
 func DetectScript(s string) Script {
-	var ar, la bool
+	var ar, la, cy bool
 	for _, r := range s {
 		if isArabicLetter(r) {
 			ar = true
 		} else if isLatinLetter(r) {
 			la = true
+		} else if isCyrillicLetter(r) {
+			cy = true
 		}
 	}
 	switch {
-	case ar && la:
+	case ar && la, ar && cy, la && cy:
 		return ScriptMixed
 	case ar:
 		return ScriptArabic
 	case la:
 		return ScriptLatin
+	case cy:
+		return ScriptCyrillic
 	}
 	return ScriptUnknown
 }

@@ -302,3 +302,29 @@ func keyClass(c byte) byte {
 	}
 	return 0
 }
+
+// cyrillicLatin is the Latin spelling of Cyrillic letters, as Russian and
+// Central Asian passports romanise them (Умаров → umarov).
+var cyrillicLatin = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "j",
+	'з': "z", 'и': "i", 'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
+	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts",
+	'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu",
+	'я': "ya", 'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'ў': "w", 'қ': "q", 'ғ': "gh",
+	'ҳ': "h", 'ә': "a", 'ө': "o", 'ү': "u", 'ұ': "u", 'ң': "n", 'һ': "h", 'ӣ': "i", 'ҷ': "j",
+}
+
+// phonCyrillic encodes a Cyrillic word through its Latin spelling.
+func phonCyrillic(dst []byte, w string) []byte {
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range w {
+		if l, ok := cyrillicLatin[r]; ok {
+			if len(b)+len(l) > len(buf) {
+				break
+			}
+			b = append(b, l...)
+		}
+	}
+	return phonLatin(dst, string(b))
+}
