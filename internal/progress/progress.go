@@ -184,8 +184,10 @@ func (b *Bar) line(now time.Time) string {
 	if !b.opt.Terminal || b.total <= 0 {
 		return text
 	}
-	// The bar takes what the terminal line has left, within reason.
-	width := min(30, b.opt.Width-1-len([]rune(text))-3)
+	// The bar takes what the terminal line has left beside the longest
+	// text (so that its width does not change as the numbers grow), within
+	// reason.
+	width := min(30, b.opt.Width-1-len([]rune(b.opt.Label))-len("  [] 100%  1023.9 MiB / 1023.9 MiB  1023.9 MiB/s  ETA 59m59s"))
 	if width < 5 {
 		return text
 	}
