@@ -96,8 +96,8 @@ type NameKind string
 
 const (
 	NamePrimary  NameKind = "primary"
-	NameAlias    NameKind = "alias"      // a good-quality alias (UN "Good", OFAC "aka")
-	NameWeak     NameKind = "weak_alias" // kunya, nom de guerre, UN "Low", OFAC "nka"/weak aka
+	NameAlias    NameKind = "alias"      // a good-quality alias (UN "Good", OFAC "aka" and "nka": now known as)
+	NameWeak     NameKind = "weak_alias" // kunya, nom de guerre, UN "Low" quality, OFAC weak aka
 	NameOriginal NameKind = "original_script"
 	NameFormer   NameKind = "former" // OFAC "fka"
 )
