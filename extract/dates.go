@@ -124,6 +124,9 @@ func FindDates(text string, ref time.Time) []Date {
 	dp := dateParser{text: text, toks: toks, ref: ref}
 	var out []Date
 	for i := 0; i < len(toks); i++ {
+		if !dp.mayStart(i) {
+			continue
+		}
 		if d, last, ok := dp.rangeAt(i); ok {
 			d.Span = Span{toks[i].start, toks[last].end}
 			d.Text = text[d.Span.Start:d.Span.End]
@@ -139,6 +142,64 @@ func FindDates(text string, ref time.Time) []Date {
 		}
 	}
 	return out
+}
+
+// dateStarts are the words a date expression can begin with, besides
+// numbers: built once from the tables above.
+var dateStarts = func() map[string]bool {
+	m := map[string]bool{}
+	first := func(s string) string {
+		if i := strings.IndexByte(s, ' '); i >= 0 {
+			return s[:i]
+		}
+		return s
+	}
+	for k := range months {
+		m[first(k)] = true
+	}
+	for k := range ordinals {
+		m[first(k)] = true
+	}
+	for k := range parts {
+		m[first(k)] = true
+	}
+	for k := range weekdays {
+		m[k] = true
+	}
+	for k := range yearWords {
+		m[k] = true
+	}
+	for k := range timeOfDay {
+		m[k] = true
+	}
+	for _, w := range []string{"شهر", "امس", "الامس", "اول", "يوم", "اليوم", "هذا", "هذه", "الشهر", "الاسبوع",
+		"قبل", "منذ", "الليله", "بين", "من"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayStart reports whether a date can begin at token i: a number, or a
+// word of dateStarts with or without its proclitics.
+func (p *dateParser) mayStart(i int) bool {
+	t := p.toks[i]
+	if t.class == 'd' {
+		return true
+	}
+	if t.class != 'a' {
+		return false
+	}
+	w := t.fold
+	if dateStarts[w] {
+		return true
+	}
+	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+		w = w[2:]
+		if dateStarts[w] {
+			return true
+		}
+	}
+	return len(w) > 4 && (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل")) && dateStarts[w[2:]]
 }
 
 type dateParser struct {

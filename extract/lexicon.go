@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Word lists for place recognition, in folded form (geo.Fold): hamzas on alef
 // dropped, ta marbuta as ha, alef maqsura as ya.
 
@@ -77,6 +79,19 @@ var notPlacePhrases = setOf(
 	"نيويورك تايمز", "واشنطن بوست", "وول ستريت جورنال", "لوس انجلوس تايمز", "فايننشال تايمز", "وكاله الاناضول",
 	"صحيفه الغارديان", "الجزيره نت", "العربيه نت", "سكاي نيوز عربيه", "راديو سوا", "قناه العربيه",
 )
+
+// phraseWords gives, for the first word of a notPlacePhrases entry, the most
+// words of the phrases it begins.
+var phraseWords = func() map[string]int {
+	m := map[string]int{}
+	for p := range notPlacePhrases {
+		w := strings.Fields(p)
+		if len(w) > m[w[0]] {
+			m[w[0]] = len(w)
+		}
+	}
+	return m
+}()
 
 // mainArea are the countries where a one-word name of a town of 50,000 or
 // more is accepted without further evidence; elsewhere only cities of

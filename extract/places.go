@@ -108,6 +108,9 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 	key := buf[:0]
 	for w := n; w >= 2; w-- {
 		for _, v := range variants {
+			if w > phraseWords[v] {
+				continue
+			}
 			key = append(key[:0], v...)
 			for k := i + 1; k < i+w; k++ {
 				key = append(key, ' ')
@@ -126,6 +129,9 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 			}
 		}
 		for vi, v := range variants {
+			if w > f.g.WordsFrom(v) {
+				continue
+			}
 			key = append(key[:0], v...)
 			for k := i + 1; k < i+w; k++ {
 				key = append(key, ' ')

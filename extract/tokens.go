@@ -5,7 +5,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/athar-org/athar/geo"
@@ -39,20 +38,23 @@ func runeClass(r rune) byte {
 	return 'a'
 }
 
-// tokenize splits text into words. Folding happens here once per word.
+// tokenize splits text into words. Folding happens here once per word; the
+// folded words share one string.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6)
-	var b strings.Builder
-	start, class := -1, byte(0)
+	folded := make([]byte, 0, len(text))
+	type bounds struct{ start, end int }
+	fb := make([]bounds, 0, len(text)/6)
+	start, class, fstart := -1, byte(0), 0
 	joined := false
 	sepOK := true // only joining separators since the last token
 	tags, tag := 0, 0
 	flush := func(end int) {
 		if start >= 0 {
-			if f := b.String(); f != "" {
-				toks = append(toks, token{start: start, end: end, fold: f, class: class, joined: joined && len(toks) > 0, tag: tag})
+			if len(folded) > fstart {
+				toks = append(toks, token{start: start, end: end, class: class, joined: joined && len(toks) > 0, tag: tag})
+				fb = append(fb, bounds{fstart, len(folded)})
 			}
-			b.Reset()
 			start = -1
 			sepOK = true
 		}
@@ -86,14 +88,18 @@ func tokenize(text string) []token {
 			sepOK = true
 		}
 		if start < 0 {
-			start, class, joined = i, c, sepOK
+			start, class, joined, fstart = i, c, sepOK, len(folded)
 			sepOK = true
 		}
 		if f != 0 {
-			b.WriteRune(f)
+			folded = utf8.AppendRune(folded, f)
 		}
 		i += n
 	}
 	flush(len(text))
+	all := string(folded)
+	for k := range toks {
+		toks[k].fold = all[fb[k].start:fb[k].end]
+	}
 	return toks
 }

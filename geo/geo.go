@@ -57,6 +57,7 @@ type Gazetteer struct {
 	byID    map[string]int
 	byName  map[string][]int32 // Fold(name) → places, Arabic and Latin names
 	maxToks int                // most words in one indexed name
+	firsts  map[string]uint8   // first word of an indexed name → most words of the names it begins
 }
 
 //go:embed data/gazetteer.tsv.gz
@@ -84,7 +85,7 @@ var Default = sync.OnceValues(func() (*Gazetteer, error) {
 // file, both in the gazetteer TSV format (see docs/geo.md). A manual entry
 // with the ID of a generated one replaces it.
 func Load(gen, man io.Reader) (*Gazetteer, error) {
-	g := &Gazetteer{byID: make(map[string]int, 60000), byName: make(map[string][]int32, 120000)}
+	g := &Gazetteer{byID: make(map[string]int, 60000), byName: make(map[string][]int32, 120000), firsts: make(map[string]uint8, 80000)}
 	if gen != nil {
 		zr, err := gzip.NewReader(gen)
 		if err != nil {
@@ -201,9 +202,7 @@ func (g *Gazetteer) index() {
 			}
 		}
 		g.byName[k] = append(g.byName[k], int32(i))
-		if n := strings.Count(k, " ") + 1; n > g.maxToks {
-			g.maxToks = n
-		}
+		g.noteWords(k)
 	}
 	for i := range g.places {
 		p := &g.places[i]
@@ -246,6 +245,7 @@ func (g *Gazetteer) AddAliases(r io.Reader) error {
 			p.Name = f[2]
 			k := Fold(f[2])
 			g.byName[k] = append(g.byName[k], int32(i))
+			g.noteWords(k)
 		}
 		for _, n := range splitList(names) {
 			p.ArabicAlt = append(p.ArabicAlt, n)
@@ -253,13 +253,28 @@ func (g *Gazetteer) AddAliases(r io.Reader) error {
 			if !slices.Contains(g.byName[k], int32(i)) {
 				g.byName[k] = append(g.byName[k], int32(i))
 			}
-			if c := strings.Count(k, " ") + 1; c > g.maxToks {
-				g.maxToks = c
-			}
+			g.noteWords(k)
 		}
 	}
 	return sc.Err()
 }
+
+// noteWords records the length in words of a folded name under its first
+// word.
+func (g *Gazetteer) noteWords(k string) {
+	n := strings.Count(k, " ") + 1
+	if n > g.maxToks {
+		g.maxToks = n
+	}
+	first, _, _ := strings.Cut(k, " ")
+	if n > int(g.firsts[first]) && n < 256 {
+		g.firsts[first] = uint8(n)
+	}
+}
+
+// WordsFrom returns the most words of an indexed name beginning with the
+// folded word w, or 0 when none does: a recogniser need not try longer keys.
+func (g *Gazetteer) WordsFrom(w string) int { return int(g.firsts[w]) }
 
 // Len returns the number of places.
 func (g *Gazetteer) Len() int { return len(g.places) }
