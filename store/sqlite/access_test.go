@@ -1,0 +1,152 @@
+package sqlite_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/store/sqlite"
+)
+
+func TestUsersAndTokens(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	defer s.Close()
+	if err := s.CreateUser(ctx, athar.User{Login: "amal", Org: "hol", Role: athar.RoleAdmin}); athar.ErrorCode(err) != athar.ENOTFOUND {
+		t.Fatalf("user of an unknown organisation: got %v, want not_found", err)
+	}
+	if err := s.CreateOrganization(ctx, athar.Organization{ID: "hol", Name: "مخيم الهول"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateOrganization(ctx, athar.Organization{ID: "hol"}); athar.ErrorCode(err) != athar.ECONFLICT {
+		t.Fatalf("organisation twice: got %v, want conflict", err)
+	}
+	if err := s.CreateUser(ctx, athar.User{Login: "amal", Name: "أمل حسن", Org: "hol", Role: "boss"}); athar.ErrorCode(err) != athar.EINVALID {
+		t.Fatalf("unknown role: got %v, want invalid", err)
+	}
+	if err := s.CreateUser(ctx, athar.User{Login: "amal", Name: "أمل حسن", Org: "hol", Role: athar.RoleAdmin}); err != nil {
+		t.Fatal(err)
+	}
+	hash := sha256.Sum256([]byte("secret"))
+	tok := athar.Token{User: "amal", Name: "laptop", ExpiresAt: time.Now().Add(time.Hour)}
+	if err := s.CreateToken(ctx, &tok, hash[:]); err != nil {
+		t.Fatal(err)
+	}
+	u, _, err := s.Authenticate(ctx, hash[:])
+	if err != nil || u.Login != "amal" || u.Org != "hol" || u.Role != athar.RoleAdmin {
+		t.Fatalf("Authenticate = %+v, %v", u, err)
+	}
+	other := sha256.Sum256([]byte("other"))
+	if _, _, err := s.Authenticate(ctx, other[:]); athar.ErrorCode(err) != athar.EUNAUTHORIZED {
+		t.Fatalf("unknown token: got %v", err)
+	}
+	if err := s.RevokeToken(ctx, tok.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Authenticate(ctx, hash[:]); athar.ErrorCode(err) != athar.EUNAUTHORIZED {
+		t.Fatalf("revoked token: got %v", err)
+	}
+
+	// An expired token and a disabled user are refused too.
+	h2 := sha256.Sum256([]byte("second"))
+	tok2 := athar.Token{User: "amal", ExpiresAt: time.Now().Add(time.Minute)}
+	if err := s.CreateToken(ctx, &tok2, h2[:]); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Now().Add(2 * time.Minute) }
+	if _, _, err := s.Authenticate(ctx, h2[:]); athar.ErrorCode(err) != athar.EUNAUTHORIZED {
+		t.Fatalf("expired token: got %v", err)
+	}
+	s.Now = time.Now
+	if _, _, err := s.Authenticate(ctx, h2[:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DisableUser(ctx, "amal"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Authenticate(ctx, h2[:]); athar.ErrorCode(err) != athar.EUNAUTHORIZED {
+		t.Fatalf("disabled user: got %v", err)
+	}
+}
+
+func TestAuditChain(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	defer s.Close()
+	for i := range 5 {
+		d, _ := json.Marshal(map[string]any{"query": map[string]string{"name": "محمد علي حسين"}, "i": i})
+		if err := s.AppendAudit(ctx, &athar.AuditEntry{Actor: "amal", Org: "hol", Action: "screen", Detail: d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, head, err := s.VerifyAudit(ctx)
+	if err != nil || n != 5 || head == "" {
+		t.Fatalf("VerifyAudit = %d, %q, %v", n, head, err)
+	}
+
+	tests := []struct {
+		name, sql string
+		seq       int64
+	}{
+		{"detail changed", `UPDATE audit SET detail = replace(detail, 'محمد', 'احمد') WHERE seq = 3`, 3},
+		{"actor changed", `UPDATE audit SET actor = 'nobody' WHERE seq = 2`, 2},
+		{"entry removed", `DELETE FROM audit WHERE seq = 4`, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustOpen(t)
+			defer s.Close()
+			for range 5 {
+				d := json.RawMessage(`{"query":{"name":"محمد علي حسين"}}`)
+				if err := s.AppendAudit(ctx, &athar.AuditEntry{Actor: "amal", Action: "screen", Target: "QDi.299", Detail: d}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db, err := sql.Open("sqlite3", s.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(tt.sql); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			_, _, err = s.VerifyAudit(ctx)
+			var ab *sqlite.AuditBreak
+			if !errors.As(err, &ab) || ab.Seq != tt.seq {
+				t.Fatalf("VerifyAudit after %s: got %v, want a break at %d", tt.sql, err, tt.seq)
+			}
+		})
+	}
+}
+
+func TestDecisionsVisibility(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	defer s.Close()
+	for _, d := range []athar.Decision{
+		{QueryKey: "k1", PersonID: "QDi.299", Outcome: athar.OutcomeFalsePositive, Reason: "different father", Officer: "أمل", User: "amal", Owner: "a", Label: athar.TLPAmber},
+		{QueryKey: "k1", PersonID: "QDi.299", Outcome: athar.OutcomeNeedsInfo, Reason: "ask for ID", Officer: "Bilal", User: "bilal", Owner: "b", Label: athar.TLPGreen},
+	} {
+		if err := s.SaveDecision(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		org  string
+		text string
+		want int
+	}{{"a", "", 2}, {"b", "", 1}, {"c", "", 1}, {"a", "FATHER", 1}, {"b", "father", 0}} {
+		ds, err := s.Decisions(ctx, athar.DecisionFilter{Org: tt.org, QueryKey: "k1", PersonID: []string{"QDi.299"}, Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) != tt.want {
+			t.Errorf("org %s text %q: %d decisions, want %d", tt.org, tt.text, len(ds), tt.want)
+		}
+	}
+}
