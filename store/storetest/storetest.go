@@ -30,6 +30,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Rollback", testRollback},
 		{"FailedImportLeavesOldVersion", testFailedImport},
 		{"ConflictAcrossDatasets", testConflict},
+		{"ConflictAfterManyRecords", testConflictLate},
+		{"CancelledImport", testCancelledImport},
 		{"ManualRecords", testManual},
 		{"PersonsOrder", testPersonsOrder},
 		{"PersonsSnapshot", testPersonsSnapshot},
@@ -387,6 +389,76 @@ func testConflict(t *testing.T, s store.Store) {
 	}
 	if _, ok := dataset(t, s, "camp-registry"); ok {
 		t.Error("the failed import left dataset camp-registry behind")
+	}
+}
+
+// testConflictLate puts a clashing record after many good ones, so that a
+// store writing in batches has written some before it meets the clash.
+func testConflictLate(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	importAll(t, s, "un", "v1", Person("QDi.299", "أبو بكر البغدادي", "Abu Bakr al-Baghdadi"))
+	imp, err := s.BeginImport(ctx, "camp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Rollback()
+	var putErr error
+	for i := range 3000 {
+		id := fmt.Sprintf("C-%05d", i)
+		if i == 1000 {
+			id = "QDi.299"
+		}
+		if putErr = imp.Put(ctx, Person(id, "محمد علي حسين", "Muhammad Ali Husayn")); putErr != nil {
+			break
+		}
+	}
+	if putErr == nil {
+		_, putErr = imp.Commit(ctx, athar.Dataset{Name: "camp"})
+	}
+	wantCode(t, "an import with a clash at record 1000", putErr, athar.ECONFLICT)
+	if !strings.Contains(putErr.Error(), "QDi.299") {
+		t.Errorf("error %q does not name the id", putErr)
+	}
+	imp.Rollback()
+	if got := ids(t, s); !slices.Equal(got, []string{"QDi.299"}) {
+		t.Errorf("after the failed import: got %d records, want only QDi.299", len(got))
+	}
+}
+
+// testCancelledImport cancels the context of an import half-way: nothing of
+// it may be committed.
+func testCancelledImport(t *testing.T, s store.Store) {
+	importAll(t, s, "un", "v1", Person("QDi.1", "محمد علي حسين", "Muhammad Ali Husayn"))
+	ctx, cancel := context.WithCancel(context.Background())
+	imp, err := s.BeginImport(ctx, "un")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Rollback()
+	for i := range 500 {
+		if err := imp.Put(ctx, Person(fmt.Sprintf("QDi.%d", 1000+i), "عمر", "Umar")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel()
+	var putErr error
+	for i := range 1000 {
+		if putErr = imp.Put(ctx, Person(fmt.Sprintf("QDi.%d", 2000+i), "عمر", "Umar")); putErr != nil {
+			break
+		}
+	}
+	if putErr == nil {
+		_, putErr = imp.Commit(ctx, athar.Dataset{Name: "un", Version: "v2"})
+	}
+	if putErr == nil {
+		t.Fatal("an import whose context was cancelled committed")
+	}
+	imp.Rollback()
+	if got := ids(t, s); !slices.Equal(got, []string{"QDi.1"}) {
+		t.Errorf("after a cancelled import: got %d records, want only QDi.1", len(got))
+	}
+	if ds, _ := dataset(t, s, "un"); ds.Version != "v1" {
+		t.Errorf("after a cancelled import: version %q, want v1", ds.Version)
 	}
 }
 
