@@ -388,3 +388,35 @@ func TestStatsCmd_Text(t *testing.T) {
 		t.Errorf("stats total line: %q, want 5 persons", total)
 	}
 }
+
+func TestImportCmd_JSONL(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "athar.db")
+	out := mustAthar(t, "import", "--db", db, "--format", "jsonl", "testdata/wanted.jsonl")
+	if !strings.Contains(out, "Imported dataset wanted,") {
+		t.Errorf("summary: want dataset wanted named after the file:\n%s", out)
+	}
+	if ds := datasetOf(t, db, "wanted"); ds.Persons != 1 || ds.Orgs != 1 {
+		t.Errorf("dataset wanted: %d persons, %d organisations; want 1 and 1", ds.Persons, ds.Orgs)
+	}
+	p := showJSON(t, db, "W-0101")
+	if len(p.Documents) != 1 || !p.Documents[0].Forged || p.Status != athar.StatusWanted {
+		t.Errorf("W-0101: documents %+v status %q; want one forged passport, wanted", p.Documents, p.Status)
+	}
+	text := mustAthar(t, "show", "--db", db, "W-0102")
+	if !strings.Contains(text, "(organisation)") || !strings.Contains(text, "كتيبة الفرقان") {
+		t.Errorf("show W-0102:\n%s", text)
+	}
+
+	// A broken line stops the import with the file and line; what came
+	// before it in the file is not committed.
+	code, _, errs := runAthar(t, "import", "--db", db, "--format", "jsonl", "--dataset", "wanted", "testdata/broken.jsonl")
+	if code != 1 || !strings.Contains(errs, "testdata/broken.jsonl:2") {
+		t.Errorf("import of a broken line: exit %d, stderr %q; want 1 naming testdata/broken.jsonl:2", code, errs)
+	}
+	if code, _, _ := runAthar(t, "show", "--db", db, "W-0201"); code != 1 {
+		t.Error("a record before the broken line was committed")
+	}
+	if ds := datasetOf(t, db, "wanted"); ds.Persons != 1 || ds.Orgs != 1 {
+		t.Errorf("after the failed import: %d persons, %d organisations; want the previous 1 and 1", ds.Persons, ds.Orgs)
+	}
+}
