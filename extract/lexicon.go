@@ -80,6 +80,10 @@ var notPlacePhrases = setOf(
 	"صحيفه الغارديان", "الجزيره نت", "العربيه نت", "سكاي نيوز عربيه", "راديو سوا", "قناه العربيه",
 )
 
+// prepositions that govern a place and tell a claim its direction.
+var prepositions = setOf("الي", "من", "في", "نحو", "باتجاه", "عبر", "داخل", "خارج", "قرب", "حتي", "صوب",
+	"تجاه", "الى", "لدي", "عند", "بين", "انطلاقا")
+
 // phraseWords gives, for the first word of a notPlacePhrases entry, the most
 // words of the phrases it begins.
 var phraseWords = func() map[string]int {

@@ -22,6 +22,10 @@ type Place struct {
 	// country's territory named by its adjective: الأراضي التركية) or
 	// "capital" (العاصمة العراقية).
 	Via string `json:"via"`
+	// Preposition is the preposition governing the place, folded: the word
+	// before it (الي, من, في, نحو, باتجاه, عبر, ...) or its proclitic (ب, ل,
+	// ك); "" when none. A claim reads direction from it: فر إلى X, قدم من X.
+	Preposition string `json:"preposition,omitempty"`
 }
 
 // PlaceFinder recognises places in Arabic text. It is safe for concurrent
@@ -311,9 +315,43 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 		out = append(out, Place{
 			Span: Span{start, end}, Text: text[start:end], Matched: matchedName(best, m.key),
 			Name: best.Name, Country: best.Country, Lat: best.Lat, Lon: best.Lon, Kind: best.Kind, ID: best.ID, Via: m.via,
+			Preposition: preposition(toks, m.first, m.key),
 		})
 	}
 	return out
+}
+
+// preposition finds the preposition governing the place at token i whose
+// matched name is key: a proclitic (بالموصل, لتركيا) or the word before,
+// skipping a place noun (إلى مدينة الرقة, بمدينة الرقة).
+func preposition(toks []token, i int, key string) string {
+	w := toks[i].fold
+	first, _, _ := strings.Cut(key, " ")
+	if w != first && len(w) > 2 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+		w = w[2:]
+	}
+	if w != first && len(w) > 2 {
+		switch c := w[:2]; c {
+		case "ب", "ل", "ك":
+			return c
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		p := toks[j].fold
+		if len(p) > 2 && (strings.HasPrefix(p, "و") || strings.HasPrefix(p, "ف")) && prepositions[p[2:]] {
+			p = p[2:]
+		}
+		if prepositions[p] {
+			return p
+		}
+		if len(p) > 2 && (strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ل")) && (placeTriggers[p[2:]] || weakTriggers[p[2:]]) {
+			return p[:2] // بمدينة الرقة
+		}
+		if !placeTriggers[p] && !weakTriggers[p] {
+			break
+		}
+	}
+	return ""
 }
 
 // accept drops weak single-word matches of small places: a village called

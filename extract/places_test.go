@@ -175,3 +175,24 @@ func BenchmarkPlacesAndDates8K(b *testing.B) {
 		}
 	})
 }
+
+func TestPreposition(t *testing.T) {
+	f := finder(t)
+	tests := []struct{ text, want string }{
+		{"فر إلى تركيا", "الي"},
+		{"وصل من الموصل", "من"},
+		{"قتل بالموصل", "ب"},
+		{"انتقل لتركيا", "ل"},
+		{"توجه نحو البادية السورية", "نحو"},
+		{"نقل إلى مدينة الرقة", "الي"},
+		{"اعتقل بمدينة الرقة", "ب"},
+		{"زار بغداد", ""},
+		{"وفي لبنان", "في"},
+	}
+	for _, tt := range tests {
+		ps := f.Find(tt.text)
+		if len(ps) != 1 || ps[0].Preposition != tt.want {
+			t.Errorf("%s: got %+v, want preposition %q", tt.text, ps, tt.want)
+		}
+	}
+}
