@@ -88,6 +88,12 @@ func open(ctx context.Context, path, mode string) (*Store, error) {
 	w.SetConnMaxIdleTime(0)
 
 	s := &Store{Now: time.Now, path: path, w: w}
+	// Without a limit the write-ahead log keeps the size of the largest
+	// import (hundreds of MB for a million records) while the file is open.
+	if _, err := w.ExecContext(ctx, `PRAGMA journal_size_limit = 67108864`); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open registry %s: %w", path, describe(err))
+	}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open registry %s: %w", path, describe(err))
