@@ -184,6 +184,7 @@ func Analyze(s string) Name {
 		n.Units = buildUnits(n.Units, toks, &n.Titles)
 		assignRoles(n.Units)
 	}
+	setKeys(n.Units)
 	n.Normalized = joinNorm(n.Units)
 	return n
 }
@@ -252,6 +253,7 @@ func AnalyzeParts(p athar.NameParts) Name {
 	}
 	n.Original = strings.Join(orig, " ")
 	n.Script = DetectScript(n.Original)
+	setKeys(n.Units)
 	n.Normalized = joinNorm(n.Units)
 	return n
 }
@@ -263,7 +265,12 @@ func joinNorm(us []Unit) string {
 	case 1:
 		return us[0].Norm
 	}
+	size := len(us) - 1
+	for i := range us {
+		size += len(us[i].Norm)
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for i := range us {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -450,7 +457,6 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, first int, i *i
 		u.Confidence = -1   // marks "after a nasab marker"
 	}
 	*fl = unitFlags{}
-	u.Keys = unitKeys(nil, u)
 	return append(dst, u)
 }
 

@@ -293,6 +293,16 @@ func compare(a, b *Name, f *Frequencies, m *Match) float64 {
 	// آخوند زاده and Akhundzada, ولی جان and Walijan, عبد صكر and Abid Sakr.
 	got, matchedW = joinLeftovers(a, b, &usedA, &usedB, wa[:na], wb[:nb], false, m, got, matchedW)
 	got, matchedW = joinLeftovers(b, a, &usedB, &usedA, wb[:nb], wa[:na], true, m, got, matchedW)
+	if m != nil {
+		// In the first name's order, for the reader; insertion sort, as the
+		// pairs are few and sort.Slice would allocate.
+		ps := m.Pairs
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && ps[j].A < ps[j-1].A; j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+	}
 	if matchedW == 0 {
 		if m != nil {
 			for i := range na {

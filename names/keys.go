@@ -1,21 +1,27 @@
 package names
 
-// keyBuilder gathers a unit's keys in one buffer, so that a unit's keys
-// cost two allocations (one string, one slice) however many there are.
+// keyBuilder gathers the keys of all units of a name in one fixed buffer,
+// so that a name's keys cost two allocations (one string, one slice)
+// however many there are. Keys that do not fit (only junk input has that
+// many) are left out.
 type keyBuilder struct {
-	buf  [160]byte
-	n    int
-	ends [24]uint8
-	k    int
+	buf   [1024]byte
+	n     int
+	ends  [128]uint16
+	k     int
+	first int // index in ends of the current unit's first key
 }
 
-// add appends key unless it is already there or there is no room.
+// add appends key to the current unit's keys unless it is already there.
 func (kb *keyBuilder) add(key []byte) {
 	if len(key) == 0 || kb.k == len(kb.ends) || kb.n+len(key) > len(kb.buf) {
 		return
 	}
 	start := 0
-	for i := 0; i < kb.k; i++ {
+	if kb.first > 0 {
+		start = int(kb.ends[kb.first-1])
+	}
+	for i := kb.first; i < kb.k; i++ {
 		end := int(kb.ends[i])
 		if string(kb.buf[start:end]) == string(key) {
 			return
@@ -23,25 +29,37 @@ func (kb *keyBuilder) add(key []byte) {
 		start = end
 	}
 	kb.n += copy(kb.buf[kb.n:], key)
-	kb.ends[kb.k] = uint8(kb.n)
+	kb.ends[kb.k] = uint16(kb.n)
 	kb.k++
 }
 
-func (kb *keyBuilder) strings(dst []string) []string {
+// setKeys computes the index keys of every unit.
+func setKeys(us []Unit) {
+	var kb keyBuilder
+	var spanArr [16][2]int
+	spans := spanArr[:0]
+	for i := range us {
+		kb.first = kb.k
+		unitKeys(&kb, &us[i])
+		spans = append(spans, [2]int{kb.first, kb.k})
+	}
 	if kb.k == 0 {
-		return dst
+		return
 	}
 	all := string(kb.buf[:kb.n])
-	if dst == nil {
-		dst = make([]string, 0, kb.k)
-	}
+	keys := make([]string, kb.k)
 	start := 0
-	for i := 0; i < kb.k; i++ {
-		end := int(kb.ends[i])
-		dst = append(dst, all[start:end])
+	for i, e := range kb.ends[:kb.k] {
+		end := int(e)
+		keys[i] = all[start:end]
 		start = end
 	}
-	return dst
+	for i := range us {
+		from, to := spans[i][0], spans[i][1]
+		if from < to {
+			us[i].Keys = keys[from:to:to]
+		}
+	}
 }
 
 // unitKeys computes a unit's index keys. The first is the unit's coarse
@@ -58,7 +76,7 @@ func (kb *keyBuilder) strings(dst []string) []string {
 // Otman) and ذ the key read as d (ذياب, Diab). Short
 // skeletons add one that keeps w and y. Kunya keys carry their marker (@ abu,
 // & umm) and never meet plain names.
-func unitKeys(dst []string, u Unit) []string {
+func unitKeys(kb *keyBuilder, u *Unit) {
 	p := u.Phon
 	var mark byte
 	if len(p) > 0 && (p[0] == '@' || p[0] == '&') {
@@ -67,7 +85,6 @@ func unitKeys(dst []string, u Unit) []string {
 	if len(p) > 48 {
 		p = p[:48] // junk: a 10,000-letter "name" needs no more key than this
 	}
-	var kb keyBuilder
 	var buf [64]byte
 	b := buf[:0]
 	if mark != 0 {
@@ -76,13 +93,15 @@ func unitKeys(dst []string, u Unit) []string {
 	start := len(b)
 	b = skeletonAs(b, p, 0)
 	if len(b) == start {
-		if u.Norm == "" {
-			return dst
+		if u.Norm != "" {
+			// No Latin or Arabic letter: the normal form itself.
+			kb.add(append(append(buf[:0], '#'), u.Norm...))
 		}
-		return append(dst, "#"+u.Norm)
+		return
 	}
 	if u.Kind == KindInitial {
-		return append(dst, "!"+string(b))
+		kb.add(append([]byte{'!'}, b...))
+		return
 	}
 	kb.add(b)
 	var alt [64]byte
@@ -121,7 +140,6 @@ func unitKeys(dst []string, u Unit) []string {
 			kb.add(d)
 		}
 	}
-	return kb.strings(dst)
 }
 
 // skeletonAs appends the skeleton of p read with one variant: 'g' reads g
@@ -133,20 +151,7 @@ func skeletonAs(dst []byte, p string, variant byte) []byte {
 	// A class repeats only when something was written between: Aziz is SS
 	// and Khalayleh HLL, but Latin ts-like pairs of one class are one sound.
 	last := -2
-	pos := 0
-	push := func(k byte) {
-		if k == 0 {
-			return
-		}
-		if len(dst) > start && dst[len(dst)-1] == k && last == pos-1 {
-			last = pos
-			return
-		}
-		dst = append(dst, k)
-		last = pos
-	}
 	for i := 0; i < len(p); i++ {
-		pos = i
 		c := p[i]
 		k := keyClass(c)
 		switch {
@@ -157,7 +162,8 @@ func skeletonAs(dst []byte, p string, variant byte) []byte {
 		case variant == 'D' && c == 'D':
 			k = 'D'
 		case variant == 'C' && c == 'C':
-			push('T')
+			dst = append(dst, 'T')
+			last = i
 			k = 'H'
 		case variant == 'T' && c == 'C':
 			k = 'T'
@@ -168,7 +174,15 @@ func skeletonAs(dst []byte, p string, variant byte) []byte {
 				k = c - 'a' + 'A'
 			}
 		}
-		push(k)
+		if k == 0 {
+			continue
+		}
+		if len(dst) > start && dst[len(dst)-1] == k && last == i-1 {
+			last = i
+			continue
+		}
+		dst = append(dst, k)
+		last = i
 	}
 	return dst
 }
