@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -418,5 +420,39 @@ func TestImportCmd_JSONL(t *testing.T) {
 	}
 	if ds := datasetOf(t, db, "wanted"); ds.Persons != 1 || ds.Orgs != 1 {
 		t.Errorf("after the failed import: %d persons, %d organisations; want the previous 1 and 1", ds.Persons, ds.Orgs)
+	}
+}
+
+func TestImportCmd_ManyWarnings(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("id,name,birth_date\n")
+	for i := range 25 {
+		fmt.Fprintf(&b, "R-%02d,محمد علي حسين,sometime in spring %d\n", i, i)
+	}
+	csv := filepath.Join(dir, "registry.csv")
+	if err := os.WriteFile(csv, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "athar.db")
+	out := mustAthar(t, "import", "--db", db, "--format", "csv", csv)
+	if !regexp.MustCompile(`(?m)^  warnings +25$`).MatchString(out) || !strings.Contains(out, "the first 20 of 25; --warnings FILE writes all of them") {
+		t.Errorf("summary of 25 warnings:\n%s", out)
+	}
+	if n := strings.Count(out, csv+":"); n != 20 {
+		t.Errorf("summary lists %d warnings, want 20:\n%s", n, out)
+	}
+
+	warnings := filepath.Join(dir, "w.jsonl")
+	out = mustAthar(t, "import", "--db", db, "--format", "csv", "--warnings", warnings, csv)
+	if !strings.Contains(out, "all of them are in "+warnings) {
+		t.Errorf("summary does not point to the warnings file:\n%s", out)
+	}
+	data, err := os.ReadFile(warnings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\n"); n != 25 {
+		t.Errorf("warnings file holds %d lines, want 25", n)
 	}
 }
