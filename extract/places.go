@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/athar-org/athar/geo"
 )
@@ -49,7 +50,7 @@ type mention struct {
 	trigger     bool   // a word such as مدينة precedes
 	hintCountry string // a nationality adjective follows: سرت الليبية
 	single      bool   // one word, no trigger: weak evidence
-	chosen      *geo.Place
+	end         int    // byte end when the name is only the start of its word (glued), else 0
 }
 
 // Find returns the places named in text, in text order. Spans are byte
@@ -68,6 +69,9 @@ func (f *PlaceFinder) Find(text string) []Place {
 			ms = append(ms, m)
 			i = m.last
 			continue
+		}
+		if m := f.glued(text, toks, i); m != nil {
+			ms = append(ms, m)
 		}
 	}
 	return f.resolve(text, toks, ms)
@@ -156,6 +160,51 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 				m.hintCountry = nisbaCountry(toks[i+w].fold)
 			}
 			return m
+		}
+	}
+	return nil
+}
+
+// glued finds a country or major place name glued to the next sentence's
+// first word, as scraped headings often are: "تركيا وإيرانوتشير" holds
+// إيران followed by وتشير. Only names of four letters or more of countries,
+// regions and cities of 500,000 or more are taken, and only before و and a
+// word of three letters or more.
+func (f *PlaceFinder) glued(text string, toks []token, i int) *mention {
+	t := toks[i]
+	w := t.fold
+	if len(w) < 14 || t.tag != 0 { // seven letters at least
+		return nil
+	}
+	var vbuf [6]string
+	for cut := 8; cut+8 <= len(w); cut += 2 { // the name has four letters or more, the next word three or more
+		if w[cut:cut+2] != "و" {
+			continue
+		}
+		for _, v := range clitics(w[:cut], vbuf[:0]) {
+			if len(v) < 8 || !f.g.Has(v) || notPlaces[v] {
+				continue
+			}
+			var cands []*geo.Place
+			for _, p := range f.g.LookupFolded(v) {
+				if p.Kind == geo.KindCountry || p.Kind == geo.KindRegion || p.Population >= 500000 {
+					cands = append(cands, p)
+				}
+			}
+			if len(cands) == 0 {
+				continue
+			}
+			// The byte in the text where the folded prefix ends.
+			n := utf8.RuneCountInString(w[:cut])
+			end := t.start
+			for end < t.end && n > 0 {
+				r, size := utf8.DecodeRuneInString(text[end:])
+				if fr := geo.FoldRune(r); fr != 0 {
+					n--
+				}
+				end += size
+			}
+			return &mention{first: i, last: i, key: v, cands: cands, via: "name", end: end}
 		}
 	}
 	return nil
@@ -312,6 +361,9 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 			continue
 		}
 		start, end := toks[m.first].start, toks[m.last].end
+		if m.end > 0 {
+			end = m.end
+		}
 		out = append(out, Place{
 			Span: Span{start, end}, Text: text[start:end], Matched: matchedName(best, m.key),
 			Name: best.Name, Country: best.Country, Lat: best.Lat, Lon: best.Lon, Kind: best.Kind, ID: best.ID, Via: m.via,
