@@ -71,7 +71,8 @@ func setKeys(us []Unit) {
 // letter give one more key each: g read as j (Gamal, جمال; g is ق in Iraqi
 // Gasim and stays in the first key), a final h after a vowel kept (Salah,
 // صلاح; dropped in Fatimah, فاطمة), dh read as ض or د (Fadhil, فاضل), th read
-// as ت+ح (Fathi, فتحي), a first ou read as و (Ould, ولد), and a glued al-
+// as ت+ح (Fathi, فتحي), a first ou read as و (Ould, ولد), c read as s
+// (Faycal, فيصل), j read as y (Bosnian Jusuf, يوسف), and a glued al-
 // taken off (Alaboud, العبود). Arabic ث also gives the key read as t (عثمان,
 // Otman) and ذ the key read as d (ذياب, Diab). Short
 // skeletons add one that keeps w and y. Kunya keys carry their marker (@ abu,
@@ -112,7 +113,7 @@ func unitKeys(kb *keyBuilder, u *Unit) {
 		kb.add(skeletonAs(append(alt[:0], b[:start]...), p, 'D'))
 	}
 	if u.Script != ScriptArabic {
-		for _, v := range [...]byte{'g', 'H', 'D', 'C'} {
+		for _, v := range [...]byte{'g', 'H', 'D', 'C', 'K', 'j'} {
 			if hasByte(p, v) {
 				kb.add(skeletonAs(append(alt[:0], b[:start]...), p, v))
 			}
@@ -144,8 +145,8 @@ func unitKeys(kb *keyBuilder, u *Unit) {
 
 // skeletonAs appends the skeleton of p read with one variant: 'g' reads g
 // as j, 'H' keeps a soft final h, 'D' reads dh as d, 'C' reads th as t+h,
-// 'T' reads th as t, 'U' reads a first ou as w, 'w' keeps w and y; 0 is the
-// plain skeleton.
+// 'T' reads th as t, 'U' reads a first ou as w, 'K' reads c as s, 'j' reads
+// j as y, 'w' keeps w and y; 0 is the plain skeleton.
 func skeletonAs(dst []byte, p string, variant byte) []byte {
 	start := len(dst)
 	// A class repeats only when something was written between: Aziz is SS
@@ -167,6 +168,10 @@ func skeletonAs(dst []byte, p string, variant byte) []byte {
 			k = 'H'
 		case variant == 'T' && c == 'C':
 			k = 'T'
+		case variant == 'K' && c == 'K':
+			k = 'S'
+		case variant == 'j' && c == 'j':
+			k = 'Y'
 		case variant == 'U' && c == 'U' && i == 0:
 			k = 'W'
 		case c == 'w' || c == 'y':
