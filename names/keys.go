@@ -72,7 +72,9 @@ func setKeys(us []Unit) {
 // Gasim and stays in the first key), a final h after a vowel kept (Salah,
 // صلاح; dropped in Fatimah, فاطمة), dh read as ض or د (Fadhil, فاضل), th read
 // as ت+ح (Fathi, فتحي), a first ou read as و (Ould, ولد), c read as s
-// (Faycal, فيصل), j read as y (Bosnian Jusuf, يوسف), and a glued al-
+// (Faycal, فيصل), j read as y (Bosnian Jusuf, يوسف), sh read as س+ح
+// (Eshaq, إسحاق), the Persian v as و and z as ض (Javadi, جوادي; Rezaei,
+// رضائي), and a glued al-
 // taken off (Alaboud, العبود). Arabic ث also gives the key read as t (عثمان,
 // Otman) and ذ the key read as d (ذياب, Diab). Short
 // skeletons add one that keeps w and y. Kunya keys carry their marker (@ abu,
@@ -113,10 +115,13 @@ func unitKeys(kb *keyBuilder, u *Unit) {
 		kb.add(skeletonAs(append(alt[:0], b[:start]...), p, 'D'))
 	}
 	if u.Script != ScriptArabic {
-		for _, v := range [...]byte{'g', 'H', 'D', 'C', 'K', 'j'} {
+		for _, v := range [...]byte{'g', 'H', 'D', 'C', 'K', 'j', 'S'} {
 			if hasByte(p, v) {
 				kb.add(skeletonAs(append(alt[:0], b[:start]...), p, v))
 			}
+		}
+		if hasByte(p, 'v') || hasByte(p, 'z') {
+			kb.add(skeletonAs(append(alt[:0], b[:start]...), p, 'v'))
 		}
 		if p[0] == 'U' {
 			kb.add(skeletonAs(append(alt[:0], b[:start]...), p, 'U'))
@@ -146,7 +151,8 @@ func unitKeys(kb *keyBuilder, u *Unit) {
 // skeletonAs appends the skeleton of p read with one variant: 'g' reads g
 // as j, 'H' keeps a soft final h, 'D' reads dh as d, 'C' reads th as t+h,
 // 'T' reads th as t, 'U' reads a first ou as w, 'K' reads c as s, 'j' reads
-// j as y, 'w' keeps w and y; 0 is the plain skeleton.
+// j as y, 'S' reads sh as s+h, 'v' reads v as w and z as ض (Persian), 'w'
+// keeps w and y; 0 is the plain skeleton.
 func skeletonAs(dst []byte, p string, variant byte) []byte {
 	start := len(dst)
 	// A class repeats only when something was written between: Aziz is SS
@@ -172,6 +178,17 @@ func skeletonAs(dst []byte, p string, variant byte) []byte {
 			k = 'S'
 		case variant == 'j' && c == 'j':
 			k = 'Y'
+		case variant == 'S' && c == 'S':
+			dst = append(dst, 'S')
+			last = i
+			k = 'H'
+		case variant == 'v' && c == 'v':
+			k = 0
+			if i == 0 {
+				k = 'W'
+			}
+		case variant == 'v' && c == 'z':
+			k = 'D'
 		case variant == 'U' && c == 'U' && i == 0:
 			k = 'W'
 		case c == 'w' || c == 'y':
