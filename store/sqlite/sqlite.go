@@ -47,7 +47,7 @@ type Store struct {
 // Open opens the registry in the file at path, creating the file when it does
 // not exist, and brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
-	return open(ctx, path, "rwc")
+	return open(ctx, path, "rwc", busyTimeout)
 }
 
 // OpenExisting is Open for a file that must already exist: a mistyped path
@@ -63,15 +63,15 @@ func OpenExisting(ctx context.Context, path string) (*Store, error) {
 	if fi.IsDir() {
 		return nil, athar.Errorf(athar.EINVALID, "registry %s is a directory, not a file", path)
 	}
-	return open(ctx, path, "rw")
+	return open(ctx, path, "rw", busyTimeout)
 }
 
-func open(ctx context.Context, path, mode string) (*Store, error) {
+func open(ctx context.Context, path, mode string, busy time.Duration) (*Store, error) {
 	if path == "" {
 		return nil, athar.Errorf(athar.EINVALID, "no registry file given")
 	}
 	uri := fileURI(path)
-	ms := strconv.FormatInt(busyTimeout.Milliseconds(), 10)
+	ms := strconv.FormatInt(busy.Milliseconds(), 10)
 	// The writer takes the write lock when its transaction begins
 	// (_txlock=immediate), so an import never fails half-way on a lock.
 	// synchronous=NORMAL is durable in WAL mode except against power loss
@@ -120,6 +120,8 @@ func describe(err error) error {
 			return athar.Errorf(athar.EINVALID, "not an Athar registry (not an SQLite database)")
 		case sqlite3.ErrCantOpen:
 			return athar.Errorf(athar.EINVALID, "cannot open the file: %v", se)
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return athar.Errorf(athar.ECONFLICT, "the registry is busy: another import or change is running; try again when it has finished")
 		case sqlite3.ErrReadonly, sqlite3.ErrPerm:
 			return athar.Errorf(athar.EINVALID, "the registry file is read-only: %v", se)
 		}
