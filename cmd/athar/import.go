@@ -60,7 +60,7 @@ type importOptions struct {
 func newImportCmd(e *env) *cobra.Command {
 	var o importOptions
 	c := &cobra.Command{
-		Use:   "import --db FILE --format un|ofac|csv|jsonl [--dataset NAME] PATH...",
+		Use:   "import --db FILE --format un|ofac|csv|jsonl [--dataset NAME] [--warnings FILE] PATH...",
 		Short: "Import a list into the registry",
 		Long: `Import a list into the registry, replacing the previous version of its
 dataset at once: until the import is committed, every reader sees the old
@@ -84,7 +84,8 @@ all as JSON Lines.`,
   athar import --db athar.db --format ofac sdn.csv alt.csv
   athar import --db athar.db --format csv --dataset camp-hol camp-registry.csv
   athar import --db athar.db --format jsonl --warnings warnings.jsonl wanted.jsonl`,
-		Args: minArgs(1),
+		Args:                  minArgs(1),
+		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := requireFlag(c, "db", o.db); err != nil {
 				return err

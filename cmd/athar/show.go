@@ -16,12 +16,11 @@ import (
 
 func newShowCmd(e *env) *cobra.Command {
 	var (
-		db      string
-		asJSON  bool
-		command = "show"
+		db     string
+		asJSON bool
 	)
 	c := &cobra.Command{
-		Use:   command + " --db FILE [--json] ID",
+		Use:   "show --db FILE [--json] ID",
 		Short: "Show one record",
 		Long: `Show one record of the registry, whole: names (with their script, kind and
 parts), birth dates, places, nationalities, documents, list memberships,
@@ -30,7 +29,8 @@ status, remarks and where the record came from.
 --json prints the record as stable JSON, documented in docs/record.md.`,
 		Example: `  athar show --db athar.db QDi.299
   athar show --db athar.db --json QDi.299`,
-		Args: exactArgs(1),
+		Args:                  exactArgs(1),
+		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := requireFlag(c, "db", db); err != nil {
 				return err

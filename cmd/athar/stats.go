@@ -33,7 +33,8 @@ was imported, and how many persons and organisations it holds. The dataset
 "manual" holds the records entered by hand.`,
 		Example: `  athar stats --db athar.db
   athar stats --db athar.db --json`,
-		Args: exactArgs(0),
+		Args:                  exactArgs(0),
+		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := requireFlag(c, "db", db); err != nil {
 				return err
