@@ -16,8 +16,9 @@ import (
 // in the same file for the claim extractor; each names its place and date by
 // their text.
 type Annotation struct {
-	File         string           `json:"file"`          // the article's file name
-	DocumentDate string           `json:"document_date"` // YYYY-MM-DD, for relative dates
+	File         string           `json:"file"`              // the article's file name
+	Written      bool             `json:"written,omitempty"` // the text is ours, in testdata/written; else in the shared articles
+	DocumentDate string           `json:"document_date"`     // YYYY-MM-DD, for relative dates
 	Note         string           `json:"note,omitempty"`
 	Places       []GoldPlace      `json:"places"`
 	Dates        []GoldDate       `json:"dates"`

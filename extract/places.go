@@ -130,12 +130,6 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 		}
 	}
 	for w := n; w >= 1; w-- {
-		// A place's territory named by its adjective: الأراضي التركية.
-		if w == 2 {
-			if m := f.adjectivePhrase(toks, i); m != nil {
-				return m
-			}
-		}
 		for vi, v := range variants {
 			if w > f.g.WordsFrom(v) {
 				continue
@@ -160,6 +154,13 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 				m.hintCountry = nisbaCountry(toks[i+w].fold)
 			}
 			return m
+		}
+		// A country's territory named by its adjective (الأراضي التركية),
+		// after any gazetteer name of two words (الشمال السوري).
+		if w == 2 {
+			if m := f.adjectivePhrase(toks, i); m != nil {
+				return m
+			}
 		}
 	}
 	return nil
@@ -332,6 +333,7 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 			anchors = append(anchors, p)
 		}
 	}
+	containmentHints(toks, ms)
 	out := make([]Place, 0, len(ms))
 	for _, m := range ms {
 		if len(m.cands) == 0 {
@@ -404,6 +406,40 @@ func preposition(toks []token, i int, key string) string {
 		}
 	}
 	return ""
+}
+
+// containmentHints gives a place followed by "في Y" (or "بY") the country of
+// Y when Y names one country: رفح ... في شمال سيناء is the Egyptian Rafah.
+// Places joined by و share the hint: مدينتي رفح والشيخ زويد في شمال سيناء.
+func containmentHints(toks []token, ms []*mention) {
+	for k := len(ms) - 2; k >= 0; k-- {
+		m, next := ms[k], ms[k+1]
+		if m.hintCountry != "" || len(m.cands) == 0 || len(next.cands) == 0 {
+			continue
+		}
+		gap := next.first - m.last
+		nf := toks[next.first].fold
+		switch {
+		case gap == 2 && (toks[m.last+1].fold == "في" || toks[m.last+1].fold == "فى"),
+			gap == 1 && strings.HasPrefix(nf, "ب") && toks[next.first].joined:
+			if c := oneCountry(next.cands); c != "" {
+				m.hintCountry = c
+			}
+		case gap == 1 && strings.HasPrefix(nf, "و") && toks[next.first].joined:
+			m.hintCountry = next.hintCountry
+		}
+	}
+}
+
+// oneCountry returns the country all candidates share, or "".
+func oneCountry(ps []*geo.Place) string {
+	c := ps[0].Country
+	for _, p := range ps[1:] {
+		if p.Country != c {
+			return ""
+		}
+	}
+	return c
 }
 
 // accept drops weak single-word matches of small places: a village called
