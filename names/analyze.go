@@ -100,7 +100,8 @@ type token struct {
 	raw        string // as written
 	norm       string // Normalize
 	script     Script
-	comma      bool // a comma follows it
+	comma      bool   // a comma follows it
+	flags      uint16 // the word lists it is on (fTitle, fNasab, ...)
 }
 
 // isSeparator reports runes that split words.
@@ -132,7 +133,7 @@ func tokenize(dst []token, s string) []token {
 			} else {
 				n = ""
 			}
-			dst = append(dst, token{src: s, start: rawStart, end: end, raw: raw, norm: w, script: DetectScript(w)})
+			dst = append(dst, token{src: s, start: rawStart, end: end, raw: raw, norm: w, script: DetectScript(w), flags: wordFlags[w]})
 		}
 	}
 	for i, r := range s {
@@ -295,17 +296,17 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 		t := toks[i]
 		w := t.norm
 		last := i == len(toks)-1
-		if !seen && !last && titles[w] {
+		if !seen && !last && t.flags&fTitle != 0 {
 			*titlesOut = append(*titlesOut, w)
 			continue
 		}
-		if !seen && !last && w == "al" && titles[toks[i+1].norm] && i+2 < len(toks) {
+		if !seen && !last && w == "al" && toks[i+1].flags&fTitle != 0 && i+2 < len(toks) {
 			// al-Hajj, al-Sheikh written apart.
 			*titlesOut = append(*titlesOut, w+" "+toks[i+1].norm)
 			i++
 			continue
 		}
-		if seen && !last && nasabMarkers[w] {
+		if seen && !last && t.flags&fNasab != 0 {
 			fl.afterNasab = true
 			continue
 		}
@@ -317,7 +318,7 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			fl.afterFamily = true
 			continue
 		}
-		if !last && articles[w] && t.script == ScriptLatin && articleFits(w, toks[i+1].norm) {
+		if !last && t.flags&fArticle != 0 && t.script == ScriptLatin && articleFits(w, toks[i+1]) {
 			// A written-apart article belongs to the next word.
 			nt := toks[i+1]
 			u := simpleUnit(nt, true)
@@ -329,19 +330,20 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			seen = true
 			continue
 		}
-		if articles[w] && last && t.script == ScriptLatin {
+		if t.flags&fArticle != 0 && last && t.script == ScriptLatin {
 			continue // a stray article at the end
 		}
 		// Kunya: أبو بكر, Abu Bakr, Abu al-Hasan, Abu Bakr al-Baghdadi.
-		if mk, ok := kunyaMarkers[w]; ok && !last {
+		if t.flags&fKunya != 0 && !last {
+			mk := kunyaMarkers[w]
 			j := i + 1
 			art := false
-			if articles[toks[j].norm] && j+1 < len(toks) {
+			if toks[j].flags&fArticle != 0 && j+1 < len(toks) {
 				j++
 				art = true
 			}
 			rest := toks[j]
-			if kunyaMarkers[rest.norm] == 0 && !nasabMarkers[rest.norm] {
+			if rest.flags&(fKunya|fNasab) == 0 {
 				u := kunyaUnit(mk, rest, art)
 				u.Text = joinRaw(toks[i : j+1])
 				first := i
@@ -357,12 +359,12 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			continue
 		}
 		// Abd compounds written apart: عبد الرحمن, Abd al-Rahman, Abdul Aziz.
-		if abdWords[w] && !last {
+		if t.flags&fAbd != 0 && !last {
 			j := i + 1
-			if articles[toks[j].norm] && j+1 < len(toks) {
+			if toks[j].flags&fArticle != 0 && j+1 < len(toks) {
 				j++
 			}
-			if rest := toks[j]; !nasabMarkers[rest.norm] && kunyaMarkers[rest.norm] == 0 {
+			if rest := toks[j]; rest.flags&(fKunya|fNasab) == 0 {
 				u := abdUnit(rest.norm, rest.script)
 				u.Text = joinRaw(toks[i : j+1])
 				u.Norm = w + " " + joinNormTok(toks[i+1:j+1])
@@ -403,18 +405,19 @@ func isFamilyAl(toks []token, i int) bool {
 	if toks[i].norm == "aal" {
 		return true
 	}
-	return i >= 2 && nasabMarkers[toks[i-2].norm] && i+2 == len(toks) && strings.Contains(toks[i].raw, "Al") && !strings.Contains(toks[i].raw, "-")
+	return i >= 2 && toks[i-2].flags&fNasab != 0 && i+2 == len(toks) && strings.Contains(toks[i].raw, "Al") && !strings.Contains(toks[i].raw, "-")
 }
 
 // articleFits reports whether a written-apart article can stand before
 // next: al/el/ul before anything, a sun-letter form (ash, ad, ar) only
 // before its own letter.
-func articleFits(art, next string) bool {
+func articleFits(art string, nt token) bool {
 	switch art {
 	case "al", "el", "ul", "il", "ol":
 		return true
 	}
-	if dinWords[next] {
+	next := nt.norm
+	if nt.flags&fDin != 0 {
 		return true // ud-Din, ad-Din
 	}
 	c := art[len(art)-1]
@@ -430,17 +433,17 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, first int, i *i
 	// X al-Din written apart: نور الدين, Nur al-Din, Salah ad-Din, Nasr Eddine.
 	if u.Kind == KindSimple {
 		j := *i + 1
-		if j < len(toks) && articles[toks[j].norm] && j+1 < len(toks) && dinWords[toks[j+1].norm] {
+		if j < len(toks) && toks[j].flags&fArticle != 0 && j+1 < len(toks) && toks[j+1].flags&fDin != 0 {
 			j++
 		}
-		if j < len(toks) && dinWords[toks[j].norm] && u.Phon != "" {
+		if j < len(toks) && toks[j].flags&fDin != 0 && u.Phon != "" {
 			u.Kind = KindDin
 			constructState(&u, toks[*i].raw)
 			u.Text = joinRaw(toks[first : j+1])
 			u.Norm += " " + joinNormTok(toks[*i+1:j+1])
 			u.Phon += dinPhon
 			*i = j
-		} else if j := *i + 1; j < len(toks) && allahWords[toks[j].norm] && u.Phon != "" {
+		} else if j := *i + 1; j < len(toks) && toks[j].flags&fAllah != 0 && u.Phon != "" {
 			// X Allah written apart: سيف الله, Saif Allah.
 			u.Kind = KindAllah
 			constructState(&u, toks[*i].raw)

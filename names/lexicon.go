@@ -67,3 +67,30 @@ var allahWords = set("الله", "allah", "ullah", "ollah", "illah", "ellah")
 // allahSuffixes end an X Allah compound written as one word: Hidayatullah,
 // Nasrallah, Sanaulla.
 var allahSuffixes = []string{"ullah", "ollah", "allah", "illah", "ellah", "ulla", "olla", "alla"}
+
+// Word flags: which lists a word is on, found with one map lookup.
+const (
+	fTitle uint16 = 1 << iota
+	fNasab
+	fKunya
+	fAbd
+	fArticle
+	fDin
+	fAllah
+)
+
+var wordFlags = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, l := range []struct {
+		words map[string]bool
+		flag  uint16
+	}{{titles, fTitle}, {nasabMarkers, fNasab}, {abdWords, fAbd}, {articles, fArticle}, {dinWords, fDin}, {allahWords, fAllah}} {
+		for w := range l.words {
+			m[w] |= l.flag
+		}
+	}
+	for w := range kunyaMarkers {
+		m[w] |= fKunya
+	}
+	return m
+}()

@@ -190,9 +190,36 @@ func isStable(s string) bool {
 	return true
 }
 
+// foldArabicWord folds a word of Arabic letters whose only changes are
+// two-byte letters into two-byte letters (أ إ آ → ا, ؤ → و, ئ → ي, and ى, ة
+// unless light), patching a copy in place. It reports false for anything
+// else, which takes the general path.
+func foldArabicWord(s string, light bool) (string, bool) {
+	if len(s) > 64 {
+		return "", false
+	}
+	var buf [64]byte
+	b := buf[:len(s)]
+	copy(b, s)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n != 2 || r < 0x0620 || r > 0x064A || r == 'ـ' || r == 'ء' {
+			return "", false
+		}
+		if f := foldArabic(r, light); f != r {
+			utf8.EncodeRune(b[i:i+2], f)
+		}
+		i += n
+	}
+	return string(b), true
+}
+
 func normalize(s string, light bool) string {
 	if isStable(s) {
 		return s
+	}
+	if f, ok := foldArabicWord(s, light); ok {
+		return f
 	}
 	for _, r := range s {
 		if needsCompat(r) {
