@@ -187,22 +187,22 @@ func compareGender(q, listed athar.Gender) (Feature, bool) {
 
 // compareDocuments looks for the query's document numbers among the
 // listed ones, exactly or up to OCR confusions.
-func compareDocuments(q []string, listed []athar.Document) (Feature, bool) {
+func compareDocuments(q []string, listed []string) (Feature, bool) {
 	if len(q) == 0 || len(listed) == 0 {
 		return Feature{}, false
 	}
 	best := Feature{}
 	for _, qn := range q {
 		for _, d := range listed {
-			ln := NormalizeDocument(d.Number)
+			ln := NormalizeDocument(d)
 			if ln == "" {
 				continue
 			}
 			switch {
 			case qn == ln:
-				return Feature{Feature: "document", Outcome: "exact", Weight: wDocExact, Query: qn, Listed: d.Number}, true
+				return Feature{Feature: "document", Outcome: "exact", Weight: wDocExact, Query: qn, Listed: d}, true
 			case len(qn) >= 5 && ocrFold(qn) == ocrFold(ln) && best.Weight < wDocOCR:
-				best = Feature{Feature: "document", Outcome: "ocr_variant", Weight: wDocOCR, Query: qn, Listed: d.Number}
+				best = Feature{Feature: "document", Outcome: "ocr_variant", Weight: wDocOCR, Query: qn, Listed: d}
 			}
 		}
 	}

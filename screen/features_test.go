@@ -48,7 +48,7 @@ func TestCompareBirth(t *testing.T) {
 }
 
 func TestCompareDocuments(t *testing.T) {
-	listed := []athar.Document{{Type: "National Identification Number", Number: "0134852"}}
+	listed := []string{"0134852"}
 	tests := []struct {
 		q       string
 		outcome string

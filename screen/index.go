@@ -21,9 +21,9 @@ type entry struct {
 	births  []athar.BirthDate
 	nats    []string
 	gender  athar.Gender
-	mother  *names.Name
+	mother  string // analysed when a query gives a mother's name: rare, and it saves a quarter of the index
 	places  []string // normalised birth places, city and region words
-	docs    []athar.Document
+	docs    []string // document numbers as listed
 	owner   string
 	label   athar.TLP
 }
@@ -84,13 +84,30 @@ func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], fr
 		ix.add(p)
 		n++
 	}
-	for k, ps := range ix.keys {
-		// Postings of one key are appended in entry order already; a name
-		// hit by two keys of one unit is deduplicated at query time.
-		ix.keys[k] = slices.Clip(ps)
-	}
+	ix.pack()
 	ix.strs = nil
 	return ix, nil
+}
+
+// pack moves the postings into one array of the exact size, and the entries
+// into a slice of the exact length: appending left up to half of each
+// unused, which is hundreds of megabytes for a million records. Postings of
+// one key stay in entry order.
+func (ix *index) pack() {
+	total := 0
+	for _, ps := range ix.keys {
+		total += len(ps)
+	}
+	arena := make([]posting, 0, total)
+	for k, ps := range ix.keys {
+		start := len(arena)
+		arena = append(arena, ps...)
+		ix.keys[k] = arena[start:len(arena):len(arena)]
+	}
+	ix.entries = slices.Clone(ix.entries)
+	for k, ps := range ix.docs {
+		ix.docs[k] = slices.Clip(ps)
+	}
 }
 
 // intern returns a shared copy of s, so that the millions of repeated unit
@@ -112,7 +129,6 @@ func (ix *index) add(p *athar.Person) {
 		births:  p.BirthDates,
 		nats:    p.Nationalities,
 		gender:  p.Gender,
-		docs:    p.Documents,
 		owner:   ix.intern(p.Owner),
 		label:   athar.TLP(ix.intern(string(p.Label))),
 	}
@@ -126,18 +142,13 @@ func (ix *index) add(p *athar.Person) {
 			continue
 		}
 		seen[an.Normalized] = true
-		ix.compact(&an)
 		e.names = append(e.names, listedName{name: an, kind: n.Kind})
 	}
-	if p.MotherName != "" {
-		m := names.Analyze(p.MotherName)
-		ix.compact(&m)
-		e.mother = &m
-	}
+	e.mother = p.MotherName
 	for _, pl := range p.BirthPlaces {
 		for _, s := range []string{pl.City, pl.Region, pl.Text} {
 			if s = names.Normalize(s); s != "" {
-				e.places = append(e.places, s)
+				e.places = append(e.places, ix.intern(s))
 			}
 		}
 	}
@@ -147,6 +158,9 @@ func (ix *index) add(p *athar.Person) {
 		ix.freq.AddName(&ln.name)
 		for ui := range ln.name.Units {
 			for _, k := range ln.name.Units[ui].Keys {
+				if _, ok := ix.keys[k]; !ok {
+					k = ix.intern(k)
+				}
 				ps := ix.keys[k]
 				pst := posting(idx<<8 | uint32(ni))
 				if len(ps) > 0 && ps[len(ps)-1] == pst {
@@ -155,8 +169,12 @@ func (ix *index) add(p *athar.Person) {
 				ix.keys[k] = append(ps, pst)
 			}
 		}
+		ix.compact(&ln.name)
 	}
 	for _, d := range p.Documents {
+		if d.Number != "" {
+			e.docs = append(e.docs, d.Number)
+		}
 		n := NormalizeDocument(d.Number)
 		if len(n) < 4 {
 			continue // too short to tell people apart
@@ -191,17 +209,19 @@ func analyzeListed(n athar.Name) names.Name {
 // compact interns the strings of an analysed name, to keep a million
 // records within memory.
 func (ix *index) compact(n *names.Name) {
-	n.Normalized = ix.intern(n.Normalized)
+	n.Normalized = "" // compared and deduplicated already; only Original is shown
+	n.Titles = nil
 	n.Units = slices.Clip(n.Units)
 	for i := range n.Units {
 		u := &n.Units[i]
 		u.Text = ix.intern(u.Text)
 		u.Norm = ix.intern(u.Norm)
 		u.Phon = ix.intern(u.Phon)
-		for j, k := range u.Keys {
-			u.Keys[j] = ix.intern(k)
+		// Only the first key (the frequency key) is read after indexing;
+		// a fresh one-element slice lets the rest be freed.
+		if len(u.Keys) > 0 {
+			u.Keys = []string{ix.intern(u.Keys[0])}
 		}
-		u.Keys = slices.Clip(u.Keys)
 	}
 }
 

@@ -361,12 +361,16 @@ func comparePlace(q string, listed []string) (Feature, bool) {
 }
 
 // compareMother compares the mother's names.
-func compareMother(q *names.Name, listed *names.Name, freq *names.Frequencies) (Feature, bool) {
-	if q == nil || listed == nil || len(q.Units) == 0 || len(listed.Units) == 0 {
+func compareMother(q *names.Name, listedName string, freq *names.Frequencies) (Feature, bool) {
+	if q == nil || len(q.Units) == 0 || listedName == "" {
 		return Feature{}, false
 	}
-	s := names.Score(q, listed, freq)
-	f := Feature{Feature: "mother_name", Query: q.Original, Listed: listed.Original}
+	listed := names.Analyze(listedName)
+	if len(listed.Units) == 0 {
+		return Feature{}, false
+	}
+	s := names.Score(q, &listed, freq)
+	f := Feature{Feature: "mother_name", Query: q.Original, Listed: listedName}
 	switch {
 	case s >= names.StrongMatch:
 		f.Outcome, f.Weight = "match", wMotherSame
