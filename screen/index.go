@@ -21,7 +21,7 @@ type entry struct {
 	births  []athar.BirthDate
 	nats    []string
 	gender  athar.Gender
-	mother  string // analysed when a query gives a mother's name: rare, and it saves a quarter of the index
+	mother  string   // analysed when a query gives a mother's name: rare, and it saves a quarter of the index
 	places  []string // normalised birth places, city and region words
 	docs    []string // document numbers as listed
 	owner   string
