@@ -217,7 +217,7 @@ func (t *costTable) weight(p string) int {
 
 // maxDP is the longest code the allocation-free path handles; longer codes
 // (rare: 10,000-character junk) are cut, which only lowers precision on junk.
-const maxDP = 48
+const maxDP = 32
 
 // distance is the weighted edit distance between two phonetic codes.
 func (t *costTable) distance(a, b string) int {
@@ -236,6 +236,8 @@ func (t *costTable) distanceWithin(a, b string, limit int) int {
 	}
 	var rows [3][maxDP + 1]int32
 	pp, prev, cur := &rows[0], &rows[1], &rows[2]
+	// Digraph moves only matter when one side has a digraph code.
+	digraphs := t.digraphs && (hasDigraph(a) || hasDigraph(b))
 	prev[0] = 0
 	for j := 1; j <= len(b); j++ {
 		prev[j] = prev[j-1] + int32(t.indel[b[j-1]&127])
@@ -257,7 +259,7 @@ func (t *costTable) distanceWithin(a, b string, limit int) int {
 			if v := cur[j-1] + int32(t.indel[cb]); v < best {
 				best = v
 			}
-			if t.digraphs {
+			if digraphs {
 				// One sound against two letters: Latin sh against س+ح
 				// (Ishaq, إسحاق), kh against ك+ح (Lakhal, لكحل), th
 				// against ت+ح (Fathi, فتحي), dh against د+ه (Adham, أدهم).
@@ -299,6 +301,15 @@ var digraphGroup, firstGroup = func() (d, f [128]uint8) {
 	f['d'], f['p'] = 4, 4
 	return d, f
 }()
+
+func hasDigraph(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if digraphGroup[s[i]&127] != 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // digraphOf reports whether code c may stand for the letters f, s.
 func digraphOf(c, f, s byte) bool {
