@@ -16,7 +16,7 @@ const (
 	PrecisionMonth       Precision = "month"
 	PrecisionPartOfYear  Precision = "part-of-year" // مطلع، منتصف، أواخر العام
 	PrecisionYear        Precision = "year"
-	PrecisionVague       Precision = "vague" // قبل أشهر, قبل سنوات: a rough range
+	PrecisionVague       Precision = "vague" // قبل أشهر, مؤخرا, خلال الأشهر الماضية: a rough range
 )
 
 // Day is a calendar day; it marshals to JSON as "YYYY-MM-DD", or null when
@@ -173,7 +173,8 @@ var dateStarts = func() map[string]bool {
 		m[k] = true
 	}
 	for _, w := range []string{"شهر", "امس", "الامس", "اول", "يوم", "اليوم", "هذا", "هذه", "الشهر", "الاسبوع",
-		"قبل", "منذ", "الليله", "بين", "من"} {
+		"قبل", "منذ", "الليله", "بين", "من", "موخرا", "الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات",
+		"الاعوام", "السنين", "الساعات"} {
 		m[w] = true
 	}
 	return m
@@ -702,6 +703,28 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 		}
 	case "قبل", "منذ":
 		return p.ago(i, out, ref)
+	case "موخرا":
+		return out(PrecisionVague, ref.AddDate(0, -3, 0), ref, i)
+	case "الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "السنين", "الساعات":
+		n := next(1)
+		last := i + 1
+		if n == "القليله" && next(2) == "الماضيه" {
+			n, last = "الماضيه", i+2
+		}
+		if n != "الماضيه" && n != "الاخيره" && n != "المنصرمه" && n != "الفايته" {
+			break
+		}
+		back := map[string]func(time.Time) time.Time{
+			"الساعات":  func(t time.Time) time.Time { return t.AddDate(0, 0, -1) },
+			"الايام":   func(t time.Time) time.Time { return t.AddDate(0, 0, -7) },
+			"الاسابيع": func(t time.Time) time.Time { return t.AddDate(0, 0, -35) },
+			"الاشهر":   func(t time.Time) time.Time { return t.AddDate(0, -6, 0) },
+			"الشهور":   func(t time.Time) time.Time { return t.AddDate(0, -6, 0) },
+			"السنوات":  func(t time.Time) time.Time { return t.AddDate(-5, 0, 0) },
+			"الاعوام":  func(t time.Time) time.Time { return t.AddDate(-5, 0, 0) },
+			"السنين":   func(t time.Time) time.Time { return t.AddDate(-5, 0, 0) },
+		}[w]
+		return out(PrecisionVague, back(ref), ref, last)
 	}
 	return Date{}, 0, false
 }
