@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -22,6 +23,7 @@ func newEvalTranslitCmd(e *env) *cobra.Command {
 	var (
 		dir      string
 		variants string
+		unList   string
 		asJSON   bool
 		seed     uint64
 		fpr      float64
@@ -41,12 +43,15 @@ Data sets, read from --dir:
                              split by a hash into a tuning part (80%) and a held-out part (20%)
   google-ar2en-train.txt     Arabic TAB English words (tuning)
   google-ar2en-dev.txt       the same, held out
+with --un, the individuals of a UN consolidated list who have a name in
+Arabic script: their Arabic name against their Latin FIRST..FOURTH_NAME (true)
+and against other individuals' Latin names (false), scored as whole names;
 and the project's own variant sets (--variants), real spellings of Arabic
 names in both scripts: true pairs are two spellings of one name in either
 script, false pairs two spellings of different names.`,
 		Args: exactArgs(0),
 		RunE: func(c *cobra.Command, args []string) error {
-			r, err := evalTranslit(c.Context(), dir, variants, seed, fpr)
+			r, err := evalTranslit(c.Context(), dir, variants, unList, seed, fpr)
 			if err != nil {
 				return err
 			}
@@ -59,6 +64,7 @@ script, false pairs two spellings of different names.`,
 	}
 	c.Flags().StringVar(&dir, "dir", "../shared/data/translit", "directory of the transliteration files")
 	c.Flags().StringVar(&variants, "variants", "names/testdata/variants.txt", `the variant-set fixture (distinct.txt beside it holds look-alike names); "" to leave out`)
+	c.Flags().StringVar(&unList, "un", "", "also compare the Arabic and Latin full names of the individuals in this UN consolidated list XML")
 	c.Flags().BoolVar(&asJSON, "json", false, "write JSON")
 	c.Flags().Uint64Var(&seed, "seed", 1, "seed for drawing false pairs")
 	c.Flags().Float64Var(&fpr, "false-rate", 0.01, "share of false pairs let through at the threshold")
@@ -156,7 +162,7 @@ func pairScore(a, b *names.Name) float64 {
 	return names.Score(a, b, nil)
 }
 
-func evalTranslit(ctx context.Context, dir, variants string, seed uint64, fpr float64) (*translitReport, error) {
+func evalTranslit(ctx context.Context, dir, variants, unList string, seed uint64, fpr float64) (*translitReport, error) {
 	if fpr <= 0 || fpr >= 1 {
 		return nil, usagef("athar eval translit --help", "--false-rate must be between 0 and 1, got %v", fpr)
 	}
@@ -185,6 +191,13 @@ func evalTranslit(ctx context.Context, dir, variants string, seed uint64, fpr fl
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if unList != "" {
+		ps, err := readUNNames(unList)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, scoreFullNames("un-list full names", ps, seed, fpr))
 	}
 	rep := &translitReport{Sets: out}
 	if variants == "" {
@@ -436,4 +449,80 @@ func printTranslit(w io.Writer, rep *translitReport) {
 	for _, t := range d.Taken {
 		fmt.Fprintf(w, "  taken: %s\n", t)
 	}
+}
+
+// readUNNames reads the individuals of a UN consolidated list XML who have
+// an Arabic-script name: that name and the Latin name from the name fields.
+func readUNNames(path string) ([]namePair, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval translit: %w", err)
+	}
+	defer f.Close()
+	type individual struct {
+		First    string `xml:"FIRST_NAME"`
+		Second   string `xml:"SECOND_NAME"`
+		Third    string `xml:"THIRD_NAME"`
+		Fourth   string `xml:"FOURTH_NAME"`
+		Original string `xml:"NAME_ORIGINAL_SCRIPT"`
+	}
+	dec := xml.NewDecoder(f)
+	var ps []namePair
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "INDIVIDUAL" {
+			continue
+		}
+		var ind individual
+		if err := dec.DecodeElement(&ind, &se); err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		ar := strings.TrimSpace(ind.Original)
+		la := strings.Join(strings.Fields(strings.Join([]string{ind.First, ind.Second, ind.Third, ind.Fourth}, " ")), " ")
+		if ar == "" || la == "" || names.DetectScript(ar) != names.ScriptArabic {
+			continue
+		}
+		ps = append(ps, namePair{a: ar, b: la})
+	}
+	if len(ps) == 0 {
+		return nil, fmt.Errorf("%s: no individual with an Arabic-script name", path)
+	}
+	return ps, nil
+}
+
+// scoreFullNames scores whole names: each Arabic name against its own Latin
+// name and against 20 others drawn with the seed.
+func scoreFullNames(set string, ps []namePair, seed uint64, fpr float64) translitResult {
+	rng := rand.New(rand.NewPCG(seed, 0x756e6c69))
+	ar := make([]names.Name, len(ps))
+	la := make([]names.Name, len(ps))
+	freq := names.DefaultFrequencies()
+	for i, p := range ps {
+		ar[i], la[i] = names.Analyze(p.a), names.Analyze(p.b)
+		freq.AddName(&ar[i])
+		freq.AddName(&la[i])
+	}
+	var trues, falses []float64
+	var ks keyStats
+	for i := range ps {
+		trues = append(trues, names.Score(&ar[i], &la[i], freq))
+		ks.add(&ar[i], &la[i])
+		for k := 0; k < 20 && len(ps) > 1; k++ {
+			j := rng.IntN(len(ps))
+			if j == i {
+				continue
+			}
+			falses = append(falses, names.Score(&ar[i], &la[j], freq))
+		}
+	}
+	r := summarise(set, "all", trues, falses, fpr)
+	ks.set(&r)
+	return r
 }
