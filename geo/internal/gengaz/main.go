@@ -244,8 +244,11 @@ func readCountries(cldr, iso, isoMO string, cities []city) ([]geo.Place, error) 
 		if name == "" {
 			name = e["name"]
 		}
+		if n := shortNames[code]; n != "" {
+			name = n
+		}
 		var latin []string
-		for _, k := range []string{"name", "official_name"} {
+		for _, k := range []string{"name", "official_name", "common_name"} {
 			if v := e[k]; v != "" && v != name && !slices.Contains(latin, v) {
 				latin = append(latin, v)
 			}
@@ -292,6 +295,12 @@ var centres = map[string][2]float64{
 	"BH": {26.0, 50.55}, "PS": {31.9, 35.2}, "IL": {31.0, 34.9}, "CA": {56.1, -106.3}, "AU": {-25.3, 133.8},
 	"KZ": {48.0, 67.0}, "SE": {62.0, 15.0}, "NO": {61.0, 9.0}, "FI": {64.0, 26.0}, "ID": {-2.5, 118.0},
 	"ET": {9.1, 40.5}, "KE": {0.2, 37.9}, "SS": {7.3, 30.0}, "ER": {15.2, 39.8}, "BF": {12.2, -1.6},
+}
+
+// shortNames replace the ISO names that read like index entries.
+var shortNames = map[string]string{
+	"PS": "Palestine", "RU": "Russia", "CD": "Democratic Republic of the Congo", "FM": "Micronesia",
+	"VG": "British Virgin Islands", "VI": "US Virgin Islands", "BQ": "Caribbean Netherlands",
 }
 
 // extraCountryNames are common Arabic spellings of country names that
