@@ -58,8 +58,8 @@ func decode(rec []byte, ds *athar.Dataset) (*athar.Person, error) {
 // Persons yields every record in id order, from one read snapshot. A read
 // error is yielded once, with a nil record, and ends the sequence.
 //
-// Decoding the JSON costs more than reading it, so one goroutine reads
-// batches of rows and several decode them; the batches are yielded in order.
+// One goroutine reads batches of rows while others decode them, so that
+// reading and decoding use all the cores; the batches are yielded in order.
 func (s *Store) Persons(ctx context.Context) iter.Seq2[*athar.Person, error] {
 	return func(yield func(*athar.Person, error) bool) {
 		ctx, cancel := context.WithCancel(ctx)
