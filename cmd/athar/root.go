@@ -28,6 +28,7 @@ Start with:
 		newEvalCmd(e),
 		newSynthCmd(e),
 		newScreenCmd(e),
+		newServeCmd(e), newUsersCmd(e), newTokensCmd(e), newAuditCmd(e),
 	)
 	return root
 }

@@ -1,0 +1,251 @@
+package api
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/sources"
+	"github.com/athar-org/athar/sources/agency"
+	"github.com/athar-org/athar/sources/ofac"
+	"github.com/athar-org/athar/sources/un"
+)
+
+// importFormat is a list format the API imports.
+type importFormat struct {
+	importer func() sources.Importer
+	public   bool   // a public list: CLEAR, no owner, imported by admins only
+	dataset  string // the dataset name of a public list
+}
+
+var importFormats = map[string]importFormat{
+	"un":    {func() sources.Importer { return un.NewImporter() }, true, "un"},
+	"ofac":  {func() sources.Importer { return ofac.NewImporter() }, true, "ofac"},
+	"csv":   {func() sources.Importer { return agency.NewCSVImporter() }, false, ""},
+	"jsonl": {func() sources.Importer { return agency.NewJSONLImporter() }, false, ""},
+}
+
+// ImportResult is the answer of POST /v1/imports.
+type ImportResult struct {
+	Dataset  athar.Dataset     `json:"dataset"`
+	Warnings int               `json:"warnings"`
+	First    []sources.Warning `json:"first_warnings,omitempty"`
+	Seconds  float64           `json:"seconds"`
+}
+
+// handleImport imports an uploaded list, replacing its dataset's previous
+// version, then rebuilds the screening index. The files come as the parts
+// named "file" of a multipart/form-data body, in order (OFAC: sdn.csv,
+// then alt.csv), or as the whole body.
+//
+// Public lists (un, ofac) are imported by admins and are CLEAR. An agency's
+// list (csv, jsonl) belongs to the importer's organisation, with the label
+// of ?label= (default AMBER); a dataset of another organisation, or a
+// public one, cannot be replaced this way.
+func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller) error {
+	start := time.Now()
+	v := r.URL.Query()
+	name := v.Get("format")
+	format, ok := importFormats[name]
+	if !ok {
+		return athar.Errorf(athar.EINVALID, "format=%.20q: want un, ofac, csv or jsonl", name)
+	}
+	dataset, label := format.dataset, athar.TLPClear
+	if format.public {
+		if c.Role != athar.RoleAdmin {
+			return athar.Errorf(athar.EFORBIDDEN, "only an admin imports a public list (%s)", name)
+		}
+		if d := v.Get("dataset"); d != "" && d != dataset {
+			return athar.Errorf(athar.EINVALID, "the %s list is imported as dataset %q", name, dataset)
+		}
+	} else {
+		dataset = strings.TrimSpace(v.Get("dataset"))
+		if dataset == "" {
+			return athar.Errorf(athar.EINVALID, "give ?dataset=NAME for an agency's list")
+		}
+		label = athar.TLP(strings.ToUpper(v.Get("label")))
+		if label == "" {
+			label = athar.TLPAmber
+		}
+		if !label.Valid() {
+			return athar.Errorf(athar.EINVALID, "label=%.20q: want CLEAR, GREEN, AMBER or RED", v.Get("label"))
+		}
+		if err := s.checkDatasetOwner(r.Context(), c, dataset); err != nil {
+			return err
+		}
+	}
+
+	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxUploadBytes)
+	files, err := uploadedFiles(r, body)
+	if err != nil {
+		return err
+	}
+	st := s.store
+	tx, err := st.BeginImport(r.Context(), dataset)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var (
+		warnings int
+		first    []sources.Warning
+		hashes   []string
+		inputs   []sources.Input
+	)
+	for _, f := range files {
+		h := sha256.New()
+		inputs = append(inputs, sources.Input{Name: f.name, R: bufio.NewReaderSize(io.TeeReader(f.r, h), 64<<10)})
+		hashes = append(hashes, "")
+		f.h = h
+	}
+	owner := c.Org
+	if format.public {
+		owner = ""
+	}
+	sink := sources.Sink{
+		Put: func(ctx context.Context, p *athar.Person) error {
+			p.Owner, p.Label = owner, label
+			return tx.Put(ctx, p)
+		},
+		Warn: func(wn sources.Warning) {
+			warnings++
+			if len(first) < 20 {
+				first = append(first, wn)
+			}
+		},
+	}
+	version, err := format.importer().Import(r.Context(), inputs, sink)
+	if err != nil {
+		return importError(err)
+	}
+	for i, f := range files {
+		if _, err := io.Copy(io.Discard, f.r); err != nil { // the rest, for the hash
+			return importError(err)
+		}
+		hashes[i] = hex.EncodeToString(f.h.Sum(nil))
+	}
+	sum := hashes[0]
+	if len(hashes) > 1 {
+		h := sha256.Sum256([]byte(strings.Join(hashes, "\n") + "\n"))
+		sum = hex.EncodeToString(h[:])
+	}
+	if version == "" {
+		version = "sha256:" + sum[:12]
+	}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.name
+	}
+	ds, err := tx.Commit(r.Context(), athar.Dataset{Name: dataset, Format: name, Version: version, Files: names, SHA256: sum})
+	if err != nil {
+		return importError(err)
+	}
+	if err := s.audit.record(r.Context(), entry(c, "import", dataset, map[string]any{
+		"format": name, "version": ds.Version, "sha256": sum, "persons": ds.Persons, "organizations": ds.Orgs,
+		"label": label, "warnings": warnings,
+	})); err != nil {
+		return err
+	}
+	if err := s.reindex(r.Context()); err != nil {
+		return err
+	}
+	ds.Files = nil
+	return writeJSON(w, http.StatusCreated, ImportResult{Dataset: ds, Warnings: warnings, First: first, Seconds: time.Since(start).Seconds()})
+}
+
+// importError makes a bad list a 400; the registry keeps the old version.
+func importError(err error) error {
+	var pe *sources.ParseError
+	if errors.As(err, &pe) {
+		return athar.Errorf(athar.EINVALID, "%v; nothing was imported", pe)
+	}
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		return err
+	}
+	if athar.ErrorCode(err) != athar.EINTERNAL {
+		return err
+	}
+	return fmt.Errorf("import: %w", err)
+}
+
+// checkDatasetOwner refuses to replace a dataset of another organisation,
+// or a public list, with an agency's upload.
+func (s *Server) checkDatasetOwner(ctx context.Context, c *caller, dataset string) error {
+	if dataset == athar.ManualDataset {
+		return athar.Errorf(athar.EINVALID, "dataset %q holds records entered by hand; it cannot be imported", dataset)
+	}
+	sets, err := s.store.Datasets(ctx)
+	if err != nil {
+		return err
+	}
+	for _, ds := range sets {
+		if ds.Name == dataset && importFormats[ds.Format].public {
+			return athar.Errorf(athar.ECONFLICT, "dataset %q is a public list; choose another name", dataset)
+		}
+	}
+	if _, foreign := s.counts.Load().visible(&c.User); foreign[dataset] {
+		return athar.Errorf(athar.ECONFLICT, "dataset name %q is taken; choose another", dataset)
+	}
+	return nil
+}
+
+type uploaded struct {
+	name string
+	r    io.Reader
+	h    interface{ Sum([]byte) []byte }
+}
+
+// uploadedFiles returns the files of an upload: the "file" parts of a
+// multipart body, or the body itself.
+func uploadedFiles(r *http.Request, body io.Reader) ([]*uploaded, error) {
+	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "multipart/form-data" {
+		return []*uploaded{{name: "upload", r: body}}, nil
+	}
+	mr := multipart.NewReader(body, params["boundary"])
+	// Parts are read one after the other from the stream; an importer
+	// reading two files at once (OFAC) needs them whole, so they are kept
+	// in memory, within the upload limit.
+	var files []*uploaded
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, athar.Errorf(athar.EINVALID, "cannot read the multipart body: %v", err)
+		}
+		if p.FormName() != "file" {
+			return nil, athar.Errorf(athar.EINVALID, "unknown form field %q: send the list as parts named \"file\"", p.FormName())
+		}
+		b, err := io.ReadAll(p)
+		if err != nil {
+			var mb *http.MaxBytesError
+			if errors.As(err, &mb) {
+				return nil, err
+			}
+			return nil, athar.Errorf(athar.EINVALID, "cannot read the upload: %v", err)
+		}
+		name := p.FileName()
+		if name == "" {
+			name = fmt.Sprintf("file %d", len(files)+1)
+		}
+		files = append(files, &uploaded{name: name, r: bytes.NewReader(b)})
+	}
+	if len(files) == 0 {
+		return nil, athar.Errorf(athar.EINVALID, "the upload holds no part named \"file\"")
+	}
+	return files, nil
+}

@@ -1,0 +1,347 @@
+// Package api is Athar's HTTP API: screening, batch jobs, the registry of
+// persons of interest, review decisions and the audit log, for screening
+// officers, analysts and other systems. Every /v1 route needs a bearer
+// token; what a caller sees depends on their organisation and role (see
+// docs/api.md).
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/screen"
+	"github.com/athar-org/athar/store"
+)
+
+// Store is what the server keeps its data in: the registry, and the
+// users, decisions, jobs and audit log beside it. *sqlite.Store is one.
+type Store interface {
+	store.Store
+
+	Authenticate(ctx context.Context, tokenHash []byte) (athar.User, athar.Token, error)
+
+	AppendAudit(ctx context.Context, entries ...*athar.AuditEntry) error
+	AuditEntries(ctx context.Context, after int64, limit int) ([]athar.AuditEntry, error)
+
+	SaveDecision(ctx context.Context, d *athar.Decision) error
+	Decision(ctx context.Context, org, id string) (athar.Decision, error)
+	Decisions(ctx context.Context, f athar.DecisionFilter) ([]athar.Decision, error)
+
+	CreateJob(ctx context.Context, j *athar.Job) error
+	UpdateJob(ctx context.Context, j *athar.Job, results []byte) error
+	Job(ctx context.Context, id string) (athar.Job, error)
+	Jobs(ctx context.Context, login string) ([]athar.Job, error)
+	JobResults(ctx context.Context, id string) ([]byte, error)
+	FailUnfinishedJobs(ctx context.Context, msg string) error
+}
+
+// Config is the server's configuration. Zero values take the defaults.
+type Config struct {
+	Addr   string // host:port; ":0" or "127.0.0.1:0" picks a free port
+	Store  Store
+	Logger *slog.Logger
+
+	// RequestTimeout bounds the work of one ordinary request (default 15s).
+	// Uploads (imports and batch jobs) get UploadTimeout (default 10m).
+	RequestTimeout time.Duration
+	UploadTimeout  time.Duration
+	// MaxBodyBytes bounds a JSON request body (default 1 MiB);
+	// MaxUploadBytes an uploaded list or batch (default 256 MiB).
+	MaxBodyBytes   int64
+	MaxUploadBytes int64
+	// MaxListQueries bounds the queries of one POST /v1/screen (default
+	// 100); MaxBatchQueries those of one batch job (default 100,000).
+	MaxListQueries  int
+	MaxBatchQueries int
+	// MaxInFlight is the number of /v1 requests served at once (default
+	// 64); more wait up to QueueWait (default 100ms) for a place and are
+	// then refused with 503, so that an overloaded server sheds load
+	// instead of falling over.
+	MaxInFlight int
+	QueueWait   time.Duration
+}
+
+func (c *Config) defaults() {
+	if c.Addr == "" {
+		c.Addr = "127.0.0.1:8080"
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	setDefault(&c.RequestTimeout, 15*time.Second)
+	setDefault(&c.UploadTimeout, 10*time.Minute)
+	setDefault(&c.MaxBodyBytes, 1<<20)
+	setDefault(&c.MaxUploadBytes, 256<<20)
+	setDefault(&c.MaxListQueries, 100)
+	setDefault(&c.MaxBatchQueries, 100_000)
+	setDefault(&c.MaxInFlight, 64)
+	setDefault(&c.QueueWait, 100*time.Millisecond)
+}
+
+func setDefault[T comparable](p *T, v T) {
+	var zero T
+	if *p == zero {
+		*p = v
+	}
+}
+
+// Server is the API server. Open starts it; Close (or the end of the
+// context given to Open) stops it gracefully.
+type Server struct {
+	cfg   Config
+	store Store
+	log   *slog.Logger
+
+	screener atomic.Pointer[screen.Screener]
+	counts   atomic.Pointer[tally]
+	reload   reloader
+	ready    chan struct{}
+	readyErr error // set before ready is closed
+
+	audit   *auditor
+	jobs    *jobRunner
+	metrics *metrics
+	slots   chan struct{} // in-flight /v1 requests
+	routes  []route
+
+	ln       net.Listener
+	srv      *http.Server
+	bg       context.Context // jobs and index builds; cancelled by Close
+	stopBG   context.CancelFunc
+	wg       sync.WaitGroup
+	closeOne sync.Once
+	closeErr error
+}
+
+// New checks the configuration and builds the server's handlers. It does
+// not listen yet.
+func New(cfg Config) (*Server, error) {
+	cfg.defaults()
+	if cfg.Store == nil {
+		return nil, errors.New("api: no store")
+	}
+	s := &Server{
+		cfg:     cfg,
+		store:   cfg.Store,
+		log:     cfg.Logger,
+		ready:   make(chan struct{}),
+		metrics: newMetrics(),
+		slots:   make(chan struct{}, cfg.MaxInFlight),
+	}
+	s.bg, s.stopBG = context.WithCancel(context.Background())
+	s.audit = newAuditor(cfg.Store, s.log, s.metrics)
+	s.jobs = newJobRunner(s, max(1, runtime.GOMAXPROCS(0)/2))
+	s.routes = s.routeTable()
+	s.srv = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	return s, nil
+}
+
+// Open listens on the configured address, then serves in the background
+// and builds the screening index; /readyz answers 503 until the index is
+// built. When ctx ends the server shuts down gracefully, as with Close.
+func (s *Server) Open(ctx context.Context) error {
+	if err := s.store.FailUnfinishedJobs(ctx, "the server stopped before the job finished; submit it again"); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	s.ln = ln
+	s.wg.Go(func() {
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Error("serve", "err", err)
+		}
+	})
+	s.wg.Go(func() {
+		start := time.Now()
+		err := s.buildIndex(s.bg)
+		if err != nil {
+			s.log.Error("build the screening index", "err", err)
+		} else {
+			s.log.Info("screening index built", "records", s.screener.Load().Len(), "elapsed", time.Since(start).Round(time.Millisecond).String())
+		}
+		s.readyErr = err
+		close(s.ready)
+	})
+	s.jobs.start()
+	go func() {
+		select {
+		case <-ctx.Done():
+			s.Close()
+		case <-s.bg.Done():
+		}
+	}()
+	return nil
+}
+
+// Addr is the address the server listens on, once open.
+func (s *Server) Addr() string {
+	if s.ln == nil {
+		return ""
+	}
+	return s.ln.Addr().String()
+}
+
+// Ready is closed once the screening index is built (or failed to build:
+// see WaitReady).
+func (s *Server) Ready() <-chan struct{} { return s.ready }
+
+// WaitReady waits until the screening index is built and returns the error
+// that kept it from being built, if any.
+func (s *Server) WaitReady(ctx context.Context) error {
+	select {
+	case <-s.ready:
+		return s.readyErr
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// shutdownGrace is how long Close lets requests under way finish.
+const shutdownGrace = 10 * time.Second
+
+// Close stops the server: it stops accepting connections, lets requests
+// under way finish (up to shutdownGrace), stops the batch jobs and writes
+// the last audit entries. Closing twice is safe.
+func (s *Server) Close() error {
+	s.closeOne.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		err := s.srv.Shutdown(ctx)
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = s.srv.Close()
+		}
+		s.stopBG()
+		s.jobs.stop()
+		s.wg.Wait()
+		s.closeErr = errors.Join(err, s.audit.close())
+	})
+	return s.closeErr
+}
+
+// buildIndex builds the screening index from the store, counting the
+// records by dataset, owner and label as it goes.
+func (s *Server) buildIndex(ctx context.Context) error {
+	t := newTally()
+	sc, err := screen.New(ctx, tallySource{s.store, t})
+	if err != nil {
+		return err
+	}
+	s.screener.Store(sc)
+	s.counts.Store(t)
+	return nil
+}
+
+// tallySource is the store seen by the screener: it counts the records it
+// hands over.
+type tallySource struct {
+	st store.Store
+	t  *tally
+}
+
+func (ts tallySource) Persons(ctx context.Context) iter.Seq2[*athar.Person, error] {
+	return func(yield func(*athar.Person, error) bool) {
+		for p, err := range ts.st.Persons(ctx) {
+			if p != nil {
+				ts.t.add(p)
+			}
+			if !yield(p, err) {
+				return
+			}
+		}
+	}
+}
+
+// reloader rebuilds the screening index after a change to the registry.
+// Changes that come while a rebuild runs share the next one.
+type reloader struct {
+	mu        sync.Mutex
+	requested atomic.Uint64
+	done      uint64 // the last request a finished rebuild covers; under mu
+}
+
+// Reindex rebuilds the screening index so that it holds every change
+// committed before the call. It waits for the rebuild.
+func (s *Server) Reindex(ctx context.Context) error {
+	r := &s.reload
+	mine := r.requested.Add(1)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.done >= mine {
+		return nil // a rebuild that started after our change has finished
+	}
+	covers := r.requested.Load()
+	if err := s.buildIndex(ctx); err != nil {
+		return fmt.Errorf("rebuild the screening index: %w", err)
+	}
+	r.done = covers
+	return nil
+}
+
+// tally counts records by dataset, owning organisation and label, so that
+// a caller is told only the counts of what they may see.
+type tally struct {
+	mu sync.Mutex
+	by map[tallyKey]*athar.Dataset
+}
+
+type tallyKey struct {
+	dataset, owner string
+	label          athar.TLP
+}
+
+func newTally() *tally { return &tally{by: map[tallyKey]*athar.Dataset{}} }
+
+func (t *tally) add(p *athar.Person) {
+	k := tallyKey{p.Provenance.Dataset, p.Owner, labelOf(p.Label)}
+	t.mu.Lock()
+	c := t.by[k]
+	if c == nil {
+		c = &athar.Dataset{}
+		t.by[k] = c
+	}
+	if p.Kind == athar.KindOrganization {
+		c.Orgs++
+	} else {
+		c.Persons++
+	}
+	t.mu.Unlock()
+}
+
+// visible returns, per dataset, the records u may see, and whether any
+// record of the dataset belongs to another organisation.
+func (t *tally) visible(u *athar.User) (counts map[string][2]int, foreign map[string]bool) {
+	counts, foreign = map[string][2]int{}, map[string]bool{}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for k, c := range t.by {
+		if k.owner != "" && k.owner != u.Org {
+			foreign[k.dataset] = true
+		}
+		if !canSee(u, k.owner, k.label) {
+			continue
+		}
+		n := counts[k.dataset]
+		n[0] += c.Persons
+		n[1] += c.Orgs
+		counts[k.dataset] = n
+	}
+	return counts, foreign
+}
