@@ -45,3 +45,35 @@ func TestStore_Busy(t *testing.T) {
 		t.Errorf("SavePerson while another connection writes: got %v, want ECONFLICT", err)
 	}
 }
+
+// TestStore_Pragmas checks the settings every connection must have.
+func TestStore_Pragmas(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "athar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, db := range []struct {
+		name string
+		db   *sql.DB
+	}{{"writer", s.w}, {"reader", s.r}} {
+		var fk, busy int
+		var mode string
+		if err := db.db.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.db.QueryRowContext(ctx, `PRAGMA busy_timeout`).Scan(&busy); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if fk != 1 || busy != int(busyTimeout.Milliseconds()) || mode != "wal" {
+			t.Errorf("%s: foreign_keys %d, busy_timeout %d, journal_mode %q; want 1, %d, wal", db.name, fk, busy, mode, busyTimeout.Milliseconds())
+		}
+	}
+	if _, err := s.r.ExecContext(ctx, `DELETE FROM datasets`); err == nil {
+		t.Error("a reader connection could write")
+	}
+}
