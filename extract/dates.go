@@ -172,6 +172,9 @@ var dateStarts = func() map[string]bool {
 	for k := range timeOfDay {
 		m[k] = true
 	}
+	for k := range seasons {
+		m[k] = true
+	}
 	for _, w := range []string{"شهر", "امس", "الامس", "اول", "يوم", "اليوم", "هذا", "هذه", "الشهر", "الاسبوع",
 		"قبل", "منذ", "الليله", "بين", "من", "موخرا", "الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات",
 		"الاعوام", "السنين", "الساعات"} {
@@ -324,21 +327,58 @@ func (p *dateParser) year(i int) (y, last int) {
 	return y, last
 }
 
-// yearAfter reads "[من] [عام|سنة] 2017" after a month ending at token i-1.
-func (p *dateParser) yearAfter(i int) (y, last int) {
+// yearAfter reads the year after a month ending at token i-1: "[من] [عام|سنة]
+// 2017" (a closing bracket may come first: تشرين الثاني (نوفمبر) العام 2015),
+// or a relative year: العام الماضي, من العام الجاري, or الماضي alone (آذار
+// الماضي: the latest March before the document date). rel reports a year
+// worked out from the document date; y is 0 when none is given or it cannot
+// be worked out.
+func (p *dateParser) yearAfter(i, month int) (y, last int, rel bool) {
 	j := i
-	if j < len(p.toks) && p.toks[j].fold == "من" && p.gapOK(j, "") {
+	if j < len(p.toks) && p.toks[j].fold == "من" && p.gapOK(j, ")") {
 		j++
 	}
-	if j < len(p.toks) && yearWords[p.word(j)] && p.gapOK(j, "") {
-		j++
-	}
-	if j < len(p.toks) && p.gapOK(j, "،,") {
-		if y, last := p.year(j); y != 0 {
-			return y, last
+	if j < len(p.toks) && (p.word(j) == "العام" || p.word(j) == "السنه") && j+1 < len(p.toks) && p.gapOK(j, ")") && p.gapOK(j+1, "") {
+		switch p.toks[j+1].fold {
+		case "الماضي", "المنصرم", "الفايت", "الماضيه", "المنصرمه":
+			if p.ref.IsZero() {
+				return 0, j + 1, true
+			}
+			return p.ref.Year() - 1, j + 1, true
+		case "الجاري", "الحالي", "الجاريه", "الحاليه":
+			if p.ref.IsZero() {
+				return 0, j + 1, true
+			}
+			return p.ref.Year(), j + 1, true
+		case "المقبل", "القادم":
+			if p.ref.IsZero() {
+				return 0, j + 1, true
+			}
+			return p.ref.Year() + 1, j + 1, true
 		}
 	}
-	return 0, 0
+	if i < len(p.toks) && p.gapOK(i, ")") {
+		switch p.toks[i].fold {
+		case "الماضي", "الفايت", "المنصرم":
+			if p.ref.IsZero() {
+				return 0, i, true
+			}
+			y := p.ref.Year()
+			if time.Month(month) >= p.ref.Month() {
+				y--
+			}
+			return y, i, true
+		}
+	}
+	if j < len(p.toks) && yearWords[p.word(j)] && p.gapOK(j, ")") {
+		j++
+	}
+	if j < len(p.toks) && p.gapOK(j, "،,)") {
+		if y, last := p.year(j); y != 0 {
+			return y, last, false
+		}
+	}
+	return 0, 0, false
 }
 
 // day reads a day of the month at i: 19, ١٩, التاسع عشر.
@@ -406,11 +446,11 @@ func (p *dateParser) dayMonth(i int) (Date, int, bool) {
 		return Date{}, 0, false
 	}
 	last = mlast
-	y, ylast := p.yearAfter(mlast + 1)
-	rel := false
-	if y != 0 {
+	y, ylast, rel := p.yearAfter(mlast+1, m)
+	switch {
+	case ylast != 0:
 		last = ylast
-	} else {
+	default:
 		y, rel = p.inferYear(m)
 	}
 	if y == 0 {
@@ -442,8 +482,8 @@ func (p *dateParser) monthYear(i int, _ bool) (Date, int, bool) {
 	if m == 0 {
 		return Date{}, 0, false
 	}
-	y, ylast := p.yearAfter(last + 1)
-	if y == 0 && !paired && !named {
+	y, ylast, rel := p.yearAfter(last+1, m)
+	if ylast == 0 && !paired && !named {
 		// A month name alone: only unambiguous names, after في or منذ or
 		// similar.
 		w := p.word(i)
@@ -451,8 +491,7 @@ func (p *dateParser) monthYear(i int, _ bool) (Date, int, bool) {
 			return Date{}, 0, false
 		}
 	}
-	rel := false
-	if y != 0 {
+	if ylast != 0 {
 		last = ylast
 	} else {
 		y, rel = p.inferYear(m)
@@ -488,7 +527,10 @@ func (p *dateParser) partOf(i int) (Date, int, bool) {
 			break
 		}
 	}
-	if part == 0 || i+1 >= len(p.toks) || !p.gapOK(i+1, "") {
+	if part == 0 {
+		return p.season(i)
+	}
+	if i+1 >= len(p.toks) || !p.gapOK(i+1, "") {
 		return Date{}, 0, false
 	}
 	if d, last, ok := p.monthYear(i+1, true); ok && d.Precision == PrecisionMonth {
@@ -540,6 +582,35 @@ func (p *dateParser) partOf(i int) (Date, int, bool) {
 	// Thirds of the year: January–April, May–August, September–December.
 	s = s.AddDate(0, 4*(part-1), 0)
 	return Date{Start: Day{s}, End: Day{s.AddDate(0, 4, -1)}, Precision: PrecisionPartOfYear, Relative: d.Relative}, last, true
+}
+
+// seasons start in the month given and last three months; winter starts in
+// the December before the year named (شتاء 2015: December 2014–February 2015).
+var seasons = map[string]int{"ربيع": 3, "صيف": 6, "خريف": 9, "شتاء": 12}
+
+// season: خريف 2013, صيف العام 2015.
+func (p *dateParser) season(i int) (Date, int, bool) {
+	w := p.word(i)
+	m := seasons[w]
+	if m == 0 {
+		m = seasons[strings.TrimPrefix(w, "ب")]
+	}
+	if m == 0 || i+1 >= len(p.toks) || !p.gapOK(i+1, "") {
+		return Date{}, 0, false
+	}
+	j := i + 1
+	if yearWords[p.word(j)] && j+1 < len(p.toks) && p.gapOK(j+1, "") {
+		j++
+	}
+	y, last := p.year(j)
+	if y == 0 {
+		return Date{}, 0, false
+	}
+	if m == 12 {
+		y--
+	}
+	s := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return Date{Start: Day{s}, End: Day{s.AddDate(0, 3, -1)}, Precision: PrecisionPartOfYear}, last, true
 }
 
 // yearAlone: عام 2017, في 2017, منذ 2014.
