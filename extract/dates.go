@@ -212,37 +212,21 @@ type dateParser struct {
 	ref  time.Time
 }
 
-// word returns token i's folded form with a leading و or ف removed, or ""
-// past the end.
+// word returns token i's folded form, without a leading و or ف when the
+// rest (or the rest without ب or ل) is a date word: ومطلع → مطلع, وبعد stays.
+// It returns "" past the end.
 func (p *dateParser) word(i int) string {
 	if i < 0 || i >= len(p.toks) {
 		return ""
 	}
 	w := p.toks[i].fold
 	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
-		if _, ok := p.lookupAny(w[2:]); ok {
-			return w[2:]
+		r := w[2:]
+		if dateStarts[r] || len(r) > 4 && (strings.HasPrefix(r, "ب") || strings.HasPrefix(r, "ل")) && dateStarts[r[2:]] {
+			return r
 		}
 	}
 	return w
-}
-
-func (p *dateParser) lookupAny(w string) (int, bool) {
-	for _, s := range []string{w, strings.TrimPrefix(w, "ب"), strings.TrimPrefix(w, "ل")} {
-		if _, ok := parts[s]; ok {
-			return 0, true
-		}
-		if yearWords[s] || s == "شهر" || s == "امس" || s == "قبل" || s == "منذ" || s == "يوم" {
-			return 0, true
-		}
-		if _, ok := months[s]; ok {
-			return 0, true
-		}
-		if _, ok := weekdays[s]; ok {
-			return 0, true
-		}
-	}
-	return 0, false
 }
 
 // gapOK reports whether only the given characters (and spaces) separate
@@ -281,9 +265,6 @@ func (p *dateParser) month(i int) (m, last int, paired, named bool) {
 	if j := last + 1; j < len(p.toks) && p.gapOK(j, "/()-–،,") {
 		if m2, l2 := p.monthName(j); m2 == m {
 			last, paired = l2, true
-			if l2+1 < len(p.toks) && p.gapOK(l2+1, "") && false {
-				last = l2
-			}
 		}
 	}
 	return m, last, paired, false
@@ -419,7 +400,7 @@ func (p *dateParser) at(i int) (Date, int, bool) {
 	if d, last, ok := p.partOf(i); ok {
 		return d, last, true
 	}
-	if d, last, ok := p.monthYear(i, false); ok {
+	if d, last, ok := p.monthYear(i); ok {
 		return d, last, true
 	}
 	if d, last, ok := p.yearAlone(i); ok {
@@ -477,7 +458,7 @@ func (p *dateParser) inferYear(m int) (int, bool) {
 }
 
 // monthYear: [شهر] آذار/ مارس [عام] 2017, or a month alone.
-func (p *dateParser) monthYear(i int, _ bool) (Date, int, bool) {
+func (p *dateParser) monthYear(i int) (Date, int, bool) {
 	m, last, paired, named := p.month(i)
 	if m == 0 {
 		return Date{}, 0, false
@@ -533,7 +514,7 @@ func (p *dateParser) partOf(i int) (Date, int, bool) {
 	if i+1 >= len(p.toks) || !p.gapOK(i+1, "") {
 		return Date{}, 0, false
 	}
-	if d, last, ok := p.monthYear(i+1, true); ok && d.Precision == PrecisionMonth {
+	if d, last, ok := p.monthYear(i + 1); ok && d.Precision == PrecisionMonth {
 		if !d.Resolved() {
 			return Date{Precision: PrecisionPartOfMonth, Relative: true}, last, true
 		}
