@@ -160,7 +160,7 @@ func decodeRecord(b []byte) (*athar.Person, error) {
 	if version < 1 || version > codecVersion {
 		return nil, fmt.Errorf("stored record has format version %d; this Athar reads 1 to %d", version, codecVersion)
 	}
-	d := decoder{b: b[1:]}
+	d := newDecoder(b[1:])
 	p := new(athar.Person)
 	p.ID = d.str()
 	p.Kind = athar.Kind(d.str())
@@ -226,43 +226,50 @@ func decodeRecord(b []byte) (*athar.Person, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if len(d.b) != 0 {
-		return nil, fmt.Errorf("%w: %d bytes left over", errCorrupt, len(d.b))
+	if d.left() != 0 {
+		return nil, fmt.Errorf("%w: %d bytes left over", errCorrupt, d.left())
 	}
 	return p, nil
 }
 
 // decoder reads the binary form. After the first error every read returns
-// a zero value, and err holds the error.
+// a zero value, and err holds the error. The strings it returns are slices
+// of one copy of the record: one allocation instead of one per string.
 type decoder struct {
 	b   []byte
+	s   string // the same bytes as b
+	off int
 	err error
 }
+
+func newDecoder(b []byte) decoder { return decoder{b: b, s: string(b)} }
 
 func (d *decoder) fail() {
 	if d.err == nil {
 		d.err = errCorrupt
 	}
-	d.b = nil
+	d.off = len(d.b)
 }
 
+func (d *decoder) left() int { return len(d.b) - d.off }
+
 func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
+	v, n := binary.Uvarint(d.b[d.off:])
 	if n <= 0 {
 		d.fail()
 		return 0
 	}
-	d.b = d.b[n:]
+	d.off += n
 	return v
 }
 
 func (d *decoder) int() int64 {
-	v, n := binary.Varint(d.b)
+	v, n := binary.Varint(d.b[d.off:])
 	if n <= 0 {
 		d.fail()
 		return 0
 	}
-	d.b = d.b[n:]
+	d.off += n
 	return v
 }
 
@@ -270,7 +277,7 @@ func (d *decoder) int() int64 {
 // bounds what damaged input can make us allocate.
 func (d *decoder) count(min int) int {
 	n := d.uint()
-	if n > uint64(len(d.b)/min) {
+	if n > uint64(d.left()/min) {
 		d.fail()
 		return 0
 	}
@@ -279,12 +286,12 @@ func (d *decoder) count(min int) int {
 
 func (d *decoder) str() string {
 	n := d.uint()
-	if n > uint64(len(d.b)) {
+	if n > uint64(d.left()) {
 		d.fail()
 		return ""
 	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
+	s := d.s[d.off : d.off+int(n)]
+	d.off += int(n)
 	return s
 }
 
@@ -301,12 +308,12 @@ func (d *decoder) strs() []string {
 }
 
 func (d *decoder) bool() bool {
-	if len(d.b) == 0 || d.b[0] > 1 {
+	if d.left() == 0 || d.b[d.off] > 1 {
 		d.fail()
 		return false
 	}
-	v := d.b[0] == 1
-	d.b = d.b[1:]
+	v := d.b[d.off] == 1
+	d.off++
 	return v
 }
 
