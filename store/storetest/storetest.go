@@ -521,6 +521,8 @@ func testManual(t *testing.T, s store.Store) {
 	}
 }
 
+// testPersonsOrder wants the ids in byte order, as Go compares strings (a
+// PostgreSQL store needs COLLATE "C" for this).
 func testPersonsOrder(t *testing.T, s store.Store) {
 	if err := s.SavePerson(context.Background(), Person("M-2", "زينب", "Zaynab")); err != nil {
 		t.Fatal(err)
