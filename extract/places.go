@@ -47,10 +47,11 @@ type mention struct {
 	key         string
 	cands       []*geo.Place
 	via         string
-	trigger     bool   // a word such as مدينة precedes
-	hintCountry string // a nationality adjective follows: سرت الليبية
-	single      bool   // one word, no trigger: weak evidence
-	end         int    // byte end when the name is only the start of its word (glued), else 0
+	trigger     bool     // a word such as مدينة precedes
+	hintCountry string   // a nationality adjective follows: سرت الليبية
+	single      bool     // one word, no trigger: weak evidence
+	end         int      // byte end when the name is only the start of its word (glued), else 0
+	kindHint    geo.Kind // the kind the word before names: مدينة الكويت is the city
 }
 
 // Find returns the places named in text, in text order. Spans are byte
@@ -150,6 +151,9 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 				continue
 			}
 			m := &mention{first: i, last: i + w - 1, key: k, cands: f.g.LookupFolded(k), via: "name", trigger: trigger, single: w == 1 && !trigger}
+			if i > 0 {
+				m.kindHint = triggerKind(toks[i-1].fold)
+			}
 			if i+w < len(toks) && toks[i+w].joined {
 				m.hintCountry = nisbaCountry(toks[i+w].fold)
 			}
@@ -349,6 +353,9 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 			if m.hintCountry != "" && p.Country == m.hintCountry {
 				s += 6
 			}
+			if m.kindHint != "" && (p.Kind == m.kindHint || m.kindHint == geo.KindCity && p.Kind == geo.KindVillage) {
+				s += 4
+			}
 			for _, a := range anchors {
 				if a != p && a.Kind != geo.KindCountry && a.Kind != geo.KindRegion && geo.DistanceKm(a.Lat, a.Lon, p.Lat, p.Lon) < 250 {
 					s += 1.5
@@ -404,6 +411,22 @@ func preposition(toks []token, i int, key string) string {
 		if !placeTriggers[p] && !weakTriggers[p] {
 			break
 		}
+	}
+	return ""
+}
+
+// triggerKind is the kind of place a word before a name announces.
+func triggerKind(w string) geo.Kind {
+	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل")) && placeTriggers[w[2:]] {
+		w = w[2:]
+	}
+	switch w {
+	case "مدينه", "بلده", "قريه", "مدينتي", "بلدتي", "قريتي", "مدن", "بلدات", "قري":
+		return geo.KindCity
+	case "محافظه", "ولايه", "اقليم", "منطقه":
+		return geo.KindRegion
+	case "مخيم", "مطار", "معبر", "سجن":
+		return geo.KindPOI
 	}
 	return ""
 }
