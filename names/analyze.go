@@ -73,6 +73,10 @@ type Unit struct {
 	Article    bool     `json:"article,omitempty"`
 	Phon       string   `json:"phon"` // cross-script phonetic code (article and kunya marker left out)
 	Keys       []string `json:"keys"` // index keys; Keys[0] is the frequency key
+
+	bare      string // the normalised word without its article, for the lexicon
+	ident     string // the Arabic form the lexicon gives it, or ""
+	identPhon string // that form's phonetic code
 }
 
 // Key is the unit's main key: the same for محمد, Muhammad and Mohamed. The
@@ -82,6 +86,16 @@ func (u *Unit) Key() string {
 		return ""
 	}
 	return u.Keys[0]
+}
+
+// Bare is the normalised word of a one-word unit without its article
+// (البغدادي → بغدادي, al-Baghdadi → baghdadi); "" for compounds, kunyas and
+// initials.
+func (u *Unit) Bare() string {
+	if u.Kind != KindSimple {
+		return ""
+	}
+	return u.bare
 }
 
 // Name is an analysed name: analyse once, compare many times.
@@ -186,6 +200,9 @@ func Analyze(s string) Name {
 		assignRoles(n.Units)
 	}
 	setKeys(n.Units)
+	for i := range n.Units {
+		setIdentity(&n.Units[i])
+	}
 	n.Normalized = joinNorm(n.Units)
 	return n
 }
@@ -255,6 +272,9 @@ func AnalyzeParts(p athar.NameParts) Name {
 	n.Original = strings.Join(orig, " ")
 	n.Script = DetectScript(n.Original)
 	setKeys(n.Units)
+	for i := range n.Units {
+		setIdentity(&n.Units[i])
+	}
 	n.Normalized = joinNorm(n.Units)
 	return n
 }
@@ -561,6 +581,7 @@ func simpleUnit(t token, article bool) Unit {
 	if art {
 		u.Article = true
 	}
+	u.bare = w
 	if t.script == ScriptArabic {
 		if art {
 			w = lightArabic(t.raw, t.norm)[len("ال"):]
@@ -572,6 +593,9 @@ func simpleUnit(t token, article bool) Unit {
 		if w2, ok := stripArticle(token{norm: "al" + w, script: ScriptLatin}); ok {
 			w = w2
 		}
+	}
+	if t.script == ScriptLatin {
+		u.bare = w
 	}
 	var buf [32]byte
 	u.Phon = string(phonWord(buf[:0], w, t.script))

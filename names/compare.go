@@ -59,6 +59,7 @@ const (
 
 // Penalties in the score.
 const (
+	distinctFactor = 0.85 // similarity of two names KnownDistinct tells apart
 	shiftFactor    = 0.8  // a nasab link matched at another depth (father ↔ grandfather)
 	extraFactor    = 0.25 // a unit only one name has: missing information
 	conflictFactor = 1.0  // units both names have that do not match: a difference
@@ -109,6 +110,15 @@ func unitSimilarity(a, b *Unit, floor float64) (float64, How) {
 		pa, pb = pa[:len(pa)-len(dinPhon)], pb[:len(pb)-len(dinPhon)]
 	case a.Kind == KindAllah && b.Kind == KindAllah:
 		pa, pb = pa[:len(pa)-len(allahPhon)], pb[:len(pb)-len(allahPhon)]
+	}
+	if KnownDistinct(a, b) {
+		// Two names the lexicon tells apart: spelt alike, but another name.
+		floor /= distinctFactor
+		if !same {
+			return distinctFactor * costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor), HowCrossScript
+		}
+		s := distinctFactor * costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor)
+		return s, HowVariant
 	}
 	if !same {
 		return costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor), HowCrossScript

@@ -109,7 +109,7 @@ func (f *Frequencies) Clone() *Frequencies {
 	return g
 }
 
-//go:generate go run ./internal/freqgen -o freq.tsv ../../shared/data/translit/wikidata-names-ar-80.tsv
+//go:generate go run ./internal/freqgen -o freq.tsv -spellings spellings.tsv ../../shared/data/translit/wikidata-names-ar-80.tsv
 
 // freqTable is the shipped table: unit keys and counts derived from the
 // Wikidata person-name tokens (CC0), see internal/freqgen.

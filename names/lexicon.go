@@ -1,5 +1,12 @@
 package names
 
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+	"sync"
+)
+
 // Word lists, in normalised form. They are read-only package tables.
 
 func set(words ...string) map[string]bool {
@@ -94,3 +101,93 @@ var wordFlags = func() map[string]uint16 {
 	}
 	return m
 }()
+
+// spellings.tsv maps Latin spellings of name words to their Arabic form, as
+// Wikidata pairs them (CC0), written by internal/freqgen from the part of
+// the pairs "athar eval translit" tunes on, keeping pairs seen twice or more
+// whose two spellings are alike.
+//
+//go:embed spellings.tsv
+var spellingsTable string
+
+// spelling is what the lexicon knows of a Latin word: its Arabic form and
+// that form's phonetic code.
+type spelling struct {
+	arabic, phon string
+}
+
+// spellings is the lexicon: Latin word → Arabic form, and the Arabic forms
+// it knows.
+type spellings struct {
+	latin map[string]spelling
+	known map[string]bool
+}
+
+var lexicon = sync.OnceValue(func() *spellings {
+	sp := &spellings{latin: map[string]spelling{}, known: map[string]bool{}}
+	sc := bufio.NewScanner(strings.NewReader(spellingsTable))
+	for sc.Scan() {
+		la, ar, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || strings.HasPrefix(la, "#") {
+			continue
+		}
+		sp.latin[la] = spelling{arabic: ar, phon: string(phonArabic(nil, ar))}
+		sp.known[ar] = true
+	}
+	return sp
+})
+
+// setIdentity looks a one-word unit up in the lexicon.
+func setIdentity(u *Unit) {
+	if u.Kind != KindSimple || u.bare == "" {
+		return
+	}
+	lx := lexicon()
+	switch u.Script {
+	case ScriptLatin:
+		if sp, ok := lx.latin[u.bare]; ok {
+			u.ident, u.identPhon = sp.arabic, sp.phon
+		}
+	case ScriptArabic:
+		if lx.known[u.bare] {
+			u.ident, u.identPhon = u.bare, u.Phon
+		}
+	}
+}
+
+// distinctMargin is how much better a Latin spelling must fit its own
+// Arabic form than the other name's for the two to count as different
+// names: Hamid fits حميد and حامد alike and tells nothing.
+const distinctMargin = 0.08
+
+// KnownDistinct reports two units that the lexicon (Wikidata's pairs of
+// Latin and Arabic spellings) knows as two different names: Hassan (حسن) and
+// Hussein (حسين), Mahmoud and محمد. A Latin spelling counts only when it
+// fits its own Arabic form clearly better than the other name's, so that
+// ambiguous spellings (Hamid: حامد or حميد; Salim: سليم or سالم) never do.
+// Two Arabic-script units are left to the Arabic cost table. It is false
+// whenever a unit is unknown to the lexicon.
+func KnownDistinct(a, b *Unit) bool {
+	if a.ident == "" || b.ident == "" || a.ident == b.ident {
+		return false
+	}
+	switch {
+	case a.Script == ScriptArabic && b.Script == ScriptArabic:
+		return false
+	case a.Script == ScriptLatin && b.Script == ScriptLatin:
+		return clearlyOwn(a, b) && clearlyOwn(b, a)
+	case a.Script == ScriptLatin:
+		return clearlyOwn(a, b)
+	case b.Script == ScriptLatin:
+		return clearlyOwn(b, a)
+	}
+	return false
+}
+
+// clearlyOwn reports whether Latin unit l fits its own Arabic form better,
+// by distinctMargin, than the Arabic form of o.
+func clearlyOwn(l, o *Unit) bool {
+	own := crossCosts.similarity(l.Phon, l.identPhon)
+	other := crossCosts.similarity(l.Phon, o.identPhon)
+	return own-other >= distinctMargin
+}

@@ -291,3 +291,26 @@ func TestCompareJoined(t *testing.T) {
 		}
 	}
 }
+
+func TestKnownDistinct(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Hassan", "Hussein", true},
+		{"Hassan", "حسين", true},
+		{"Mahmoud", "محمد", true},
+		{"Muhammad", "محمد", false},
+		{"Hussein", "حسين", false},
+		{"Hamid", "حامد", false}, // Hamid is حامد or حميد
+		{"Salim", "Salem", false},
+		{"حسن", "حسين", false}, // Arabic pairs are left to the Arabic costs
+		{"Zzyzx", "حسن", false},
+	}
+	for _, tt := range tests {
+		a, b := Analyze(tt.a), Analyze(tt.b)
+		if got := KnownDistinct(&a.Units[0], &b.Units[0]); got != tt.want {
+			t.Errorf("KnownDistinct(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
