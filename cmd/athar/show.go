@@ -141,6 +141,8 @@ func writePerson(w io.Writer, p *athar.Person) {
 		line("Status", string(p.Status))
 	}
 	line("Remarks", p.Remarks)
+	line("Owner", p.Owner)
+	line("Sharing", string(p.Label))
 	for _, x := range p.Extra {
 		line("Extra", x.Key+": "+x.Value)
 	}
