@@ -74,9 +74,8 @@ type Unit struct {
 	Phon       string   `json:"phon"` // cross-script phonetic code (article and kunya marker left out)
 	Keys       []string `json:"keys"` // index keys; Keys[0] is the frequency key
 
-	bare      string // the normalised word without its article, for the lexicon
-	ident     string // the Arabic form the lexicon gives it, or ""
-	identPhon string // that form's phonetic code
+	bare  string // the normalised word without its article, for the lexicon
+	ident int32  // 1 + the index of its Arabic form in the lexicon, or 0
 }
 
 // Key is the unit's main key: the same for محمد, Muhammad and Mohamed. The

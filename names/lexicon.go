@@ -110,29 +110,31 @@ var wordFlags = func() map[string]uint16 {
 //go:embed spellings.tsv
 var spellingsTable string
 
-// spelling is what the lexicon knows of a Latin word: its Arabic form and
-// that form's phonetic code.
-type spelling struct {
-	arabic, phon string
-}
-
-// spellings is the lexicon: Latin word → Arabic form, and the Arabic forms
-// it knows.
+// spellings is the lexicon: the Arabic forms it knows, with their
+// phonetic codes, and for each Latin word the index of its Arabic form.
 type spellings struct {
-	latin map[string]spelling
-	known map[string]bool
+	forms  []string // Arabic forms
+	phons  []string // their phonetic codes
+	latin  map[string]int32
+	arabic map[string]int32
 }
 
 var lexicon = sync.OnceValue(func() *spellings {
-	sp := &spellings{latin: map[string]spelling{}, known: map[string]bool{}}
+	sp := &spellings{latin: map[string]int32{}, arabic: map[string]int32{}}
 	sc := bufio.NewScanner(strings.NewReader(spellingsTable))
 	for sc.Scan() {
 		la, ar, ok := strings.Cut(sc.Text(), "\t")
 		if !ok || strings.HasPrefix(la, "#") {
 			continue
 		}
-		sp.latin[la] = spelling{arabic: ar, phon: string(phonArabic(nil, ar))}
-		sp.known[ar] = true
+		id, ok := sp.arabic[ar]
+		if !ok {
+			sp.forms = append(sp.forms, ar)
+			sp.phons = append(sp.phons, string(phonArabic(nil, ar)))
+			id = int32(len(sp.forms))
+			sp.arabic[ar] = id
+		}
+		sp.latin[la] = id
 	}
 	return sp
 })
@@ -145,13 +147,9 @@ func setIdentity(u *Unit) {
 	lx := lexicon()
 	switch u.Script {
 	case ScriptLatin:
-		if sp, ok := lx.latin[u.bare]; ok {
-			u.ident, u.identPhon = sp.arabic, sp.phon
-		}
+		u.ident = lx.latin[u.bare]
 	case ScriptArabic:
-		if lx.known[u.bare] {
-			u.ident, u.identPhon = u.bare, u.Phon
-		}
+		u.ident = lx.arabic[u.bare]
 	}
 }
 
@@ -168,7 +166,7 @@ const distinctMargin = 0.08
 // Two Arabic-script units are left to the Arabic cost table. It is false
 // whenever a unit is unknown to the lexicon.
 func KnownDistinct(a, b *Unit) bool {
-	if a.ident == "" || b.ident == "" || a.ident == b.ident {
+	if a.ident == 0 || b.ident == 0 || a.ident == b.ident {
 		return false
 	}
 	switch {
@@ -187,7 +185,8 @@ func KnownDistinct(a, b *Unit) bool {
 // clearlyOwn reports whether Latin unit l fits its own Arabic form better,
 // by distinctMargin, than the Arabic form of o.
 func clearlyOwn(l, o *Unit) bool {
-	own := crossCosts.similarity(l.Phon, l.identPhon)
-	other := crossCosts.similarity(l.Phon, o.identPhon)
+	phons := lexicon().phons
+	own := crossCosts.similarity(l.Phon, phons[l.ident-1])
+	other := crossCosts.similarity(l.Phon, phons[o.ident-1])
 	return own-other >= distinctMargin
 }

@@ -4,12 +4,13 @@
 //   - freq.tsv: each Arabic spelling, read as a name, counts under its unit
 //     key as often as Wikidata has it. Keys seen once are left out to keep
 //     the table small; the total still counts them.
+//
 //   - spellings.tsv: Latin word → Arabic form, for the pairs seen twice or
 //     more whose spellings are alike (UnitSimilarity ≥ 0.75, which drops
 //     misaligned pairs), taken only from the part of the file that "athar
 //     eval translit" tunes on, so that its held-out figures stay held out.
 //
-//	go run ./internal/freqgen -o freq.tsv -spellings spellings.tsv wikidata-names-ar-80.tsv
+//     go run ./internal/freqgen -o freq.tsv -spellings spellings.tsv wikidata-names-ar-80.tsv
 package main
 
 import (
