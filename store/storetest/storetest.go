@@ -108,6 +108,8 @@ func fullPerson() *athar.Person {
 		Lists:         []athar.ListEntry{{List: "UN ISIL (Da'esh) & Al-Qaida", Reference: "QDi.299", ListedOn: "2011-10-05", Program: "SDGT"}},
 		Status:        athar.StatusDeceased,
 		Remarks:       "INTERPOL-UN Security Council Special Notice web link.",
+		Owner:         "interior-ministry",
+		Label:         athar.TLPAmber,
 		Provenance:    athar.Provenance{SourceID: "QDi.299", EnteredBy: "someone"},
 		Extra:         []athar.ExtraField{{Key: "SORT_KEY", Value: "x"}},
 	}
