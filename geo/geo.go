@@ -294,7 +294,8 @@ func (g *Gazetteer) ByID(id string) *Place {
 func (g *Gazetteer) Country(code string) *Place { return g.ByID("iso:" + strings.ToUpper(code)) }
 
 // Lookup returns the places with the given name (any spelling Fold
-// equates), most populous first within each kind order the index holds.
+// equates), in the gazetteer's order (countries, regions, then towns). The
+// places are shared: callers must not modify them.
 func (g *Gazetteer) Lookup(name string) []*Place {
 	return g.LookupFolded(Fold(name))
 }
