@@ -188,7 +188,7 @@ func Analyze(s string) Name {
 		n.Units = buildUnits(n.Units, rest, &n.Titles)
 		k := len(n.Units)
 		n.Units = buildUnits(n.Units, fam, &n.Titles)
-		assignRoles(n.Units[:k])
+		assignRoles(n.Units[:k], true)
 		for i := k; i < len(n.Units); i++ {
 			if n.Units[i].Kind != KindKunya {
 				n.Units[i].Role, n.Units[i].Confidence, n.Units[i].Depth = RoleFamily, 0.85, -1
@@ -196,7 +196,7 @@ func Analyze(s string) Name {
 		}
 	} else {
 		n.Units = buildUnits(n.Units, toks, &n.Titles)
-		assignRoles(n.Units)
+		assignRoles(n.Units, false)
 	}
 	setKeys(n.Units)
 	for i := range n.Units {
@@ -827,7 +827,10 @@ func isNisba(u *Unit) bool {
 
 // assignRoles reads the nasab chain and the family from word order and the
 // markers seen while building units.
-func assignRoles(us []Unit) {
+//
+// familyApart says the family was given apart ("FAMILY, Given Father"), so
+// the last word here is no surname.
+func assignRoles(us []Unit, familyApart bool) {
 	if slavicRoles(us) {
 		return
 	}
@@ -868,7 +871,7 @@ func assignRoles(us []Unit) {
 			u.Role, u.Confidence = RoleGiven, 0.9
 		case 1:
 			u.Role, u.Confidence = RoleFather, 0.7
-			if lastUnit {
+			if lastUnit && !familyApart {
 				u.Confidence = 0.5 // Western order: the surname
 			}
 		case 2:
