@@ -264,3 +264,12 @@ type me struct {
 func (s *Server) handleMe(w http.ResponseWriter, r *http.Request, c *caller) error {
 	return writeJSON(w, http.StatusOK, me{User: c.User, Token: c.TokenID})
 }
+
+// Routes lists the server's routes as "METHOD /pattern".
+func (s *Server) Routes() []string {
+	out := make([]string, len(s.routes))
+	for i, rt := range s.routes {
+		out[i] = rt.method + " " + rt.pattern
+	}
+	return out
+}

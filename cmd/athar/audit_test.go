@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/athar-org/athar/api"
+	"github.com/athar-org/athar/store/sqlite"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errs := runCLI(t, args...)
+	if code != exitOK {
+		t.Fatalf("athar %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errs)
+	}
+	return out
+}
+
+// TestAccessAndAudit goes the way an operator does: import a list, add the
+// first admin and a screener, give the screener a token, serve, screen and
+// read a record, then verify and export the audit log, and find a changed
+// row named by audit verify.
+func TestAccessAndAudit(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "athar.db")
+	mustRun(t, "import", "--db", db, "--format", "csv", "--dataset", "camp", "testdata/camp-registry.csv")
+	mustRun(t, "users", "add", "--db", db, "--org", "hol", "--role", "admin", "--name", "أمل حسن", "amal")
+	mustRun(t, "users", "add", "--db", db, "--org", "hol", "--role", "screener", "bilal")
+	if code, _, errs := runCLI(t, "users", "add", "--db", db, "--org", "hol", "--role", "boss", "x"); code != exitUsage || !strings.Contains(errs, "--role") {
+		t.Errorf("unknown role: exit %d, %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "users", "add", "--db", db, "--org", "hol", "--role", "admin", "amal"); code != exitFailure || !strings.Contains(errs, "exists") {
+		t.Errorf("user twice: exit %d, %s", code, errs)
+	}
+	code, tok, errs := runCLI(t, "tokens", "create", "--db", db, "--name", "gate 2", "bilal")
+	tok = strings.TrimSpace(tok)
+	if code != exitOK || !strings.HasPrefix(tok, "athar_") || !strings.Contains(errs, "shown only this once") {
+		t.Fatalf("tokens create: exit %d, %q, %s", code, tok, errs)
+	}
+	list := mustRun(t, "users", "list", "--db", db)
+	if !strings.Contains(list, "amal") || !strings.Contains(list, "screener") {
+		t.Errorf("users list:\n%s", list)
+	}
+	tlist := mustRun(t, "tokens", "list", "--db", db)
+	if strings.Contains(tlist, tok) || !strings.Contains(tlist, "gate 2") {
+		t.Errorf("tokens list shows the secret, or not the token:\n%s", tlist)
+	}
+
+	// Serve, screen and read as bilal.
+	ctx := context.Background()
+	st, err := sqlite.OpenExisting(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := api.New(api.Config{Addr: "127.0.0.1:0", Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := srv.WaitReady(wctx); err != nil {
+		t.Fatal(err)
+	}
+	call := func(method, path, body string) int {
+		req, _ := http.NewRequest(method, "http://"+srv.Addr()+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if s := call("POST", "/v1/screen", `{"query":{"name":"زينب خالد عمر"}}`); s != 200 {
+		t.Fatalf("screen: %d", s)
+	}
+	if s := call("GET", "/v1/persons/C-0002", ""); s != 200 {
+		t.Fatalf("read: %d", s)
+	}
+	srv.Close()
+	st.Close()
+
+	out := mustRun(t, "audit", "verify", "--db", db)
+	if !strings.Contains(out, "intact") {
+		t.Fatalf("audit verify: %s", out)
+	}
+	exp := mustRun(t, "audit", "export", "--db", db)
+	lines := strings.Split(strings.TrimSpace(exp), "\n")
+	var actions []string
+	for _, l := range lines {
+		var e struct {
+			Seq    int64
+			Action string
+			Actor  string
+			Hash   string
+		}
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatal(err)
+		}
+		actions = append(actions, e.Action)
+	}
+	want := "org.create user.create user.create token.create screen person.read"
+	if got := strings.Join(actions, " "); got != want {
+		t.Errorf("audit actions: %s\nwant %s", got, want)
+	}
+	var last struct{ Hash string }
+	json.Unmarshal([]byte(lines[len(lines)-1]), &last)
+	mustRun(t, "audit", "verify", "--db", db, "--head", last.Hash)
+
+	// Someone rewrites the screening's query in SQL.
+	raw, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE audit SET detail = replace(detail, 'زينب', 'سارة') WHERE action = 'screen'`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	code, _, errs = runCLI(t, "audit", "verify", "--db", db)
+	if code != exitFailure || !strings.Contains(errs, "broken at entry 5") {
+		t.Fatalf("audit verify after tampering: exit %d, %s", code, errs)
+	}
+
+	tid := strings.Fields(strings.Split(tlist, "\n")[1])[0]
+	mustRun(t, "tokens", "revoke", "--db", db, tid)
+	mustRun(t, "users", "disable", "--db", db, "bilal")
+	if code, _, _ := runCLI(t, "tokens", "revoke", "--db", db, "nope"); code != exitFailure {
+		t.Errorf("revoke of an unknown token: exit %d", code)
+	}
+}
