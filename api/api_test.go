@@ -15,8 +15,8 @@ import (
 
 	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/api"
-	"github.com/athar-org/athar/store/storetest"
 	"github.com/athar-org/athar/store/sqlite"
+	"github.com/athar-org/athar/store/storetest"
 )
 
 // env is a running server on loopback with two organisations and a user of
@@ -262,7 +262,7 @@ func TestRoles(t *testing.T) {
 		{"a-admin", "GET", "/v1/audit", nil, 403},
 		{"a-auditor", "POST", "/v1/screen", map[string]any{"query": map[string]string{"name": "x"}}, 403},
 		{"a-analyst", "POST", "/v1/imports?format=un", "<x/>", 403}, // public lists: admins only
-		{"a-analyst", "PUT", "/v1/persons/QDi.299", rec, 409},     // an imported record
+		{"a-analyst", "PUT", "/v1/persons/QDi.299", rec, 409},       // an imported record
 		{"a-auditor", "GET", "/v1/audit", nil, 200},
 		{"a-auditor", "GET", "/v1/persons/QDi.299", nil, 200},
 		{"a-screener", "GET", "/v1/persons/QDi.299", nil, 200},
@@ -291,7 +291,7 @@ func TestSharingLabels(t *testing.T) {
 	var amber, green athar.Person
 	e.want(e.do("a-analyst", "POST", "/v1/persons", map[string]any{
 		"id": "A-17", "label": "AMBER",
-		"names":      []map[string]string{{"full": "سعد عبد الكريم الزوبعي", "script": "Arab", "kind": "primary"}},
+		"names":       []map[string]string{{"full": "سعد عبد الكريم الزوبعي", "script": "Arab", "kind": "primary"}},
 		"birth_dates": []map[string]string{{"date": "1984"}},
 	}), 201).decode(t, &amber)
 	if amber.Owner != "a" || amber.Label != athar.TLPAmber || amber.Provenance.EnteredBy != "a-analyst" || amber.Provenance.Dataset != athar.ManualDataset {
