@@ -45,3 +45,42 @@ func TestLongInput(t *testing.T) {
 		t.Errorf("a long name against itself scores %v", sc)
 	}
 }
+
+func FuzzCompare(f *testing.F) {
+	for _, p := range [][2]string{
+		{"أبو بكر البغدادي", "Abu Bakr al-Baghdadi"},
+		{"Usama bin Muhammad bin Awad bin Ladin", "أسامة بن لادن"},
+		{"AL-BADRI, Ibrahim Awwad", "إبراهيم عواد إبراهيم البدري"},
+		{"M. Y. Aziz", "Умаров Доку Хаматович"},
+		{"آخوند زاده", "Akhundzada"},
+	} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, x, y string) {
+		a, b := Analyze(x), Analyze(y)
+		var m Match
+		CompareInto(&m, &a, &b, nil)
+		if m.Score < 0 || m.Score > 1 {
+			t.Fatalf("score %v out of range", m.Score)
+		}
+		if s := Score(&a, &b, nil); s != m.Score {
+			t.Fatalf("Score %v, CompareInto %v", s, m.Score)
+		}
+		seenA := map[int]bool{}
+		for _, p := range m.Pairs {
+			if p.A < 0 || p.A >= len(a.Units) || p.B < 0 || p.B >= len(b.Units) ||
+				(p.JoinA && p.A+1 >= len(a.Units)) || (p.JoinB && p.B+1 >= len(b.Units)) {
+				t.Fatalf("pair %+v out of range", p)
+			}
+			if seenA[p.A] {
+				t.Fatalf("unit %d aligned twice", p.A)
+			}
+			seenA[p.A] = true
+		}
+		if len(a.Units) > 0 && len(a.Units) <= maxUnits {
+			if s := Score(&a, &a, nil); s < 0.89 { // an initial against itself is 0.9
+				t.Fatalf("%q against itself scores %v", x, s)
+			}
+		}
+	})
+}
