@@ -91,6 +91,15 @@
 // Arabic or Cyrillic letter give "#" and their normal form. A unit has 3.4
 // keys on average. Keys[0] (Unit.Key) is the frequency key.
 //
+// # Spelling lexicon
+//
+// spellings.tsv maps Latin words to the Arabic form Wikidata pairs them
+// with (written by internal/freqgen from the tuning part of the pairs only).
+// KnownDistinct uses it to tell look-alike different names apart (Hassan
+// حسن and Hussein حسين, Mahmoud and محمد) when a Latin spelling fits its own
+// Arabic form clearly better than the other name's; Compare multiplies the
+// similarity of such pairs by 0.85.
+//
 // # Frequencies
 //
 // Frequencies counts units under their key, across scripts and spellings,
