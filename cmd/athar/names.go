@@ -26,7 +26,7 @@ func newNamesCmd(e *env) *cobra.Command {
 func newNamesAnalyzeCmd(e *env) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
-		Use:   "analyze [--json] NAME",
+		Use:   "analyze NAME",
 		Short: "Show a name's normalised form, units, roles and index keys / تحليل اسم",
 		Long: `Show how Athar reads a name: its normalised form, its units (compounds such
 as عبد الرحمن and kunyas such as أبو بكر kept together), the role of each unit
@@ -35,7 +35,11 @@ cross-script phonetic code and the index keys. Quote the name, or pass its
 words as separate arguments.`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			n := names.Analyze(strings.Join(args, " "))
+			s := strings.Join(args, " ")
+			if strings.TrimSpace(s) == "" {
+				return usagef(c.CommandPath()+" --help", "the name is empty")
+			}
+			n := names.Analyze(s)
 			if asJSON {
 				return writeNamesJSON(e.stdout, n)
 			}
@@ -50,7 +54,7 @@ words as separate arguments.`,
 func newNamesCompareCmd(e *env) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
-		Use:   "compare [--json] NAME1 NAME2",
+		Use:   "compare NAME1 NAME2",
 		Short: "Score two names and show which units matched / مقارنة اسمين",
 		Long: `Compare two names, in either script, and show the score (0 to 1), which
 unit matched which and how (exact, variant, cross-script, typo, initial), the
@@ -58,6 +62,9 @@ similarity and rarity weight of each pair, and the units left over. Rarity
 weights come from the shipped frequency table (Wikidata person names).`,
 		Args: exactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
+			if strings.TrimSpace(args[0]) == "" || strings.TrimSpace(args[1]) == "" {
+				return usagef(c.CommandPath()+" --help", "a name is empty")
+			}
 			a, b := names.Analyze(args[0]), names.Analyze(args[1])
 			m := names.Compare(&a, &b, names.DefaultFrequencies())
 			if asJSON {

@@ -47,6 +47,9 @@ func TestNamesAnalyze(t *testing.T) {
 	if code, _, _ := runNames(t, "names", "analyze"); code != exitUsage {
 		t.Errorf("no name: exit %d, want %d", code, exitUsage)
 	}
+	if code, _, _ := runNames(t, "names", "analyze", " "); code != exitUsage {
+		t.Errorf("empty name: exit %d, want %d", code, exitUsage)
+	}
 }
 
 func TestNamesCompare(t *testing.T) {
