@@ -329,6 +329,16 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			fl.afterNasab = true
 			continue
 		}
+		if seen && t.script == ScriptLatin && gluedNasab(w) {
+			// Binalshibh: bin al-Shibh written as one word.
+			fl.afterNasab = true
+			rest := w[5:]
+			nt := token{src: t.src, start: t.start, end: t.end, raw: t.raw, norm: rest, script: t.script}
+			u := simpleUnit(nt, true)
+			u.Text, u.Norm = t.raw, "al "+rest
+			dst = appendUnit(dst, u, &fl, toks, i, &i)
+			continue
+		}
 		if !last && w == "ال" {
 			fl.afterFamily = true // آل سعود
 			continue
@@ -415,6 +425,19 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 		seen = true
 	}
 	return dst
+}
+
+// gluedNasab reports bin/ben/ibn + al/el written as one word before a name
+// of three letters or more: Binalshibh, Benelhadj.
+func gluedNasab(w string) bool {
+	if len(w) < 8 {
+		return false
+	}
+	switch w[:5] {
+	case "binal", "benal", "ibnal", "binel", "benel":
+		return !isVowelByte(w[5])
+	}
+	return false
 }
 
 // isFamilyAl reports Al as the family word (Al Saud, Al Thani) rather than
@@ -633,8 +656,8 @@ func gluedKunya(t token) (Unit, bool) {
 			if t.script == ScriptLatin && (isVowelByte(rest[0]) || rest[0] == 'y') {
 				continue
 			}
-			if r == 'ا' || (t.script == ScriptArabic && utf8.RuneCountInString(rest) < 3) {
-				continue
+			if (r == 'ا' && !strings.HasPrefix(rest, "ال")) || (t.script == ScriptArabic && utf8.RuneCountInString(rest) < 3) {
+				continue // أبوا..., but أبواليزيد is أبو اليزيد
 			}
 			u := kunyaUnit('@', token{raw: t.raw, norm: rest, script: t.script}, false)
 			u.Text = t.raw

@@ -175,6 +175,10 @@ func buildCosts(cross, arabic bool) *costTable {
 		t.sub['p']['z'], t.sub['z']['p'] = 20, 20
 		t.sub['p']['D'], t.sub['D']['p'] = 20, 20
 		t.sub['K']['c'], t.sub['c']['K'] = 25, 25
+		// ظ is d in the Maghreb (Hafed, حافظ); خ is German ch (Barich).
+		t.sub['Z']['d'], t.sub['d']['Z'] = 30, 30
+		t.sub['Z']['D'], t.sub['D']['Z'] = 20, 20
+		t.sub['x']['S'], t.sub['S']['x'] = 50, 50
 	}
 	if arabic {
 		// Within Arabic script every letter is written: two different

@@ -232,7 +232,9 @@ func phonLatin(dst []byte, w string) []byte {
 			}
 			dst = appendPhon(dst, 'e')
 		case 'i':
-			if next == 'i' || next == 'e' && i+2 < n {
+			// ie is a long i (Hussien); ii is usually i and a dropped ayn or
+			// hamza before i (Rabi'i, ربيعي), read as i then y.
+			if next == 'e' && i+2 < n {
 				dst = appendPhon(dst, 'I')
 				i++
 				continue
