@@ -102,6 +102,9 @@ func (f *Frequencies) Weight(u *Unit) float64 {
 // Clone returns an independent copy, to which a registry's names can be
 // added without touching the original.
 func (f *Frequencies) Clone() *Frequencies {
+	if f == nil {
+		return NewFrequencies()
+	}
 	g := &Frequencies{counts: make(map[string]uint32, len(f.counts)), total: f.total}
 	for k, v := range f.counts {
 		g.counts[k] = v

@@ -72,13 +72,13 @@ func setKeys(us []Unit) {
 // Gasim and stays in the first key), a final h after a vowel kept (Salah,
 // صلاح; dropped in Fatimah, فاطمة), dh read as ض or د (Fadhil, فاضل), th read
 // as ت+ح (Fathi, فتحي), a first ou read as و (Ould, ولد), c read as s
-// (Faycal, فيصل), j read as y (Bosnian Jusuf, يوسف), sh read as س+ح
-// (Eshaq, إسحاق), the Persian v as و and z as ض (Javadi, جوادي; Rezaei,
-// رضائي), and a glued al-
-// taken off (Alaboud, العبود). Arabic ث also gives the key read as t (عثمان,
-// Otman) and ذ the key read as d (ذياب, Diab). Short
-// skeletons add one that keeps w and y. Kunya keys carry their marker (@ abu,
-// & umm) and never meet plain names.
+// (Faycal, فيصل), j read as y (Bosnian Jusuf, يوسف), sh read as س+ح (Eshaq,
+// إسحاق), the Persian v as و and z as ض (Javadi, جوادي; Rezaei, رضائي), and a
+// glued al- taken off (Alaboud, العبود). Arabic ث also gives the key read as
+// t (عثمان, Otman) and ذ the key read as d (ذياب, Diab). A compound also
+// gives the key of its distinctive word (عبد الرحمن: RHMN). Short skeletons
+// add one that keeps w and y. Kunya keys carry their marker (@ abu, & umm)
+// and never meet plain names.
 func unitKeys(kb *keyBuilder, u *Unit) {
 	p := u.Phon
 	var mark byte
@@ -129,6 +129,16 @@ func unitKeys(kb *keyBuilder, u *Unit) {
 		if u.Kind == KindSimple && !u.Article && len(u.Norm) >= 5 && (u.Norm[:2] == "al" || u.Norm[:2] == "el") && len(p) > 2 {
 			kb.add(skeletonAs(append(alt[:0], b[:start]...), p[2:], 0))
 		}
+	}
+	// A compound also gives the key of its distinctive word, which meets
+	// the same name split over two fields (Abdul | Rahman, Nur | al-Din).
+	switch {
+	case u.Kind == KindAbd && len(p) > len(abdPhon):
+		kb.add(skeletonAs(append(alt[:0], b[:start]...), p[len(abdPhon):], 0))
+	case u.Kind == KindDin && len(p) > len(dinPhon):
+		kb.add(skeletonAs(append(alt[:0], b[:start]...), p[:len(p)-len(dinPhon)], 0))
+	case u.Kind == KindAllah && len(p) > len(allahPhon):
+		kb.add(skeletonAs(append(alt[:0], b[:start]...), p[:len(p)-len(allahPhon)], 0))
 	}
 	sk := b[start:]
 	if len(sk) <= 2 {
