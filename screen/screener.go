@@ -28,9 +28,35 @@ type Options struct {
 	CanSee func(owner string, label athar.TLP) bool
 }
 
-// allNames is the number of names up to which every name of a candidate is
-// compared; past it, only those that the query's keys reached.
-const allNames = 8
+// boundSlack scales the rarity a candidate's keys share with the query
+// into a bound on its name evidence. Units of one key weigh the same, so the
+// shared rarity bounds the agreement; the slack covers units aligned through
+// other spellings than the keys reached.
+const boundSlack = 1.0
+
+// maxFeatures is the most the query's other facts could add to a score.
+func maxFeatures(pq *parsed) float64 {
+	f := 0.0
+	if !pq.birth.IsZero() {
+		f += wDateSame
+	}
+	if len(pq.nationalities) > 0 {
+		f += wNatSame
+	}
+	if pq.gender != "" {
+		f += wGenderSame
+	}
+	if pq.mother != "" {
+		f += wMotherSame
+	}
+	if pq.birthPlace != "" {
+		f += wPlaceSame
+	}
+	if len(pq.documents) > 0 {
+		f += wDocExact
+	}
+	return f
+}
 
 // DefaultLimit is the number of matches returned when Options.Limit is 0.
 const DefaultLimit = 10
@@ -146,7 +172,20 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		best  [2]int // query name, listed name
 	}
 	var found []scored
+	// Candidates come best first by the rarity their keys share with the
+	// query. Once a candidate's bound cannot reach the threshold, or the
+	// score of the limit-th best match so far, neither can any after it.
+	floor := math.Inf(-1)
+	if threshold > 0 {
+		floor = logit(threshold)
+	}
+	maxFeat := maxFeatures(pq)
+	var top []float64 // the best logits so far, at most limit, descending
 	for _, c := range ix.candidates(sc, qn, pq.documents, opts.CanSee) {
+		bound := prior + boundSlack*math.Ln2*float64(c.w) + maxFeat
+		if bound < floor || (len(top) == limit && bound < top[limit-1]) {
+			break
+		}
 		e := &ix.entries[c.entry]
 		best := scored{entry: c.entry, logit: prior, raw: prior}
 		if len(e.names) > 0 {
@@ -154,7 +193,7 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		}
 		for qi := range qn {
 			for li := range e.names {
-				if len(e.names) > allNames && c.names&(1<<min(li, 63)) == 0 {
+				if c.names&(1<<min(li, 63)) == 0 {
 					continue // no key of the query reached this name
 				}
 				names.CompareInto(&sc.match, &qn[qi], &e.names[li].name, ix.freq)
@@ -172,6 +211,13 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		}
 		best.score = sigmoid(best.logit)
 		found = append(found, best)
+		i, _ := slices.BinarySearchFunc(top, best.logit, func(a, b float64) int { return cmp.Compare(b, a) })
+		if i < limit {
+			top = slices.Insert(top, i, best.logit)
+			if len(top) > limit {
+				top = top[:limit]
+			}
+		}
 	}
 	slices.SortFunc(found, func(a, b scored) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
