@@ -421,6 +421,12 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			continue
 		}
 		u := simpleUnit(t, false)
+		if t.flags&fAbd != 0 && u.Kind == KindSimple {
+			// عبد or Abdul alone, its divine name in the next field: read
+			// as the compound's first half, so that the two halves joined
+			// meet عبد الرحمن.
+			u.Phon = abdPhon
+		}
 		dst = appendUnit(dst, u, &fl, toks, i, &i)
 		seen = true
 	}

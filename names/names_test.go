@@ -314,3 +314,16 @@ func TestKnownDistinct(t *testing.T) {
 		}
 	}
 }
+
+// A compound split over two fields meets the compound: by a key, and in
+// the comparison by reading the two fields as one word.
+func TestSplitCompound(t *testing.T) {
+	a := AnalyzeParts(athar.NameParts{Given: "ABDUL", Father: "RAHMAN", Family: "AL-DULAIMI"})
+	b := Analyze("عبد الرحمن الدليمي")
+	if !shareKey(a.Units[1].Keys, b.Units[0].Keys) {
+		t.Errorf("RAHMAN %v and عبد الرحمن %v share no key", a.Units[1].Keys, b.Units[0].Keys)
+	}
+	if s := Score(&a, &b, nil); s < StrongMatch {
+		t.Errorf("score %.3f, want >= %.2f: %+v", s, StrongMatch, Compare(&a, &b, nil))
+	}
+}
