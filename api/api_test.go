@@ -242,7 +242,17 @@ func TestRevokedToken(t *testing.T) {
 	if err := e.st.RevokeToken(context.Background(), toks[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	e.want(e.do("a-screener", "GET", "/v1/me", nil), 401)
+	// The server trusts a checked token for 2s; by then it is refused.
+	start := time.Now()
+	for e.do("a-screener", "GET", "/v1/me", nil).status != 401 {
+		if time.Since(start) > 5*time.Second {
+			t.Fatal("the revoked token still works after 5s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("revocation took %v", d)
+	}
 }
 
 func TestRoles(t *testing.T) {

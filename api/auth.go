@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/athar-org/athar"
 )
@@ -57,11 +59,57 @@ func (s *Server) authenticate(r *http.Request) (*caller, error) {
 	if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(strings.TrimSpace(tok), tokenPrefix) {
 		return nil, athar.Errorf(athar.EUNAUTHORIZED, "the Authorization header must be \"Bearer <token>\" with an Athar token")
 	}
-	u, t, err := s.store.Authenticate(r.Context(), HashToken(strings.TrimSpace(tok)))
+	hash := HashToken(strings.TrimSpace(tok))
+	if c := s.tokens.get(hash); c != nil {
+		return c, nil
+	}
+	u, t, err := s.store.Authenticate(r.Context(), hash)
 	if err != nil {
 		return nil, err
 	}
-	return &caller{User: u, TokenID: t.ID}, nil
+	c := &caller{User: u, TokenID: t.ID}
+	s.tokens.put(hash, c, t.ExpiresAt)
+	return c, nil
+}
+
+// tokenTTL is how long a checked token is trusted without asking the
+// store again: a token revoked or a user disabled from the command line
+// stops working within this time.
+const tokenTTL = 2 * time.Second
+
+// tokenCache remembers recently checked tokens, so that a client sending
+// many requests costs one store read every tokenTTL.
+type tokenCache struct {
+	mu sync.Mutex
+	m  map[string]cachedToken
+}
+
+type cachedToken struct {
+	c     *caller
+	until time.Time
+}
+
+func (tc *tokenCache) get(hash []byte) *caller {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	ct, ok := tc.m[string(hash)]
+	if !ok || !time.Now().Before(ct.until) {
+		return nil
+	}
+	return ct.c
+}
+
+func (tc *tokenCache) put(hash []byte, c *caller, expires time.Time) {
+	until := time.Now().Add(tokenTTL)
+	if expires.Before(until) {
+		until = expires
+	}
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.m == nil || len(tc.m) > 10_000 { // bounded: drop all, refill on use
+		tc.m = map[string]cachedToken{}
+	}
+	tc.m[string(hash)] = cachedToken{c, until}
 }
 
 // Permissions, by what a route does.

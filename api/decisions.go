@@ -57,6 +57,7 @@ func (s *Server) handleCreateDecision(w http.ResponseWriter, r *http.Request, c 
 	if err := s.store.SaveDecision(r.Context(), &d); err != nil {
 		return err
 	}
+	s.decided.add(d.QueryKey)
 	if err := s.audit.record(r.Context(), entry(c, "decision.create", d.ID, map[string]any{"decision": d})); err != nil {
 		return err
 	}

@@ -196,7 +196,10 @@ func (s *Server) review(ctx context.Context, c *caller, q screen.Query, ms []scr
 		res.Matches[i] = Match{Match: m, Alert: true}
 		ids[i] = m.ID
 	}
-	if len(ms) == 0 {
+	// Most people screened were never decided on: skip the lookup. The set
+	// is filled at start and by this server's decisions; decisions written
+	// by another server on the same file are seen after a restart.
+	if len(ms) == 0 || !s.decided.has(res.QueryKey) {
 		return res, nil
 	}
 	ds, err := s.store.Decisions(ctx, athar.DecisionFilter{Org: c.Org, QueryKey: res.QueryKey, PersonID: ids, Limit: 1000})

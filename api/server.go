@@ -36,6 +36,7 @@ type Store interface {
 	SaveDecision(ctx context.Context, d *athar.Decision) error
 	Decision(ctx context.Context, org, id string) (athar.Decision, error)
 	Decisions(ctx context.Context, f athar.DecisionFilter) ([]athar.Decision, error)
+	DecisionKeys(ctx context.Context) ([]string, error)
 
 	CreateJob(ctx context.Context, j *athar.Job) error
 	UpdateJob(ctx context.Context, j *athar.Job, results []byte) error
@@ -109,6 +110,8 @@ type Server struct {
 	readyErr error // set before ready is closed
 
 	audit   *auditor
+	decided keySet // query keys with a decision
+	tokens  tokenCache
 	jobs    *jobRunner
 	metrics *metrics
 	slots   chan struct{} // in-flight /v1 requests
@@ -158,6 +161,13 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Open(ctx context.Context) error {
 	if err := s.store.FailUnfinishedJobs(ctx, "the server stopped before the job finished; submit it again"); err != nil {
 		return err
+	}
+	keys, err := s.store.DecisionKeys(ctx)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		s.decided.add(k)
 	}
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
@@ -344,4 +354,26 @@ func (t *tally) visible(u *athar.User) (counts map[string][2]int, foreign map[st
 		counts[k.dataset] = n
 	}
 	return counts, foreign
+}
+
+// keySet is a set of strings safe for concurrent use.
+type keySet struct {
+	mu sync.RWMutex
+	m  map[string]struct{}
+}
+
+func (k *keySet) add(key string) {
+	k.mu.Lock()
+	if k.m == nil {
+		k.m = map[string]struct{}{}
+	}
+	k.m[key] = struct{}{}
+	k.mu.Unlock()
+}
+
+func (k *keySet) has(key string) bool {
+	k.mu.RLock()
+	_, ok := k.m[key]
+	k.mu.RUnlock()
+	return ok
 }

@@ -127,3 +127,22 @@ func (s *Store) Decisions(ctx context.Context, f athar.DecisionFilter) ([]athar.
 	}
 	return out, rows.Err()
 }
+
+// DecisionKeys returns every query key that has a decision, so that a
+// server can skip the lookup for the many queries that have none.
+func (s *Store) DecisionKeys(ctx context.Context) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT query_key FROM decisions`)
+	if err != nil {
+		return nil, fmt.Errorf("read decisions: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("read decisions: %w", err)
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
