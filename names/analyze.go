@@ -47,9 +47,10 @@ const (
 	KindKunya                   // أبو/أم + name
 	KindInitial                 // a single Latin letter: M. Yusuf
 	KindAllah                   // X + الله: سيف الله, Hidayatullah, Nasrallah
+	KindCompound                // X + al-Y of a few known Y: زين العابدين, Saif al-Islam, Habib ur-Rahman
 )
 
-var kindNames = [...]string{"simple", "abd", "din", "kunya", "initial", "allah"}
+var kindNames = [...]string{"simple", "abd", "din", "kunya", "initial", "allah", "compound"}
 
 func (k UnitKind) String() string {
 	if int(k) < len(kindNames) {
@@ -410,6 +411,11 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			seen = true
 			continue
 		}
+		if u, ok := gluedCompound(t); ok {
+			dst = appendUnit(dst, u, &fl, toks, i, &i)
+			seen = true
+			continue
+		}
 		if u, ok := gluedAllah(t); ok {
 			dst = appendUnit(dst, u, &fl, toks, i, &i)
 			seen = true
@@ -498,6 +504,18 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, first int, i *i
 			u.Text = joinRaw(toks[first : j+1])
 			u.Norm += " " + toks[j].norm
 			u.Phon += allahPhon
+			*i = j
+		} else if j, ok := compoundSecond(toks, *i+1); ok && u.Phon != "" && !u.Article {
+			// X al-Y written apart: زين العابدين, Saif al-Islam, Zia ul-Haq.
+			w := toks[j].norm
+			if toks[j].script == ScriptArabic {
+				w = w[len("ال"):]
+			}
+			var buf [32]byte
+			u.Kind = KindCompound
+			u.Text = joinRaw(toks[first : j+1])
+			u.Norm += " " + joinNormTok(toks[*i+1:j+1])
+			u.Phon += string(phonWord(buf[:0], w, toks[j].script))
 			*i = j
 		}
 	}
@@ -766,6 +784,38 @@ func gluedDin(t token) (Unit, bool) {
 	u.Kind, u.Text, u.Norm = KindDin, t.raw, w
 	u.Phon += dinPhon
 	return u, true
+}
+
+// compoundSecond reports whether the words from j on are the second half
+// of an X al-Y compound, and where that half ends.
+func compoundSecond(toks []token, j int) (int, bool) {
+	if j >= len(toks) {
+		return 0, false
+	}
+	if toks[j].script == ScriptArabic {
+		return j, compoundSeconds[toks[j].norm]
+	}
+	if toks[j].flags&fArticle != 0 && j+1 < len(toks) && compoundSeconds[toks[j+1].norm] {
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// gluedCompound reads Habiburrahman, Ziaulhaq, Saifulislam.
+func gluedCompound(t token) (Unit, bool) {
+	if t.script != ScriptLatin {
+		return Unit{}, false
+	}
+	for _, sfx := range compoundSuffixes {
+		if strings.HasSuffix(t.norm, sfx.glued) && len(t.norm)-len(sfx.glued) >= 3 {
+			x := t.norm[:len(t.norm)-len(sfx.glued)]
+			u := simpleUnit(token{raw: t.raw, norm: x, script: t.script}, false)
+			u.Kind, u.Text, u.Norm = KindCompound, t.raw, t.norm
+			u.Phon += string(phonLatin(nil, sfx.word))
+			return u, true
+		}
+	}
+	return Unit{}, false
 }
 
 // constructState gives a first word ending in ة its t, as it is said

@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // keyBuilder gathers the keys of all units of a name in one fixed buffer,
 // so that a name's keys cost two allocations (one string, one slice)
 // however many there are. Keys that do not fit (only junk input has that
@@ -139,6 +141,11 @@ func unitKeys(kb *keyBuilder, u *Unit) {
 		kb.add(skeletonAs(append(alt[:0], b[:start]...), p[:len(p)-len(dinPhon)], 0))
 	case u.Kind == KindAllah && len(p) > len(allahPhon):
 		kb.add(skeletonAs(append(alt[:0], b[:start]...), p[:len(p)-len(allahPhon)], 0))
+	case u.Kind == KindCompound:
+		if first, _, ok := strings.Cut(u.Norm, " "); ok {
+			var fb [48]byte
+			kb.add(skeletonAs(append(alt[:0], b[:start]...), string(phonWord(fb[:0], first, u.Script)), 0))
+		}
 	}
 	sk := b[start:]
 	if len(sk) <= 2 {

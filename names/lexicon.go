@@ -68,6 +68,18 @@ var allahForms = set("lah", "llah", "la", "lla", "allah", "alla", "ullah", "ulla
 // noArticle lists Arabic words that begin with ال but carry no article.
 var noArticle = set("الياس", "الهام", "الفت", "الطاف")
 
+// compoundSeconds are the second halves of X al-Y compound names: in
+// Arabic with the article, in Latin without it (the article is a word of
+// its own there).
+var compoundSeconds = set("العابدين", "الاسلام", "الهدي", "العرب", "الحق", "الرحمن", "الرحمان",
+	"abidine", "abidin", "abideen", "abiddin", "islam", "huda", "hoda", "arab", "haq", "haqq", "rahman", "rehman", "rahmane")
+
+// compoundSuffixes end an X al-Y compound written as one word: Habiburrahman,
+// Ziaulhaq.
+var compoundSuffixes = []struct{ glued, word string }{
+	{"urrahman", "rahman"}, {"urrehman", "rehman"}, {"ulhaq", "haq"}, {"ulhaque", "haq"}, {"ulislam", "islam"},
+}
+
 // allahWords end an X Allah compound written apart: سيف الله, Saif Allah.
 var allahWords = set("الله", "allah", "ullah", "ollah", "illah", "ellah")
 

@@ -62,6 +62,10 @@ func TestAnalyzeUnits(t *testing.T) {
 		{"سيف الله", []string{"سيف الله"}, nil, []UnitKind{KindAllah}},
 		{"Hidayatullah Akhund", []string{"Hidayatullah", "Akhund"}, nil, []UnitKind{KindAllah, KindSimple}},
 		{"Nasrallah", []string{"Nasrallah"}, nil, []UnitKind{KindAllah}},
+		{"Saif al-Islam Gaddafi", []string{"Saif al-Islam", "Gaddafi"}, nil, []UnitKind{KindCompound, KindSimple}},
+		{"زين العابدين بن علي", []string{"زين العابدين", "علي"}, []Role{RoleGiven, RoleFather}, []UnitKind{KindCompound, KindSimple}},
+		{"Habiburrahman", []string{"Habiburrahman"}, nil, []UnitKind{KindCompound}},
+		{"Saad al-Hariri", []string{"Saad", "al-Hariri"}, []Role{RoleGiven, RoleFamily}, nil},
 	}
 	for _, tt := range tests {
 		n := Analyze(tt.in)
@@ -154,6 +158,8 @@ func TestCompareTargets(t *testing.T) {
 		{"ملا محمد عمر", "Mullah Mohammed Omar"},
 		{"Умаров Доку Хаматович", "DOKU KHAMATOVICH UMAROV"},
 		{"Магомед", "Magomed"},
+		{"سيف الإسلام القذافي", "Saif al-Islam Gaddafi"},
+		{"عزيز الرحمن", "Azizurrahman"},
 	}
 	for _, p := range strong {
 		a, b := Analyze(p[0]), Analyze(p[1])
