@@ -41,13 +41,13 @@ type UnitKind uint8
 
 // Unit kinds.
 const (
-	KindSimple  UnitKind = iota // one word
-	KindAbd                     // عبد + divine name: عبد الرحمن, Abderrahmane
-	KindDin                     // X + الدين: نور الدين, Nasreddine
-	KindKunya                   // أبو/أم + name
-	KindInitial                 // a single Latin letter: M. Yusuf
-	KindAllah                   // X + الله: سيف الله, Hidayatullah, Nasrallah
-	KindCompound                // X + al-Y of a few known Y: زين العابدين, Saif al-Islam, Habib ur-Rahman
+	KindSimple   UnitKind = iota // one word
+	KindAbd                      // عبد + divine name: عبد الرحمن, Abderrahmane
+	KindDin                      // X + الدين: نور الدين, Nasreddine
+	KindKunya                    // أبو/أم + name
+	KindInitial                  // a single Latin letter: M. Yusuf
+	KindAllah                    // X + الله: سيف الله, Hidayatullah, Nasrallah
+	KindCompound                 // X + al-Y of a few known Y: زين العابدين, Saif al-Islam, Habib ur-Rahman
 )
 
 var kindNames = [...]string{"simple", "abd", "din", "kunya", "initial", "allah", "compound"}
