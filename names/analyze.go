@@ -793,9 +793,9 @@ func compoundSecond(toks []token, j int) (int, bool) {
 		return 0, false
 	}
 	if toks[j].script == ScriptArabic {
-		return j, compoundSeconds[toks[j].norm]
+		return j, toks[j].flags&fSecond != 0
 	}
-	if toks[j].flags&fArticle != 0 && j+1 < len(toks) && compoundSeconds[toks[j+1].norm] {
+	if toks[j].flags&fArticle != 0 && j+1 < len(toks) && toks[j+1].flags&fSecond != 0 {
 		return j + 1, true
 	}
 	return 0, false

@@ -96,6 +96,7 @@ const (
 	fArticle
 	fDin
 	fAllah
+	fSecond
 )
 
 var wordFlags = func() map[string]uint16 {
@@ -103,7 +104,7 @@ var wordFlags = func() map[string]uint16 {
 	for _, l := range []struct {
 		words map[string]bool
 		flag  uint16
-	}{{titles, fTitle}, {nasabMarkers, fNasab}, {abdWords, fAbd}, {articles, fArticle}, {dinWords, fDin}, {allahWords, fAllah}} {
+	}{{titles, fTitle}, {nasabMarkers, fNasab}, {abdWords, fAbd}, {articles, fArticle}, {dinWords, fDin}, {allahWords, fAllah}, {compoundSeconds, fSecond}} {
 		for w := range l.words {
 			m[w] |= l.flag
 		}
