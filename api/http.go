@@ -82,6 +82,15 @@ const errNoRoute = "no such route; see /openapi.json"
 
 type routeKey struct{}
 
+type requestIDKey struct{}
+
+// requestID is the id of a request, sent back in X-Request-Id and in
+// problems, and logged, so that a user's report finds the log line.
+func requestID(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey{}).(string)
+	return id
+}
+
 // routeName names the route of a request, for logs and metrics.
 func routeName(r *http.Request) string {
 	if n, ok := r.Context().Value(routeKey{}).(string); ok {
@@ -132,7 +141,11 @@ func (s *Server) wrap(rt route) http.Handler {
 		rc := http.NewResponseController(w)
 		rc.SetReadDeadline(start.Add(timeout))
 		rc.SetWriteDeadline(start.Add(timeout + 5*time.Second))
-		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), routeKey{}, rt.name), timeout)
+		reqID := newID("")[:16]
+		w.Header().Set("X-Request-Id", reqID)
+		ctx := context.WithValue(r.Context(), routeKey{}, rt.name)
+		ctx = context.WithValue(ctx, requestIDKey{}, reqID)
+		ctx, cancel := context.WithTimeout(ctx, timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
 		var c *caller
@@ -155,7 +168,7 @@ func (s *Server) wrap(rt route) http.Handler {
 			}
 			s.metrics.observe(rt.name, sw.status, d)
 			attrs := []slog.Attr{
-				slog.String("method", r.Method), slog.String("route", rt.name),
+				slog.String("id", reqID), slog.String("method", r.Method), slog.String("route", rt.name),
 				slog.Int("status", sw.status), slog.Int64("bytes", sw.bytes),
 				slog.Float64("ms", float64(d.Microseconds())/1000),
 			}
@@ -168,7 +181,7 @@ func (s *Server) wrap(rt route) http.Handler {
 		err := s.serve(sw, r, rt, &c)
 		if err != nil {
 			if sw.status != 0 { // too late for a problem: the body has begun
-				s.log.Warn("request failed after the response began", "route", rt.name, "err", err)
+				s.log.Warn("request failed after the response began", "id", reqID, "route", rt.name, "err", err)
 				return
 			}
 			s.writeProblem(sw, r, err)

@@ -69,7 +69,7 @@ func statusOf(err error) (status int, code, msg string) {
 func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, err error) {
 	status, code, msg := statusOf(err)
 	if status == http.StatusInternalServerError {
-		s.log.Error("internal error", "route", routeName(r), "err", err)
+		s.log.Error("internal error", "id", requestID(r), "route", routeName(r), "err", err)
 	}
 	var he *httpError
 	if errors.As(err, &he) && he.retry > 0 {
@@ -79,6 +79,9 @@ func (s *Server) writeProblem(w http.ResponseWriter, r *http.Request, err error)
 		w.Header().Set("WWW-Authenticate", `Bearer realm="athar"`)
 	}
 	p := Problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: msg, Code: code}
+	if id := requestID(r); id != "" {
+		p.Instance = "urn:athar:request:" + id
+	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
