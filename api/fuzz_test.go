@@ -43,3 +43,15 @@ func FuzzDecodePerson(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeDecision does the same for a review decision.
+func FuzzDecodeDecision(f *testing.F) {
+	f.Add([]byte(`{"query":{"name":"إبراهيم عواد البدري","birth_date":"1990"},"person_id":"QDi.299","outcome":"false_positive","reason":"الأب مختلف","officer":"أمل","label":"AMBER"}`))
+	f.Add([]byte(`{"query":{"name":"x"},"outcome":7}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var d DecisionRequest
+		if err := decodeStrict(b, &d); err != nil && athar.ErrorCode(err) != athar.EINVALID {
+			t.Fatalf("decode %q: %v (code %s), want invalid", b, err, athar.ErrorCode(err))
+		}
+	})
+}
