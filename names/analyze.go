@@ -17,6 +17,7 @@ type token struct {
 	script     Script
 	comma      bool   // a comma follows it
 	flags      uint16 // the word lists it is on (fTitle, fNasab, ...)
+	aside      bool   // written in brackets or quotes: a laqab or nickname
 }
 
 // isSeparator reports runes that split words.
@@ -33,6 +34,7 @@ func isSeparator(r rune) bool {
 // tokenize splits s into words, normalising each.
 func tokenize(dst []token, s string) []token {
 	start := -1
+	brackets, quoted := 0, false
 	flush := func(end int) {
 		if start < 0 {
 			return
@@ -48,14 +50,29 @@ func tokenize(dst []token, s string) []token {
 			} else {
 				n = ""
 			}
-			dst = append(dst, token{src: s, start: rawStart, end: end, raw: raw, norm: w, script: DetectScript(w), flags: wordFlags[w]})
+			dst = append(dst, token{src: s, start: rawStart, end: end, raw: raw, norm: w, script: DetectScript(w), flags: wordFlags[w],
+				aside: brackets > 0 || quoted})
 		}
 	}
 	for i, r := range s {
 		if isSeparator(r) {
 			flush(i)
-			if (r == ',' || r == '،' || r == ';' || r == '؛') && len(dst) > 0 {
-				dst[len(dst)-1].comma = true
+			switch r {
+			case ',', '،', ';', '؛':
+				if len(dst) > 0 && brackets == 0 && !quoted {
+					dst[len(dst)-1].comma = true
+				}
+			case '(', '[':
+				brackets++
+			case ')', ']':
+				brackets = max(brackets-1, 0)
+			case '"', '“', '«':
+				quoted = !quoted || r != '"'
+				if r == '"' && !quoted {
+					break
+				}
+			case '”', '»':
+				quoted = false
 			}
 			continue
 		}
@@ -76,6 +93,9 @@ func Analyze(s string) Name {
 	// "FAMILY, Given ...": exactly one comma, after the first word group.
 	commaAt := -1
 	for i, t := range toks {
+		if t.flags&fLaqab != 0 {
+			break // "known as Abu Hamza, the Cleric"
+		}
 		if t.comma && i < len(toks)-1 {
 			if commaAt >= 0 {
 				commaAt = -2
@@ -92,8 +112,12 @@ func Analyze(s string) Name {
 		n.Units = buildUnits(n.Units, fam, &n.Titles)
 		assignRoles(n.Units[:k], true)
 		for i := k; i < len(n.Units); i++ {
-			if n.Units[i].Kind != KindKunya {
-				n.Units[i].Role, n.Units[i].Confidence, n.Units[i].Depth = RoleFamily, 0.85, -1
+			u := &n.Units[i]
+			switch {
+			case u.Kind == KindKunya:
+				u.Role, u.Confidence, u.Depth = RoleKunya, 0.95, -1
+			case u.Role != RoleLaqab:
+				u.Role, u.Confidence, u.Depth = RoleFamily, 0.85, -1
 			}
 		}
 	} else {

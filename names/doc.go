@@ -32,8 +32,9 @@
 // آل, with an article after the first unit, or a last unit shaped like a
 // nisba is the family; the last word of a Latin two-word name and the word
 // after bin at the end of a name (bin Ladin) are a father or a family name
-// with confidence 0.5. Russian-style names (Umarov Doku Khamatovich) are read
-// by their patronymic and family endings.
+// with confidence 0.5. Words in brackets or quotes, or after "known as",
+// aka or الملقب, are a laqab. Russian-style names (Umarov Doku Khamatovich)
+// are read by their patronymic and family endings.
 //
 // Compare aligns the units of two names and returns a Match: a Score in
 // [0, 1], the Pairs (which unit matched which; How: exact, variant,

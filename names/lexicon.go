@@ -68,6 +68,9 @@ var allahForms = set("lah", "llah", "la", "lla", "allah", "alla", "ullah", "ulla
 // noArticle lists Arabic words that begin with ال but carry no article.
 var noArticle = set("الياس", "الهام", "الفت", "الطاف")
 
+// laqabMarkers introduce a laqab or nickname: "known as", aka, الملقب.
+var laqabMarkers = set("aka", "alias", "known", "dit", "الملقب", "الملقبه", "المعروف", "المعروفه", "ملقب", "المدعو", "المدعوه")
+
 // compoundSeconds are the second halves of X al-Y compound names: in
 // Arabic with the article, in Latin without it (the article is a word of
 // its own there).
@@ -97,6 +100,7 @@ const (
 	fDin
 	fAllah
 	fSecond
+	fLaqab
 )
 
 var wordFlags = func() map[string]uint16 {
@@ -104,7 +108,7 @@ var wordFlags = func() map[string]uint16 {
 	for _, l := range []struct {
 		words map[string]bool
 		flag  uint16
-	}{{titles, fTitle}, {nasabMarkers, fNasab}, {abdWords, fAbd}, {articles, fArticle}, {dinWords, fDin}, {allahWords, fAllah}, {compoundSeconds, fSecond}} {
+	}{{titles, fTitle}, {nasabMarkers, fNasab}, {abdWords, fAbd}, {articles, fArticle}, {dinWords, fDin}, {allahWords, fAllah}, {compoundSeconds, fSecond}, {laqabMarkers, fLaqab}} {
 		for w := range l.words {
 			m[w] |= l.flag
 		}

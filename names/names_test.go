@@ -66,6 +66,12 @@ func TestAnalyzeUnits(t *testing.T) {
 		{"زين العابدين بن علي", []string{"زين العابدين", "علي"}, []Role{RoleGiven, RoleFather}, []UnitKind{KindCompound, KindSimple}},
 		{"Habiburrahman", []string{"Habiburrahman"}, nil, []UnitKind{KindCompound}},
 		{"Saad al-Hariri", []string{"Saad", "al-Hariri"}, []Role{RoleGiven, RoleFamily}, nil},
+		{`Saif al-Adel "the Egyptian"`, []string{"Saif", "al-Adel", "Egyptian"}, []Role{RoleGiven, RoleFamily, RoleLaqab}, nil},
+		{"Ali Hassan al-Majid (Chemical Ali)", []string{"Ali", "Hassan", "al-Majid", "Chemical", "Ali"},
+			[]Role{RoleGiven, RoleFather, RoleFamily, RoleLaqab, RoleLaqab}, nil},
+		{"محمد علي الملقب بالحاج", []string{"محمد", "علي", "بالحاج"}, []Role{RoleGiven, RoleFather, RoleLaqab}, nil},
+		{"Mohammed Ali known as Abu Hamza, the Cleric", []string{"Mohammed", "Ali", "Abu Hamza", "Cleric"},
+			[]Role{RoleGiven, RoleFather, RoleKunya, RoleLaqab}, nil},
 	}
 	for _, tt := range tests {
 		n := Analyze(tt.in)

@@ -14,7 +14,7 @@ func slavicRoles(us []Unit) bool {
 	}
 	pat := -1
 	for i := range us {
-		if us[i].Script == ScriptArabic {
+		if us[i].Script == ScriptArabic || us[i].Role == RoleLaqab {
 			return false
 		}
 		p := us[i].Phon
@@ -72,6 +72,10 @@ func assignRoles(us []Unit, familyApart bool) {
 		u := &us[i]
 		if u.Kind == KindKunya {
 			u.Role, u.Confidence, u.Depth = RoleKunya, 0.95, -1
+			continue
+		}
+		if u.Role == RoleLaqab {
+			u.Depth = -1
 			continue
 		}
 		if u.Role == RoleFamily {

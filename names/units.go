@@ -9,6 +9,7 @@ import (
 type unitFlags struct {
 	afterNasab  bool // bin/ibn before it
 	afterFamily bool // آل before it
+	laqab       bool // after "known as", الملقب: every unit from here on
 }
 
 // buildUnits groups tokens into units and appends them to dst. Titles at
@@ -29,6 +30,19 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			*titlesOut = append(*titlesOut, w+" "+toks[i+1].norm)
 			i++
 			continue
+		}
+		if !last && t.flags&fLaqab != 0 {
+			// known as, aka, الملقب ب: what follows is a laqab.
+			fl.laqab = true
+			if n := toks[i+1].norm; (n == "as" || n == "ب") && i+2 < len(toks) {
+				i++
+			} else if strings.HasPrefix(n, "بال") && utf8.RuneCountInString(n) >= 5 {
+				toks[i+1].norm = n[len("ب"):] // الملقب بالحاج: ب is the preposition
+			}
+			continue
+		}
+		if (fl.laqab || t.aside) && (w == "the" || w == "of" || w == "a") {
+			continue // "the Egyptian"
 		}
 		if seen && !last && t.flags&fNasab != 0 {
 			fl.afterNasab = true
@@ -223,13 +237,18 @@ func appendUnit(dst []Unit, u Unit, fl *unitFlags, toks []token, first int, i *i
 			*i = j
 		}
 	}
-	if fl.afterFamily {
+	switch {
+	case fl.laqab || toks[first].aside:
+		if u.Kind != KindKunya {
+			u.Role, u.Confidence = RoleLaqab, 0.8
+		}
+	case fl.afterFamily:
 		u.Role, u.Confidence = RoleFamily, 0.9
-	} else if fl.afterNasab {
+	case fl.afterNasab:
 		u.Role = RoleFather // resolved in assignRoles
 		u.Confidence = -1   // marks "after a nasab marker"
 	}
-	*fl = unitFlags{}
+	*fl = unitFlags{laqab: fl.laqab}
 	return append(dst, u)
 }
 
