@@ -209,7 +209,8 @@ func oneEdit(a, b string) bool {
 // for uniform weights). It allocates the result's slices; CompareInto
 // reuses them and Score allocates nothing.
 func Compare(a, b *Name, f *Frequencies) Match {
-	var m Match
+	// Empty, not nil, so that JSON shows [] rather than null.
+	m := Match{Pairs: []Pair{}, LeftA: []int{}, LeftB: []int{}}
 	CompareInto(&m, a, b, f)
 	return m
 }

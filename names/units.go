@@ -352,19 +352,12 @@ func simpleUnit(t token, article bool) Unit {
 	}
 	u.bare = w
 	if t.script == ScriptArabic {
+		// The phonetic code reads the light form, which keeps ة and ى.
 		if art {
 			w = lightArabic(t.raw, t.norm)[len("ال"):]
 		} else {
 			w = lightArabic(t.raw, t.norm)
 		}
-	}
-	if u.Article && t.script == ScriptLatin && !art {
-		if w2, ok := stripArticle(token{norm: "al" + w, script: ScriptLatin}); ok {
-			w = w2
-		}
-	}
-	if t.script == ScriptLatin {
-		u.bare = w
 	}
 	var buf [32]byte
 	u.Phon = string(phonWord(buf[:0], w, t.script))
