@@ -66,6 +66,8 @@ func TestAnalyzeUnits(t *testing.T) {
 		{"زين العابدين بن علي", []string{"زين العابدين", "علي"}, []Role{RoleGiven, RoleFather}, []UnitKind{KindCompound, KindSimple}},
 		{"Habiburrahman", []string{"Habiburrahman"}, nil, []UnitKind{KindCompound}},
 		{"Saad al-Hariri", []string{"Saad", "al-Hariri"}, []Role{RoleGiven, RoleFamily}, nil},
+		{"أبو عبد الله المهاجر", []string{"أبو عبد الله", "المهاجر"}, []Role{RoleKunya, RoleFamily}, []UnitKind{KindKunya}},
+		{"Abu Abd al-Rahman al-Shami", []string{"Abu Abd al-Rahman", "al-Shami"}, []Role{RoleKunya, RoleFamily}, []UnitKind{KindKunya}},
 		{`Saif al-Adel "the Egyptian"`, []string{"Saif", "al-Adel", "Egyptian"}, []Role{RoleGiven, RoleFamily, RoleLaqab}, nil},
 		{"Ali Hassan al-Majid (Chemical Ali)", []string{"Ali", "Hassan", "al-Majid", "Chemical", "Ali"},
 			[]Role{RoleGiven, RoleFather, RoleFamily, RoleLaqab, RoleLaqab}, nil},
@@ -166,6 +168,8 @@ func TestCompareTargets(t *testing.T) {
 		{"Магомед", "Magomed"},
 		{"سيف الإسلام القذافي", "Saif al-Islam Gaddafi"},
 		{"عزيز الرحمن", "Azizurrahman"},
+		{"أبو عبد الله المهاجر", "Abu Abdullah al-Muhajir"},
+		{"أبو عبد الرحمن الشامي", "Abu Abd al-Rahman al-Shami"},
 	}
 	for _, p := range strong {
 		a, b := Analyze(p[0]), Analyze(p[1])
@@ -180,6 +184,7 @@ func TestCompareTargets(t *testing.T) {
 		{"حسن", "Hussein"},
 		{"Karim", "Kamal"},
 		{"أبو بكر", "أم بكر"},
+		{"أبو عبد الله", "أبو عبد الرحمن"},
 	}
 	for _, p := range weak {
 		a, b := Analyze(p[0]), Analyze(p[1])

@@ -92,10 +92,17 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			}
 			rest := toks[j]
 			if rest.flags&(fKunya|fNasab) == 0 {
-				u := kunyaUnit(mk, rest, art)
-				u.Text = joinRaw(toks[i : j+1])
+				u, end := kunyaUnit(mk, rest, art), j
+				// أبو عبد الله, Abu Abd al-Rahman, Abu Abdullah: the name is
+				// itself an Abd compound.
+				if inner, k, ok := abdAt(toks, j); ok {
+					u, end = kunyaOf(mk, inner), k
+				} else if inner, ok := gluedAbd(rest); ok {
+					u = kunyaOf(mk, inner)
+				}
+				u.Text = joinRaw(toks[i : end+1])
 				first := i
-				i = j
+				i = end
 				dst = appendUnit(dst, u, &fl, toks, first, &i)
 				seen = true
 				continue
@@ -107,22 +114,13 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 			continue
 		}
 		// Abd compounds written apart: عبد الرحمن, Abd al-Rahman, Abdul Aziz.
-		if t.flags&fAbd != 0 && !last {
-			j := i + 1
-			if toks[j].flags&fArticle != 0 && j+1 < len(toks) {
-				j++
-			}
-			if rest := toks[j]; rest.flags&(fKunya|fNasab) == 0 {
-				u := abdUnit(rest.norm, rest.script)
-				u.Text = joinRaw(toks[i : j+1])
-				u.Norm = w + " " + joinNormTok(toks[i+1:j+1])
-				u.Script = t.script
-				first := i
-				i = j
-				dst = appendUnit(dst, u, &fl, toks, first, &i)
-				seen = true
-				continue
-			}
+		if u, j, ok := abdAt(toks, i); ok {
+			u.Text = joinRaw(toks[i : j+1])
+			first := i
+			i = j
+			dst = appendUnit(dst, u, &fl, toks, first, &i)
+			seen = true
+			continue
 		}
 		if u, ok := gluedAbd(t); ok {
 			dst = appendUnit(dst, u, &fl, toks, i, &i)
@@ -155,6 +153,35 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 		seen = true
 	}
 	return dst
+}
+
+// abdAt reads an Abd compound written apart from toks[i] on (عبد الرحمن,
+// Abd al-Rahman, Abdul Aziz) and reports the index of its last word.
+func abdAt(toks []token, i int) (Unit, int, bool) {
+	if toks[i].flags&fAbd == 0 || i+1 >= len(toks) {
+		return Unit{}, 0, false
+	}
+	j := i + 1
+	if toks[j].flags&fArticle != 0 && j+1 < len(toks) {
+		j++
+	}
+	rest := toks[j]
+	if rest.flags&(fKunya|fNasab) != 0 {
+		return Unit{}, 0, false
+	}
+	u := abdUnit(rest.norm, rest.script)
+	u.Norm = toks[i].norm + " " + joinNormTok(toks[i+1:j+1])
+	u.Script = toks[i].script
+	return u, j, true
+}
+
+// kunyaOf makes a kunya of a compound unit: أبو + عبد الله.
+func kunyaOf(marker byte, inner Unit) Unit {
+	u := inner
+	u.Kind = KindKunya
+	u.Phon = string(marker) + inner.Phon
+	u.Norm = markerWord(marker, inner.Script) + " " + inner.Norm
+	return u
 }
 
 // gluedNasab reports bin/ben/ibn + al/el written as one word before a name
