@@ -14,7 +14,7 @@
 //	KindDin      نور الدين, Nur al-Din, Nureddin, Salah ad-Din, Nasreddine
 //	KindAllah    سيف الله, Saif Allah, Hidayatullah, Nasrallah
 //	KindCompound X + al-Y for a few Y: زين العابدين, Saif al-Islam, Zia ul-Haq, Habiburrahman
-//	KindKunya    أبو بكر, Abu Bakr, Abou Moussab, Abubakar, أم محمد, Umm Muhammad
+//	KindKunya    أبو بكر, Abu Bakr, Abou Moussab, Abubakar, أم محمد, أبو عبد الله, Abu Abdullah
 //	KindInitial  a single Latin letter: the M of "M. Yusuf"
 //	KindSimple   every other word
 //
