@@ -71,6 +71,13 @@ var noArticle = set("الياس", "الهام", "الفت", "الطاف")
 // laqabMarkers introduce a laqab or nickname: "known as", aka, الملقب.
 var laqabMarkers = set("aka", "alias", "known", "dit", "الملقب", "الملقبه", "المعروف", "المعروفه", "ملقب", "المدعو", "المدعوه")
 
+// abbreviations are short Latin forms of common names, read as the name:
+// Md and Mohd (South Asia, Malaysia) for Muhammad.
+var abbreviations = map[string]string{
+	"md": "muhammad", "mohd": "muhammad", "muhd": "muhammad", "mhd": "muhammad", "mohmd": "muhammad",
+	"mohamd": "muhammad", "muhmd": "muhammad",
+}
+
 // compoundSeconds are the second halves of X al-Y compound names: in
 // Arabic with the article, in Latin without it (the article is a word of
 // its own there).

@@ -169,6 +169,8 @@ func TestCompareTargets(t *testing.T) {
 		{"سيف الإسلام القذافي", "Saif al-Islam Gaddafi"},
 		{"عزيز الرحمن", "Azizurrahman"},
 		{"أبو عبد الله المهاجر", "Abu Abdullah al-Muhajir"},
+		{"Md. Rahim", "محمد رحيم"},
+		{"Mohd Yusof", "Muhammad Yusuf"},
 		{"أبو عبد الرحمن الشامي", "Abu Abd al-Rahman al-Shami"},
 	}
 	for _, p := range strong {

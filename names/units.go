@@ -377,6 +377,11 @@ func simpleUnit(t token, article bool) Unit {
 	if art {
 		u.Article = true
 	}
+	if t.script == ScriptLatin {
+		if full, ok := abbreviations[w]; ok {
+			w = full // Md, Mohd: Muhammad
+		}
+	}
 	u.bare = w
 	if t.script == ScriptArabic {
 		// The phonetic code reads the light form, which keeps ة and ى.
