@@ -54,6 +54,7 @@ type index struct {
 	docs    map[string][]uint32  // document number (exact and OCR-folded) → entries
 	freq    *names.Frequencies
 	strs    map[string]string // interned strings, dropped after the build
+	common  int               // commonKeyPostings; tests lower it
 }
 
 // buildIndex reads every record and indexes it. freq, when not nil, is the
@@ -63,10 +64,11 @@ func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], fr
 		freq = populationFrequencies()
 	}
 	ix := &index{
-		keys: make(map[string][]posting),
-		docs: make(map[string][]uint32),
-		freq: freq,
-		strs: make(map[string]string),
+		keys:   make(map[string][]posting),
+		docs:   make(map[string][]uint32),
+		freq:   freq,
+		strs:   make(map[string]string),
+		common: commonKeyPostings,
 	}
 	n := 0
 	for p, err := range records {
@@ -244,13 +246,18 @@ const (
 
 // scratch is per-goroutine working memory for candidate retrieval.
 type scratch struct {
-	acc     []float32 // accumulated weight per entry
-	seen    []uint64  // per entry, the query units (bit i) that credited it
-	hit     []uint64  // per entry, its names (bit i; bit 63 for 63 and up) that keys reached
+	slots   []slot // one per entry, together so that a credit touches one cache line
 	touched []uint32
 	keys    []keyStat
 	cands   []cand
 	match   names.Match
+}
+
+// slot is what retrieval keeps for one entry.
+type slot struct {
+	seen uint64  // the query units (bit i) that credited the entry
+	hit  uint64  // the entry's names (bit i; bit 63 for 63 and up) that keys reached
+	acc  float32 // accumulated weight
 }
 
 type cand struct {
@@ -261,9 +268,7 @@ type cand struct {
 
 func (ix *index) newScratch() *scratch {
 	return &scratch{
-		acc:  make([]float32, len(ix.entries)),
-		seen: make([]uint64, len(ix.entries)),
-		hit:  make([]uint64, len(ix.entries)),
+		slots: make([]slot, len(ix.entries)),
 	}
 }
 
@@ -274,21 +279,22 @@ const docBit = 63
 // unit's keys (or names of the entry) reach it.
 func (s *scratch) credit(e uint32, unit int, w float32, names uint64) {
 	bit := uint64(1) << min(unit, docBit)
-	m := s.seen[e]
+	sl := &s.slots[e]
+	m := sl.seen
 	if m == 0 {
 		s.touched = append(s.touched, e)
 	}
-	s.hit[e] |= names
+	sl.hit |= names
 	if m&bit != 0 {
 		return
 	}
-	s.seen[e] = m | bit
-	s.acc[e] += w
+	sl.seen = m | bit
+	sl.acc += w
 }
 
 func (s *scratch) reset() {
 	for _, e := range s.touched {
-		s.acc[e], s.seen[e], s.hit[e] = 0, 0, 0
+		s.slots[e] = slot{}
 	}
 	s.touched = s.touched[:0]
 	s.keys = s.keys[:0]
@@ -322,9 +328,21 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 			qunits = append(qunits, &qnames[qi].Units[ui])
 		}
 	}
+	// When every key is common (محمد علي حسين in a million Iraqi records),
+	// walk the commonest keys of two different units, so that the records
+	// holding both rank above those holding one.
+	rare, commonUnit := false, -1
 	for _, ks := range s.keys {
-		if len(ks.ps) > commonKeyPostings && len(s.touched) > 0 {
-			break
+		if len(ks.ps) > ix.common {
+			if (rare && len(s.touched) > 0) || commonUnit == ks.unit {
+				continue
+			}
+			if commonUnit >= 0 {
+				rare = true // the second unit: the last common key walked
+			}
+			commonUnit = ks.unit
+		} else {
+			rare = true
 		}
 		w := float32(ix.freq.Weight(qunits[ks.unit]))
 		for _, p := range ks.ps {
@@ -342,7 +360,7 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 		if canSee != nil && !canSee(ix.entries[e].owner, ix.entries[e].label) {
 			continue
 		}
-		s.cands = append(s.cands, cand{entry: e, w: s.acc[e], names: s.hit[e]})
+		s.cands = append(s.cands, cand{entry: e, w: s.slots[e].acc, names: s.slots[e].hit})
 	}
 	slices.SortFunc(s.cands, func(a, b cand) int {
 		if c := cmp.Compare(b.w, a.w); c != 0 {

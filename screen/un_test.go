@@ -103,3 +103,49 @@ func TestScreen_CanSee(t *testing.T) {
 		t.Fatalf("without a filter got %v, want both", summarize(ms))
 	}
 }
+
+// TestScreen_CommonNamesAtScale screens exact copies of registry records
+// whose every name unit is common, with the common-key limit lowered so that
+// a 30,000-person registry behaves like a million-person one: the record must
+// still come back among the ten best, found through the walks of common keys.
+func TestScreen_CommonNamesAtScale(t *testing.T) {
+	ctx := context.Background()
+	s, err := NewFromRecords(ctx, synthRecords(30000, 11))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := s.ix.Load()
+	ix.common = 300
+	found, tried := 0, 0
+	for i := 0; i < len(ix.entries) && tried < 40; i++ {
+		e := &ix.entries[i]
+		n := e.names[0].name
+		common := true
+		for ui := range n.Units {
+			if ps := ix.keys[n.Units[ui].Keys[0]]; len(ps) <= ix.common {
+				common = false
+			}
+		}
+		if !common || len(e.births) == 0 {
+			continue
+		}
+		tried++
+		ms, err := s.Screen(ctx, Query{Name: n.Original, BirthDate: e.births[0].Date.String()}, Options{Limit: 10, Threshold: 0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.ID == e.id {
+				found++
+				break
+			}
+		}
+	}
+	if tried < 10 {
+		t.Fatalf("only %d records with common names only", tried)
+	}
+	if found < tried*9/10 {
+		t.Fatalf("found %d of %d records of common names among the ten best", found, tried)
+	}
+	t.Logf("found %d of %d", found, tried)
+}
