@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// ClaimType is what a claim says happened to its subject at its place.
+type ClaimType string
+
+const (
+	FledTo          ClaimType = "fled_to"
+	MovedTo         ClaimType = "moved_to"
+	ArrestedIn      ClaimType = "arrested_in"
+	KilledIn        ClaimType = "killed_in"
+	SurrenderedIn   ClaimType = "surrendered_in"
+	HidingIn        ClaimType = "hiding_in"
+	CrossedBorderTo ClaimType = "crossed_border_to"
+)
+
+// ClaimTypes lists the claim types in a stable order.
+var ClaimTypes = []ClaimType{FledTo, MovedTo, ArrestedIn, KilledIn, SurrenderedIn, HidingIn, CrossedBorderTo}
+
+// destination reports whether the claim's place is where the subject went
+// (rather than where something happened to them).
+func (t ClaimType) destination() bool {
+	return t == FledTo || t == MovedTo || t == CrossedBorderTo
+}
+
+// Claim is one who-went-where statement of the text.
+type Claim struct {
+	Type ClaimType `json:"type"`
+	// Subject is who the claim is about, in English: a person's Latin name
+	// or a group ("foreign fighters", "IS members").
+	Subject     string  `json:"subject"`
+	SubjectText string  `json:"subject_text,omitempty"` // the subject as written; "" when inferred
+	Person      *Person `json:"-"`                      // the person, when the subject is one
+	Place       Place   `json:"place"`
+	// Date is the interval the claim is about: the date nearest the trigger
+	// in the sentence, or, with none, up to the document's date.
+	Date *Date `json:"date,omitempty"`
+	// Certainty in [0, 1]: how firmly the text states the claim.
+	Certainty   float64 `json:"certainty"`
+	Attribution string  `json:"attribution,omitempty"` // who says it, as written
+	Evidence    string  `json:"evidence"`              // the sentence
+	Span        Span    `json:"span"`                  // of the evidence
+	Trigger     Span    `json:"trigger"`               // of the word that made the claim
+}
+
+// havenTrigger marks a haven noun among the triggers: a fled_to claim
+// whose places need no preposition of direction.
+const havenTrigger = "fled_to:haven"
+
+// triggers are the words that state a claim, as written in the news, folded
+// when the table is built; each with its type. Multi-word triggers are whole
+// phrases (لقي مصرعه). Verb forms are listed: past, present, plural,
+// passive as written without vowels, and the verbal nouns.
+var triggers = newPhraseTable(func() map[string]string {
+	m := map[string]string{}
+	add := func(t ClaimType, words ...string) {
+		for _, w := range words {
+			m[w] = string(t)
+		}
+	}
+	add(FledTo, "فر", "فرّ", "فروا", "فرّوا", "فرت", "يفر", "يفرون", "تفر", "يفروا", "الفرار", "فرار", "فرارهم", "فراره",
+		"هرب", "هربوا", "هربت", "يهرب", "يهربون", "تهرب", "يهربوا", "الهرب", "الهروب", "هروب", "هروبهم", "هروبه",
+		"لجأ", "لجأوا", "لجؤوا", "لجأت", "يلجأ", "يلجأون", "يلجؤون", "تلجأ", "اللجوء", "لجوء", "لجوئهم",
+		"فرّت", "نجح في الفرار", "تمكن من الفرار", "تمكنوا من الفرار", "نزح", "نزحوا")
+	// Havens name where the subject went without a verb of motion: ملاذات
+	// آمنة لعناصره ... ما بين إقليم كشمير وسريلانكا.
+	for _, w := range []string{"ملاذات", "ملاذا", "ملاذ", "الملاذات", "الملاجئ", "ملجأ", "ملاذًا", "ملاذات آمنة"} {
+		m[w] = havenTrigger
+	}
+	add(MovedTo, "انتقل", "انتقلوا", "انتقلت", "ينتقل", "ينتقلون", "تنتقل", "الانتقال", "انتقال", "انتقالهم",
+		"توجه", "توجهوا", "توجهت", "يتوجه", "يتوجهون", "تتوجه", "توجههم",
+		"اتجه", "اتجهوا", "اتجهت", "يتجه", "يتجهون",
+		"نقل", "نقلوا", "نُقل", "نقلهم", "نقلتهم", "ينقلون",
+		"غادر", "غادروا", "غادرت", "يغادر", "يغادرون", "مغادرة",
+		"وصل", "وصلوا", "وصلت", "يصل", "يصلون", "وصول", "وصولهم",
+		"عاد", "عادوا", "يعود", "يعودون", "عودة", "عودتهم",
+		"سافر", "سافروا", "يسافر", "يسافرون", "ذهب", "ذهبوا",
+		"توزع", "توزعوا", "توزعت", "يتوزعون", "استقر", "استقروا", "يستقر", "يستقرون",
+		"انضم", "انضموا", "ينضم", "ينضمون", "التحق", "التحقوا", "الالتحاق",
+		"شوهد", "شوهدوا", "رصد", "رصدوا", "ظهروا", "تمركز", "تمركزوا", "يتمركزون",
+		"دخل", "دخلوا", "يدخل", "يدخلون")
+	add(CrossedBorderTo, "تسلل", "تسللوا", "تسللت", "يتسلل", "يتسللون", "التسلل", "تسللهم",
+		"عبر الحدود", "عبروا الحدود", "يعبرون الحدود", "يعبر الحدود", "عبور الحدود", "اجتاز الحدود",
+		"اجتازوا الحدود", "عبروا", "يعبرون", "هربوا عبر الحدود", "تهريب", "تهريبهم")
+	add(ArrestedIn, "اعتقل", "اعتقلت", "اعتقلوا", "اعتُقل", "يعتقل", "تعتقل", "اعتقال", "باعتقال", "اعتقاله", "اعتقالهم",
+		"ألقي القبض", "ألقت القبض", "القبض", "إلقاء القبض", "قبض", "أوقف", "أوقفت", "أوقفوا", "توقيف",
+		"احتجز", "احتجزت", "احتجاز", "أسر", "أسرت", "ضبط", "ضبطت", "سلم", "سُلّم", "تسليم",
+		"محتجز", "محتجزون", "معتقل", "معتقلون")
+	add(KilledIn, "قتل", "قُتل", "قتلت", "قتلوا", "قُتلوا", "يقتل", "مقتل", "بمقتل", "مقتله", "مقتلهم",
+		"لقي مصرعه", "لقوا مصرعهم", "لقي حتفه", "لقوا حتفهم", "مصرع", "صفي", "صفّي", "تصفية", "اغتيل", "اغتيال",
+		"قتلى")
+	add(SurrenderedIn, "استسلم", "استسلموا", "استسلمت", "يستسلم", "يستسلمون", "الاستسلام", "استسلام", "استسلامهم",
+		"سلم نفسه", "سلموا أنفسهم", "سلّم نفسه", "سلّموا أنفسهم", "تسليم أنفسهم", "تسليم نفسه", "يسلم نفسه")
+	add(HidingIn, "يختبئ", "يختبئون", "تختبئ", "اختبأ", "اختبأوا", "اختباء", "اختبائهم", "مختبئ", "مختبئون", "مختبئين",
+		"يتوارى", "يتوارون", "توارى", "تواروا", "متوار", "متوارين", "يقيم سرا", "يقيمون سرا", "يقيم سراً",
+		"يتحصن", "يتحصنون", "تحصن", "تحصنوا", "يتخفى", "يتخفون", "متخفيا", "متخفين", "يتواجد", "يتواجدون",
+		"ينشط", "ينشطون", "تنشط", "مخابئ", "يعيش سرا")
+	return m
+}())
+
+// groups are the groups a claim may be about, with their English labels.
+var groups = newPhraseTable(func() map[string]string {
+	m := map[string]string{}
+	add := func(label string, words ...string) {
+		for _, w := range words {
+			m[w] = label
+		}
+	}
+	add("foreign fighters", "المقاتلين الأجانب", "المقاتلون الأجانب", "مقاتلين أجانب", "مقاتلون أجانب",
+		"مقاتليه الأجانب", "مقاتليها الأجانب", "مقاتل أجنبي", "عناصر داعش الأجانب", "العناصر الأجانب",
+		"المقاتلين الاجانب", "الجهاديين الأجانب", "الأجانب", "مقاتلا أجنبيا", "مقاتلي داعش الأجانب")
+	add("al-Qaeda members", "عناصر تنظيم القاعدة", "عناصر القاعدة", "مقاتلي القاعدة")
+	add("IS leaders", "قيادات داعش", "قيادات التنظيم", "قادة التنظيم", "قادة داعش", "القادة", "قادة", "قيادات",
+		"قياديين", "قياديون", "أمراء", "أمراء التنظيم", "قادة من الصف الأول", "قياديي التنظيم")
+	add("IS families", "عائلات", "عائلاتهم", "عائلات عناصر التنظيم", "عائلات داعش", "عائلات المقاتلين",
+		"نساء وأطفال", "زوجات", "أسر")
+	add("IS members", "عناصر التنظيم", "عناصر داعش", "عناصر من داعش", "عناصر من التنظيم", "عناصره", "عناصرها",
+		"العناصر", "عناصر", "عنصرا", "عنصر", "مقاتلي داعش", "مقاتلو داعش", "مقاتلي التنظيم", "مقاتلو التنظيم",
+		"مقاتلين", "مقاتلون", "المقاتلين", "المقاتلون", "مقاتليه", "مقاتلو", "مقاتلي", "الدواعش", "دواعش",
+		"مسلحي داعش", "مسلحين", "مسلحون", "المسلحين", "الإرهابيين", "إرهابيين", "المتطرفين", "كوادر", "فلول",
+		"الهاربين", "خلايا", "الجهاديين", "جهاديين", "بقايا", "آخرون", "بعضهم", "منهم", "عدد", "عددا", "عشرات",
+		"المطلوبين", "مطلوبين", "شخصا", "أشخاص", "مشتبها")
+	return m
+}())
+
+// hedges lower a claim's certainty; each is folded when the table is built.
+var hedges = newPhraseTable(func() map[string]string {
+	m := map[string]string{}
+	for _, w := range []string{"يعتقد", "يُعتقد", "ويعتقد", "ربما", "يرجح", "يُرجح", "رجح", "ويرجح", "من غير المؤكد", "غير مؤكد",
+		"غير مؤكدة", "لا يستبعد", "لا يستبعدون", "يشتبه", "يُشتبه", "أنباء عن", "أنباء", "قد", "وقد", "فقد", "محتمل", "المحتمل",
+		"احتمال", "يحتمل", "تقديرات", "يتوقع", "توقع", "مزاعم", "شائعات", "يقال", "يُقال", "لم يتسن التأكد", "لم تؤكد",
+		"يبدو", "على الأرجح", "يظن", "تكهنات", "ترجيحات", "معلومات غير مؤكدة", "يرى", "يرى مراقبون", "أن تكون"} {
+		m[w] = "hedge"
+	}
+	for _, w := range []string{"أكد", "أكدت", "مؤكد", "مؤكدة", "رسميا", "رسمياً", "أعلن", "أعلنت", "أعلنت السلطات",
+		"أكدت السلطات", "بيان رسمي", "في بيان", "تأكيد"} {
+		m[w] = "confirm"
+	}
+	return m
+}())
+
+// officialWords mark an attribution to officials or forces, which raises
+// certainty a little; mediaWords to media or unnamed sources.
+var officialWords = setOf("مسؤول", "مسؤولون", "مسوول", "المتحدث", "متحدث", "وزاره", "الوزاره", "وزير", "الجيش",
+	"السلطات", "الشرطه", "القوات", "قوات", "قياده", "خليه", "الاداره", "الحكومه", "مكتب", "جهاز", "الامن",
+	"الاستخبارات", "المخابرات", "بيان", "محافظ", "قائد", "ضابط", "النيابه", "المحكمه")
+
+// attributionMarkers introduce the source of a statement, folded.
+var attributionMarkers = setOf("بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "نقلت", "نقل", "قال", "قالت", "ذكر",
+	"ذكرت", "افاد", "افادت", "اكد", "اكدت", "اعلن", "اعلنت", "اوضح", "اوضحت", "كشف", "كشفت", "اضاف", "اضافت",
+	"اشار", "اشارت", "صرح", "صرحت", "تقول", "يقول", "يري", "تري", "راي", "رجح", "توقع", "اعتبر", "تشير", "يشير",
+	"اشارت", "تفيد", "تتحدث", "يتهم", "تابع", "لفت", "اردف", "قاله", "مصادر", "تقرير", "تقارير", "تقديرات")
+
+// negations before a trigger undo it: لا يريدون الاستسلام.
+var negations = setOf("لا", "لم", "لن", "ليس", "عدم", "بعدم", "دون", "بدون", "منع", "لمنع", "يمنع", "ممنوع",
+	"رفض", "رفضوا", "يرفضون", "يرفض")
+
+// destinationPreps govern a place a subject went to.
+var destinationPreps = setOf("الي", "الى", "نحو", "باتجاه", "صوب", "تجاه", "ل", "حتي")
+
+// locationPreps govern a place where something happened.
+var locationPreps = setOf("في", "ب", "داخل", "قرب", "عند", "لدي", "بين", "ك", "")
+
+// sentence is a span of text ending at sentence punctuation or a line end.
+type sentence struct{ start, end int }
+
+// splitSentences splits text on . ! ? ؟ ؛ … and line ends, keeping a
+// period between digits (2.5) inside.
+func splitSentences(text string) []sentence {
+	var out []sentence
+	start := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		cut := false
+		switch r {
+		case '\n', '!', '?', '؟', '؛':
+			cut = true
+		case '.':
+			// not inside 2.5 nor an ellipsis written as dots
+			cut = !(i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1])) &&
+				!(i+1 < len(text) && text[i+1] == '.') && !(i > 0 && text[i-1] == '.')
+		}
+		i += n
+		if cut {
+			if s := trimSpan(text, start, i); s.end > s.start {
+				out = append(out, s)
+			}
+			start = i
+		}
+	}
+	if s := trimSpan(text, start, len(text)); s.end > s.start {
+		out = append(out, s)
+	}
+	return out
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func trimSpan(text string, a, b int) sentence {
+	for a < b && strings.ContainsRune(" \t\r\n\u00a0", rune(text[a])) {
+		a++
+	}
+	for b > a && strings.ContainsRune(" \t\r\n\u00a0", rune(text[b-1])) {
+		b--
+	}
+	return sentence{a, b}
+}

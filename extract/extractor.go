@@ -1,0 +1,469 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/athar-org/athar/geo"
+)
+
+// Linker links a person's name to a registry entry.
+type Linker interface {
+	// Link returns the best registry entry for name with its score, or ""
+	// when none reaches the linker's threshold.
+	Link(ctx context.Context, name string) (id string, score float64, err error)
+}
+
+// DefaultLinkThreshold is the least screening score at which a name in the
+// text is linked to a registry entry. It is higher than screening's own
+// default: a name in the news carries no date of birth or nationality to
+// tell namesakes apart.
+const DefaultLinkThreshold = 0.7
+
+// Extractor finds places, dates, people, organisations and claims in Arabic
+// text. It is safe for concurrent use when its Linker is.
+type Extractor struct {
+	g      *geo.Gazetteer
+	places *PlaceFinder
+	linker Linker
+}
+
+// NewExtractor returns an extractor over the gazetteer g; l may be nil (no
+// registry linking).
+func NewExtractor(g *geo.Gazetteer, l Linker) *Extractor {
+	return &Extractor{g: g, places: NewPlaceFinder(g), linker: l}
+}
+
+// Result is everything found in one text. Spans are byte offsets into it.
+type Result struct {
+	Places        []Place        `json:"places"`
+	Dates         []Date         `json:"dates"`
+	People        []*Person      `json:"people"`
+	Organizations []Organization `json:"organizations"`
+	Claims        []Claim        `json:"claims"`
+}
+
+// Extract analyses text; docDate (zero when unknown) resolves relative dates
+// and bounds claims the text gives no date for.
+func (x *Extractor) Extract(ctx context.Context, text string, docDate time.Time) (*Result, error) {
+	toks := tokenize(text)
+	r := &Result{Places: x.places.Find(text), Dates: FindDates(text, docDate)}
+	r.Organizations = findOrgs(text, toks)
+	busy := make([]bool, len(toks))
+	for _, o := range r.Organizations {
+		markBusy(toks, busy, o.Span)
+	}
+	for _, p := range r.Places {
+		markBusy(toks, busy, p.Span)
+	}
+	r.People = findPeople(text, toks, busy, x.g)
+	if x.linker != nil {
+		for _, p := range r.People {
+			if !p.linkable {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			id, score, err := x.linker.Link(ctx, strings.Trim(p.Text, "\"'«» "))
+			if err != nil {
+				return nil, fmt.Errorf("link %q to the registry: %w", p.Name, err)
+			}
+			p.RegistryID, p.Score = id, math.Round(score*1000)/1000
+		}
+	}
+	r.Claims = findClaims(text, toks, r, docDate)
+	return r, nil
+}
+
+// markBusy marks the tokens inside span.
+func markBusy(toks []token, busy []bool, s Span) {
+	for i := tokenAt(toks, s.Start); i < len(toks) && toks[i].start < s.End; i++ {
+		if toks[i].end > s.Start {
+			busy[i] = true
+		}
+	}
+}
+
+// tokenAt returns the index of the first token ending after byte off.
+func tokenAt(toks []token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].end > off })
+}
+
+// ref is something found in the text, by token range.
+type ref struct {
+	first, last int
+}
+
+// subjectRef is a possible subject of a claim.
+type subjectRef struct {
+	ref
+	label, text string
+	person      *Person
+}
+
+func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim {
+	// Token ranges of what was found.
+	span := func(s Span) ref {
+		a := tokenAt(toks, s.Start)
+		b := tokenAt(toks, s.End-1)
+		return ref{a, b}
+	}
+	placeRefs := make([]ref, len(r.Places))
+	for i, p := range r.Places {
+		placeRefs[i] = span(p.Span)
+	}
+	dateRefs := make([]ref, len(r.Dates))
+	for i, d := range r.Dates {
+		dateRefs[i] = span(d.Span)
+	}
+	busy := make([]bool, len(toks))
+	for _, p := range r.Places {
+		markBusy(toks, busy, p.Span)
+	}
+	var subjects []subjectRef
+	for _, p := range r.People {
+		for _, m := range p.Mentions {
+			rf := span(m)
+			for k := rf.first; k <= rf.last; k++ {
+				busy[k] = true
+			}
+			if !p.Speaker {
+				subjects = append(subjects, subjectRef{ref: rf, label: p.Name, text: text[m.Start:m.End], person: p})
+			}
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		if busy[i] || toks[i].class != 'a' {
+			continue
+		}
+		if last, label, ok := groups.match(text, toks, i); ok {
+			subjects = append(subjects, subjectRef{ref: ref{i, last}, label: label, text: text[toks[i].start:toks[last].end]})
+			i = last
+		}
+	}
+	sort.Slice(subjects, func(a, b int) bool { return subjects[a].first < subjects[b].first })
+
+	var out []Claim
+	var lastSubject subjectRef
+	lastAttribution := ""
+	prevEnd := 0
+	for _, s := range splitSentences(text) {
+		a, b := tokenAt(toks, s.start), tokenAt(toks, s.end)
+		if strings.Contains(text[prevEnd:s.start], "\n\n") || strings.Count(text[prevEnd:s.start], "\n") > 0 && a > 0 && !continues(toks, a) {
+			lastAttribution = "" // a new paragraph
+		}
+		prevEnd = s.end
+		if a >= b {
+			continue
+		}
+		attribution, official, inherit := attributionIn(text, toks, a, b, r.People)
+		if attribution == "" && (inherit || continues(toks, a)) {
+			attribution = lastAttribution
+		}
+		if attribution != "" {
+			lastAttribution = attribution
+		}
+		// Triggers of the sentence.
+		type trig struct {
+			first, last int
+			typ         ClaimType
+			haven       bool
+		}
+		var ts []trig
+		for k := a; k < b; k++ {
+			if busy[k] || toks[k].class != 'a' {
+				continue
+			}
+			last, typ, ok := triggers.match(text, toks, k)
+			if !ok || last >= b {
+				continue
+			}
+			if negated(toks, k, a) {
+				k = last
+				continue
+			}
+			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 {
+				k = last // يلجأ إلى ملاذات: one statement, the first word's type
+				continue
+			}
+			if typ == havenTrigger {
+				ts = append(ts, trig{k, last, FledTo, true})
+			} else {
+				ts = append(ts, trig{k, last, ClaimType(typ), false})
+			}
+			k = last
+		}
+		hedgeN, confirmN := certaintyWords(text, toks, a, b)
+		for ti, t := range ts {
+			end := b
+			if ti+1 < len(ts) {
+				end = ts[ti+1].first
+			}
+			chosen := pickPlaces(text, toks, r.Places, placeRefs, t.typ, t.haven, t.last, end)
+			if len(chosen) == 0 {
+				continue
+			}
+			subj, ok := pickSubject(subjects, t.first, t.last, a, end)
+			if !ok {
+				subj = lastSubject
+				if subj.label == "" {
+					subj = subjectRef{label: "IS members"}
+				}
+			} else {
+				lastSubject = subj
+			}
+			c := 0.5
+			if attribution != "" {
+				c = 0.6
+			}
+			if official {
+				c += 0.1
+			}
+			c += 0.15*float64(min(confirmN, 1)) - 0.15*float64(min(hedgeN, 2))
+			c = math.Round(math.Max(0.05, math.Min(0.95, c))*100) / 100
+			date := nearestDate(r.Dates, dateRefs, t.first, a, b)
+			if date == nil && !docDate.IsZero() {
+				date = &Date{End: Day{docDate}, Precision: PrecisionVague}
+			}
+			for _, pi := range chosen {
+				cl := Claim{
+					Type: t.typ, Subject: subj.label, SubjectText: subj.text, Person: subj.person,
+					Place: r.Places[pi], Date: date, Certainty: c, Attribution: attribution,
+					Evidence: text[s.start:s.end], Span: Span{s.start, s.end},
+					Trigger: Span{toks[t.first].start, toks[t.last].end},
+				}
+				if dup(out, cl) {
+					continue
+				}
+				out = append(out, cl)
+			}
+		}
+	}
+	return out
+}
+
+// continues reports whether the sentence at token a carries on from the one
+// before: it opens with وأضاف, وتابع, كما, وأشار ... without a new source.
+func continues(toks []token, a int) bool {
+	w := toks[a].fold
+	switch w {
+	case "واضاف", "وتابع", "واردف", "واوضح", "واشار", "ولفت", "واكد", "وقال", "كما", "وبحسب", "واضافت", "واكدت", "وتابعت":
+		return true
+	}
+	return false
+}
+
+// negated reports whether a negation stands just before the trigger at k.
+func negated(toks []token, k, a int) bool {
+	for j := k - 1; j >= a && j >= k-2; j-- {
+		if negations[stripConj(toks[j].fold)] || negations[toks[j].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// pickPlaces chooses the places a trigger's claim is about, among those
+// between the trigger's end and end: for a movement, the places governed by
+// إلى, نحو, باتجاه ... and those coordinated with them (إلى مناطق كالصحراء
+// الليبية وشبه جزيرة سيناء واليمن); for an event, the first place governed by
+// في, ب, قرب ... and its coordinates. A place governed by من is an origin,
+// never the claim's place.
+func pickPlaces(text string, toks []token, places []Place, refs []ref, typ ClaimType, haven bool, from, end int) []int {
+	var chosen []int
+	prevChosen := -1
+	// إلى with no place of its own: إلى ملاذات قديمة لعناصرها في سيناء
+	toward := -1
+	for k := from + 1; k < end; k++ {
+		w := stripConj(toks[k].fold)
+		if w == "الي" || w == "الى" || w == "نحو" || w == "باتجاه" {
+			toward = k
+			break
+		}
+	}
+	origin := -1 // the last place governed by من: places joined to it are origins too
+	for i, p := range places {
+		rf := refs[i]
+		if rf.first <= from || rf.first >= end {
+			continue
+		}
+		prep := p.Preposition
+		ok := false
+		switch {
+		case prep == "من" || origin == i-1 && origin >= 0 && coordinated(text, toks, refs[origin], rf):
+			origin = i
+		case prevChosen >= 0 && coordinated(text, toks, refs[prevChosen], rf):
+			ok = true
+		case haven:
+			ok = prep != "من" && rf.first-from <= 30
+		case typ.destination():
+			ok = destinationPreps[prep] ||
+				len(chosen) == 0 && toward >= 0 && rf.first > toward && rf.first-toward <= 6 && (prep == "في" || prep == "ب" || prep == "ك" || prep == "")
+			if typ == CrossedBorderTo && prep == "عبر" {
+				ok = false // عبر الحدود نحو X: the border is the way, X the place
+			}
+		default:
+			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 12
+		}
+		if ok {
+			chosen = append(chosen, i)
+			prevChosen = i
+		} else if prevChosen >= 0 && !typ.destination() {
+			break
+		}
+	}
+	return chosen
+}
+
+// coordinated reports whether place b follows place a joined by و, أو,
+// ثم or a comma and nothing else but a destination preposition.
+func coordinated(text string, toks []token, a, b ref) bool {
+	link := false
+	if t := toks[b.first].fold; strings.HasPrefix(t, "و") && len(t) > 4 {
+		link = true
+	}
+	for k := a.last + 1; k < b.first; k++ {
+		switch stripConj(toks[k].fold) {
+		case "و", "او", "ثم", "الي", "الى", "منه", "منها", "نحو":
+			link = true
+		default:
+			return false
+		}
+	}
+	if !link {
+		gap := text[toks[a.last].end:toks[b.first].start]
+		link = strings.Contains(gap, "،") || strings.Contains(gap, ",")
+	}
+	return link
+}
+
+// pickSubject chooses the subject nearest the trigger: a person who is not
+// a source, or a group, within the clause (ten words before the trigger, or
+// after it up to the scope's end).
+func pickSubject(subjects []subjectRef, first, last, a, end int) (subjectRef, bool) {
+	best, bestD := subjectRef{}, math.MaxInt
+	for _, s := range subjects {
+		var d int
+		switch {
+		case s.last < first && s.first >= a && first-s.last <= 10:
+			d = first - s.last
+		case s.first > last && s.first < end && s.first-last <= 8:
+			d = s.first - last + 1 // verb before subject is as usual in Arabic; a little farther
+		default:
+			continue
+		}
+		if s.person != nil {
+			d -= 2 // a named person beats a nearby group word
+		}
+		if d < bestD {
+			best, bestD = s, d
+		}
+	}
+	return best, bestD != math.MaxInt
+}
+
+// nearestDate returns the resolved date of the sentence nearest the trigger.
+func nearestDate(dates []Date, refs []ref, k, a, b int) *Date {
+	var best *Date
+	bestD := math.MaxInt
+	for i := range dates {
+		rf := refs[i]
+		if rf.first < a || rf.first >= b || !dates[i].Resolved() {
+			continue
+		}
+		d := rf.first - k
+		if d < 0 {
+			d = k - rf.last
+		}
+		if d < bestD {
+			best, bestD = &dates[i], d
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	c := *best
+	return &c
+}
+
+// attributionIn finds who the sentence says is speaking: a quoted person,
+// or the phrase after بحسب, قال, ذكرت, وفقا ل, نقلت عن, أفاد ... It reports
+// whether the source is an official one.
+func attributionIn(text string, toks []token, a, b int, people []*Person) (src string, official, inherit bool) {
+	for _, p := range people {
+		if !p.Speaker {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if m.Start >= toks[a].start && m.End <= toks[b-1].end {
+				src := p.Text
+				if p.Role != "" {
+					src = p.Role + " " + p.Text
+				}
+				return strings.Trim(src, "\"'«» "), false, false
+			}
+		}
+	}
+	for k := a; k < b; k++ {
+		w := stripConj(toks[k].fold)
+		if !attributionMarkers[w] {
+			continue
+		}
+		// The source: up to five words after the marker, to إن/أن, a comma
+		// or a verb of motion.
+		j := k
+		for n := 0; n < 5 && j+1 < b; n++ {
+			nw := stripConj(toks[j+1].fold)
+			if nw == "ان" || nw == "انه" || nw == "انها" || nw == "بان" || !gapOK(text, toks, j+1) {
+				break
+			}
+			if _, _, ok := triggers.match(text, toks, j+1); ok {
+				break
+			}
+			j++
+		}
+		phrase := text[toks[k].start:toks[j].end]
+		official := false
+		for m := k; m <= j; m++ {
+			if officialWords[stripConj(toks[m].fold)] {
+				official = true
+			}
+		}
+		if j == k && w != "تقرير" && w != "تقارير" && w != "مصادر" && w != "تقديرات" {
+			return "", false, true // وأضاف أن ...: the source of the sentence before
+		}
+		return phrase, official, false
+	}
+	return "", false, false
+}
+
+// certaintyWords counts hedges and confirmations in the sentence.
+func certaintyWords(text string, toks []token, a, b int) (hedge, confirm int) {
+	for k := a; k < b; k++ {
+		last, v, ok := hedges.match(text, toks, k)
+		if !ok || last >= b {
+			continue
+		}
+		if v == "hedge" {
+			hedge++
+		} else {
+			confirm++
+		}
+		k = last
+	}
+	return hedge, confirm
+}
+
+func dup(cs []Claim, c Claim) bool {
+	for _, o := range cs {
+		if o.Type == c.Type && o.Place.Span == c.Place.Span {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/athar-org/athar/geo"
+)
+
+// phraseTable maps folded phrases of one or more words to a value: the
+// organisation lexicon, the subject groups and the claim triggers all use it.
+// It is built once from raw Arabic and read only afterwards.
+type phraseTable struct {
+	m     map[string]string
+	words map[string]int // first word → most words of the phrases it begins
+}
+
+func newPhraseTable(pairs map[string]string) *phraseTable {
+	t := &phraseTable{m: make(map[string]string, len(pairs)), words: map[string]int{}}
+	for raw, v := range pairs {
+		k := geo.Fold(raw)
+		t.m[k] = v
+		w := strings.Fields(k)
+		if len(w) > t.words[w[0]] {
+			t.words[w[0]] = len(w)
+		}
+	}
+	return t
+}
+
+// gapOK reports whether only spaces and quotation marks separate token k
+// from the one before: "تنظيم 'الدولة الإسلامية'" is one phrase.
+func gapOK(text string, toks []token, k int) bool {
+	for _, r := range text[toks[k-1].end:toks[k].start] {
+		switch r {
+		case ' ', '\u00a0', '"', '\'', '«', '»', '“', '”', '‘', '’', '_', '\u200f', '\u200e':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// match finds the longest phrase starting at token i, its first word taken
+// with or without proclitics (و, ف, ب, ل, لل). It returns the last token of
+// the phrase and its value.
+func (t *phraseTable) match(text string, toks []token, i int) (last int, value string, ok bool) {
+	var vbuf [6]string
+	variants := proclitics(toks[i].fold, vbuf[:0])
+	var buf [160]byte
+	for _, v := range variants {
+		n := t.words[v]
+		if n == 0 {
+			continue
+		}
+		// The most words that may follow, quotes allowed between them.
+		w := 1
+		for w < n && i+w < len(toks) && toks[i+w].class == 'a' && gapOK(text, toks, i+w) {
+			w++
+		}
+		for ; w >= 1; w-- {
+			key := append(buf[:0], v...)
+			for k := i + 1; k < i+w; k++ {
+				key = append(key, ' ')
+				key = append(key, toks[k].fold...)
+			}
+			if val, found := t.m[string(key)]; found {
+				return i + w - 1, val, true
+			}
+		}
+	}
+	return 0, "", false
+}
+
+// proclitics returns the folded word and its forms without the conjunctions
+// و and ف and the prepositions ب, ل and ك: وبالهروب → بالهروب, الهروب.
+// Unlike clitics (places), it keeps stems of two letters (فر).
+func proclitics(w string, out []string) []string {
+	out = append(out, w)
+	s := w
+	if len(s) > 4 && (strings.HasPrefix(s, "و") || strings.HasPrefix(s, "ف")) {
+		s = s[2:]
+		out = append(out, s)
+	}
+	if len(s) > 4 {
+		switch {
+		case strings.HasPrefix(s, "لل"):
+			out = append(out, "ا"+s[2:])
+		case strings.HasPrefix(s, "ب"), strings.HasPrefix(s, "ل"), strings.HasPrefix(s, "ك"):
+			out = append(out, s[2:])
+		}
+	}
+	return out
+}
+
+// stripConj drops a leading و or ف from a folded word of more than two
+// letters.
+func stripConj(w string) string {
+	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+		return w[2:]
+	}
+	return w
+}
