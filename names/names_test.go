@@ -68,6 +68,8 @@ func TestAnalyzeUnits(t *testing.T) {
 		{"Saad al-Hariri", []string{"Saad", "al-Hariri"}, []Role{RoleGiven, RoleFamily}, nil},
 		{"أبو عبد الله المهاجر", []string{"أبو عبد الله", "المهاجر"}, []Role{RoleKunya, RoleFamily}, []UnitKind{KindKunya}},
 		{"Abu Abd al-Rahman al-Shami", []string{"Abu Abd al-Rahman", "al-Shami"}, []Role{RoleKunya, RoleFamily}, []UnitKind{KindKunya}},
+		{"Ibn al-Khattab", []string{"al-Khattab"}, nil, nil},
+		{"Ben Smith", []string{"Ben", "Smith"}, nil, nil},
 		{`Saif al-Adel "the Egyptian"`, []string{"Saif", "al-Adel", "Egyptian"}, []Role{RoleGiven, RoleFamily, RoleLaqab}, nil},
 		{"Ali Hassan al-Majid (Chemical Ali)", []string{"Ali", "Hassan", "al-Majid", "Chemical", "Ali"},
 			[]Role{RoleGiven, RoleFather, RoleFamily, RoleLaqab, RoleLaqab}, nil},
@@ -170,6 +172,7 @@ func TestCompareTargets(t *testing.T) {
 		{"عزيز الرحمن", "Azizurrahman"},
 		{"أبو عبد الله المهاجر", "Abu Abdullah al-Muhajir"},
 		{"Md. Rahim", "محمد رحيم"},
+		{"Ibn al-Khattab", "ابن الخطاب"},
 		{"Mohd Yusof", "Muhammad Yusuf"},
 		{"أبو عبد الرحمن الشامي", "Abu Abd al-Rahman al-Shami"},
 	}

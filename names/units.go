@@ -44,7 +44,9 @@ func buildUnits(dst []Unit, toks []token, titlesOut *[]string) []Unit {
 		if (fl.laqab || t.aside) && (w == "the" || w == "of" || w == "a") {
 			continue // "the Egyptian"
 		}
-		if seen && !last && t.flags&fNasab != 0 {
+		if !last && t.flags&fNasab != 0 && (seen || w == "ibn" || w == "bin" || w == "ابن" || w == "بن") {
+			// Ibn al-Khattab: a leading ibn is a marker too, but not Ben,
+			// which is also a name.
 			fl.afterNasab = true
 			continue
 		}
