@@ -374,6 +374,18 @@ func TestSharingLabels(t *testing.T) {
 	if got := ids(e.screen("a-screener", map[string]any{"name": "أبو عمر العراقي"}).Matches); len(got) == 0 || got[0] != "A-17" {
 		t.Errorf("after the edit, A's screening finds %v, want A-17", got)
 	}
+
+	// Its history: who entered what, when.
+	var hist struct {
+		History []api.Change
+	}
+	e.want(e.do("a-auditor", "GET", "/v1/persons/A-17/history", nil), 200).decode(t, &hist)
+	if len(hist.History) != 2 || hist.History[0].Action != "person.create" || hist.History[1].Action != "person.update" ||
+		hist.History[1].User != "a-analyst" || !strings.Contains(string(hist.History[1].Record), "Abu Omar al-Iraqi") ||
+		strings.Contains(string(hist.History[0].Record), "Abu Omar al-Iraqi") {
+		t.Errorf("history: %+v", hist.History)
+	}
+	e.want(e.do("b-analyst", "GET", "/v1/persons/A-17/history", nil), 404)
 }
 
 func TestDecisionRemembered(t *testing.T) {
@@ -634,6 +646,16 @@ func TestImport(t *testing.T) {
 	if got := e.screen("b-screener", map[string]any{"name": "خالد عمر الحمد"}).Matches; len(got) != 0 {
 		t.Errorf("B sees A's AMBER import: %v", ids(got))
 	}
+	var vs struct {
+		Current athar.Dataset
+		Imports []api.Version
+	}
+	e.want(e.do("a-screener", "GET", "/v1/datasets/hol-wanted/versions", nil), 200).decode(t, &vs)
+	if vs.Current.Persons != 1 || len(vs.Imports) != 1 || vs.Imports[0].User != "a-analyst" || vs.Imports[0].SHA256 == "" || vs.Imports[0].Persons != 1 {
+		t.Errorf("versions: %+v", vs)
+	}
+	e.want(e.do("b-screener", "GET", "/v1/datasets/hol-wanted/versions", nil), 404)
+
 	// B cannot replace A's dataset, nor the public list.
 	e.want(e.do("b-analyst", "POST", "/v1/imports?format=csv&dataset=hol-wanted", csv, "Content-Type", "text/csv"), 409)
 	e.want(e.do("b-analyst", "POST", "/v1/imports?format=csv&dataset=un", csv, "Content-Type", "text/csv"), 409)

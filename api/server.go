@@ -32,6 +32,7 @@ type Store interface {
 
 	AppendAudit(ctx context.Context, entries ...*athar.AuditEntry) error
 	AuditEntries(ctx context.Context, after int64, limit int) ([]athar.AuditEntry, error)
+	AuditFor(ctx context.Context, target string, actions []string, limit int) ([]athar.AuditEntry, error)
 
 	SaveDecision(ctx context.Context, d *athar.Decision) error
 	Decision(ctx context.Context, org, id string) (athar.Decision, error)

@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/athar-org/athar"
@@ -209,4 +211,46 @@ func (s *Store) VerifyAudit(ctx context.Context) (n int, head string, err error)
 		n++
 	}
 	return n, prev, nil
+}
+
+// AuditFor returns the newest entries (up to limit) about one target with
+// one of the given actions, oldest first: a record's edits, a dataset's
+// imports.
+func (s *Store) AuditFor(ctx context.Context, target string, actions []string, limit int) ([]athar.AuditEntry, error) {
+	if len(actions) == 0 {
+		return nil, nil
+	}
+	args := []any{target}
+	ph := make([]string, len(actions))
+	for i, a := range actions {
+		ph[i] = "?"
+		args = append(args, a)
+	}
+	args = append(args, limit)
+	rows, err := s.r.QueryContext(ctx, `SELECT seq, at, actor, org, action, target, detail, prev_hash, hash FROM audit
+		WHERE target = ? AND action IN (`+strings.Join(ph, ", ")+`) ORDER BY seq DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read the audit log: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []athar.AuditEntry
+	for rows.Next() {
+		var (
+			e          athar.AuditEntry
+			at, detail string
+		)
+		if err := rows.Scan(&e.Seq, &at, &e.Actor, &e.Org, &e.Action, &e.Target, &detail, &e.Prev, &e.Hash); err != nil {
+			return nil, fmt.Errorf("read the audit log: %w", err)
+		}
+		e.At, _ = time.Parse(time.RFC3339Nano, at)
+		if detail != "" {
+			e.Detail = json.RawMessage(detail)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the audit log: %w", describe(err))
+	}
+	slices.Reverse(out)
+	return out, nil
 }

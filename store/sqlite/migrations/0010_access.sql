@@ -75,3 +75,6 @@ CREATE TABLE audit (
 	prev_hash TEXT NOT NULL,
 	hash      TEXT NOT NULL
 );
+
+-- A record's or a dataset's history: its entries by target.
+CREATE INDEX audit_target ON audit (target, seq);
