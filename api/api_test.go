@@ -659,6 +659,21 @@ func TestImport(t *testing.T) {
 	// B cannot replace A's dataset, nor the public list.
 	e.want(e.do("b-analyst", "POST", "/v1/imports?format=csv&dataset=hol-wanted", csv, "Content-Type", "text/csv"), 409)
 	e.want(e.do("b-analyst", "POST", "/v1/imports?format=csv&dataset=un", csv, "Content-Type", "text/csv"), 409)
+	// Nor a dataset imported on the command line, which has no owner.
+	ctx := context.Background()
+	imp, err := e.st.BeginImport(ctx, "camp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp.Put(ctx, storetest.Person("C-1", "زينب خالد عمر", "Zaynab Khalid Umar"))
+	if _, err := imp.Commit(ctx, athar.Dataset{Name: "camp", Format: "csv"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.srv.Reindex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	e.want(e.do("a-analyst", "POST", "/v1/imports?format=csv&dataset=camp", csv, "Content-Type", "text/csv"), 409)
+	e.want(e.do("a-screener", "GET", "/v1/persons/C-1", nil), 200)
 	// A bad list is a 400 and changes nothing.
 	e.want(e.do("a-admin", "POST", "/v1/imports?format=un", "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>", "Content-Type", "application/xml"), 400)
 	e.want(e.do("a-screener", "GET", "/v1/persons/QDi.299", nil), 200)

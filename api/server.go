@@ -337,13 +337,13 @@ func (t *tally) add(p *athar.Person) {
 }
 
 // visible returns, per dataset, the records u may see, and whether any
-// record of the dataset belongs to another organisation.
+// record of the dataset is not u's organisation's (another's, or public).
 func (t *tally) visible(u *athar.User) (counts map[string][2]int, foreign map[string]bool) {
 	counts, foreign = map[string][2]int{}, map[string]bool{}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for k, c := range t.by {
-		if k.owner != "" && k.owner != u.Org {
+		if k.owner != u.Org { // another organisation's, or public
 			foreign[k.dataset] = true
 		}
 		if !canSee(u, k.owner, k.label) {

@@ -51,7 +51,7 @@ func newTokensCreateCmd(e *env) *cobra.Command {
 			if err := st.CreateToken(c.Context(), &t, hash); err != nil {
 				return err
 			}
-			if err := auditCLI(c.Context(), st, "token.create", t.ID, fmt.Sprintf(`{"user":%q,"expires_at":%q}`, t.User, t.ExpiresAt.Format(time.RFC3339))); err != nil {
+			if err := auditCLI(c.Context(), st, "token.create", t.ID, map[string]string{"user": t.User, "expires_at": t.ExpiresAt.Format(time.RFC3339)}); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stderr, "Token %s for %s, valid until %s. It is shown only this once:\n", t.ID, t.User, t.ExpiresAt.Format(time.RFC3339))
@@ -129,7 +129,7 @@ func newTokensRevokeCmd(e *env) *cobra.Command {
 			if err := st.RevokeToken(c.Context(), args[0]); err != nil {
 				return err
 			}
-			if err := auditCLI(c.Context(), st, "token.revoke", args[0], ""); err != nil {
+			if err := auditCLI(c.Context(), st, "token.revoke", args[0], nil); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "Revoked token %s.\n", args[0])

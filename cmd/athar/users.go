@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os/user"
 	"strings"
@@ -41,10 +42,14 @@ func cliActor() string {
 }
 
 // auditCLI appends an entry for a change made from the command line.
-func auditCLI(ctx context.Context, st *sqlite.Store, action, target string, detail string) error {
+func auditCLI(ctx context.Context, st *sqlite.Store, action, target string, detail map[string]string) error {
 	e := &athar.AuditEntry{Actor: cliActor(), Action: action, Target: target}
-	if detail != "" {
-		e.Detail = []byte(detail)
+	if detail != nil {
+		b, err := json.Marshal(detail)
+		if err != nil {
+			return err
+		}
+		e.Detail = b
 	}
 	return st.AppendAudit(ctx, e)
 }
@@ -84,7 +89,7 @@ func newUsersAddCmd(e *env) *cobra.Command {
 				if err := st.CreateOrganization(ctx, athar.Organization{ID: org, Name: orgName}); err != nil {
 					return err
 				}
-				if err := auditCLI(ctx, st, "org.create", org, ""); err != nil {
+				if err := auditCLI(ctx, st, "org.create", org, nil); err != nil {
 					return err
 				}
 				fmt.Fprintf(e.stdout, "Added organisation %s.\n", org)
@@ -93,7 +98,7 @@ func newUsersAddCmd(e *env) *cobra.Command {
 			if err := st.CreateUser(ctx, athar.User{Login: login, Name: name, Org: org, Role: athar.Role(role)}); err != nil {
 				return err
 			}
-			if err := auditCLI(ctx, st, "user.create", login, fmt.Sprintf(`{"org":%q,"role":%q}`, org, role)); err != nil {
+			if err := auditCLI(ctx, st, "user.create", login, map[string]string{"org": org, "role": role}); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "Added user %s (%s of %s).\nGive them a token: athar tokens create --db %s %s\n", login, role, org, db, login)
@@ -166,7 +171,7 @@ func newUsersDisableCmd(e *env) *cobra.Command {
 			if err := st.DisableUser(c.Context(), args[0]); err != nil {
 				return err
 			}
-			if err := auditCLI(c.Context(), st, "user.disable", args[0], ""); err != nil {
+			if err := auditCLI(c.Context(), st, "user.disable", args[0], nil); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "Disabled user %s.\n", args[0])
