@@ -92,10 +92,10 @@ func unitSimilarity(a, b *Unit, floor float64) (float64, How) {
 	if a.Kind == KindKunya && a.Phon[0] != b.Phon[0] {
 		return 0, HowVariant
 	}
-	same := a.Script == b.Script && a.Script != ScriptMixed
-	if same && a.Norm == b.Norm {
+	if a.Script == b.Script && a.Norm == b.Norm {
 		return 1, HowExact
 	}
+	same := a.Script == b.Script && a.Script != ScriptMixed
 	if same && a.Script == ScriptUnknown {
 		return 0, HowVariant
 	}
