@@ -44,6 +44,13 @@ var users = []struct {
 
 func start(t *testing.T, cfg api.Config) *env {
 	t.Helper()
+	return startWith(t, cfg, nil)
+}
+
+// startWith is start with the store seen by the server wrapped, to make it
+// fail on purpose.
+func startWith(t *testing.T, cfg api.Config, wrap func(*sqlite.Store) api.Store) *env {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "athar.db"))
 	if err != nil {
@@ -88,6 +95,9 @@ func start(t *testing.T, cfg api.Config) *env {
 
 	cfg.Addr = "127.0.0.1:0"
 	cfg.Store = st
+	if wrap != nil {
+		cfg.Store = wrap(st)
+	}
 	srv, err := api.New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -761,5 +771,41 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	if err := srv.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// failingAudit is the store with an audit log that cannot be written.
+type failingAudit struct {
+	*sqlite.Store
+	fail func() bool
+}
+
+func (f failingAudit) AppendAudit(ctx context.Context, es ...*athar.AuditEntry) error {
+	if f.fail() {
+		return fmt.Errorf("disk full")
+	}
+	return f.Store.AppendAudit(ctx, es...)
+}
+
+// TestAuditFailureHidesResults checks that nothing is shown that the audit
+// log does not record.
+func TestAuditFailureHidesResults(t *testing.T) {
+	var mu sync.Mutex
+	broken := false
+	e := startWith(t, api.Config{}, func(st *sqlite.Store) api.Store {
+		return failingAudit{st, func() bool { mu.Lock(); defer mu.Unlock(); return broken }}
+	})
+	e.want(e.do("a-screener", "GET", "/v1/persons/QDi.299", nil), 200)
+	mu.Lock()
+	broken = true
+	mu.Unlock()
+	for _, r := range []response{
+		e.do("a-screener", "GET", "/v1/persons/QDi.299", nil),
+		e.do("a-screener", "POST", "/v1/screen", map[string]any{"query": map[string]string{"name": "أبو محمد الجولاني"}}),
+	} {
+		e.want(r, 500)
+		if p := r.problem(t); p.Detail != "Internal error." || strings.Contains(string(r.body), "QDi.") {
+			t.Errorf("a failed audit still shows: %s", r.body)
+		}
 	}
 }
