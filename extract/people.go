@@ -274,6 +274,9 @@ func roleAround(text string, toks []token, first, last int) (role string, speake
 	// Backwards, within the clause: الخبير الأمني "فاضل أبو رغيف".
 	for j := first - 1; j >= 0 && j >= first-10; j-- {
 		w := stripConj(toks[j].fold)
+		if w == "ان" || w == "انه" || w == "بان" || w == "انهم" {
+			break // ذكرت مصادر أن قياديا ... قتل: the name is in what is said
+		}
 		if speechWords[w] {
 			speaker = true
 			break

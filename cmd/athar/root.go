@@ -29,6 +29,7 @@ Start with:
 		newSynthCmd(e),
 		newScreenCmd(e),
 		newServeCmd(e), newUsersCmd(e), newTokensCmd(e), newAuditCmd(e),
+		newExtractCmd(e), newIngestCmd(e), newTrailCmd(e), newDestinationsCmd(e), newGradeCmd(e),
 	)
 	return root
 }
