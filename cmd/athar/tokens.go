@@ -18,7 +18,8 @@ func newTokensCmd(e *env) *cobra.Command {
 		Short: "Manage API tokens",
 		Long: `Manage the API tokens users sign in with. A token is shown once, when it is
 created; the registry keeps only its SHA-256 hash. Tokens expire (default
-after 90 days) and can be revoked at once by their id.`,
+after 90 days) and can be revoked by their id; a running server refuses a
+revoked token within 2 seconds.`,
 	}
 	c.AddCommand(newTokensCreateCmd(e), newTokensListCmd(e), newTokensRevokeCmd(e))
 	return c
@@ -115,7 +116,7 @@ func newTokensRevokeCmd(e *env) *cobra.Command {
 	var db string
 	c := &cobra.Command{
 		Use:   "revoke --db FILE TOKEN_ID",
-		Short: "Revoke a token: it stops working at once",
+		Short: "Revoke a token: it stops working (within 2s on a running server)",
 		Args:  exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := requireFlag(c, "db", db); err != nil {

@@ -157,7 +157,7 @@ func newUsersDisableCmd(e *env) *cobra.Command {
 	var db string
 	c := &cobra.Command{
 		Use:   "disable --db FILE LOGIN",
-		Short: "Disable a user: their tokens stop working at once",
+		Short: "Disable a user: their tokens stop working (within 2s on a running server)",
 		Args:  exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := requireFlag(c, "db", db); err != nil {
