@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -523,10 +524,25 @@ func TestAuditEntries(t *testing.T) {
 	find("a-analyst", "person.create", "A-1")
 	find("a-screener", "decision.create", d.ID)
 
-	// The chain holds over what the server wrote.
-	n, _, err := e.st.VerifyAudit(context.Background())
-	if err != nil || n < 5 {
-		t.Fatalf("VerifyAudit = %d, %v", n, err)
+	// The chain holds over what the server wrote; the auditor can check it.
+	var check api.AuditCheck
+	e.want(e.do("a-auditor", "GET", "/v1/audit/verify", nil), 200).decode(t, &check)
+	if !check.Intact || check.Entries < 5 || check.Head == "" {
+		t.Fatalf("audit check: %+v", check)
+	}
+	e.want(e.do("a-admin", "GET", "/v1/audit/verify", nil), 403)
+	raw, err := sql.Open("sqlite3", e.st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE audit SET actor = 'someone-else' WHERE action = 'person.create'`); err != nil {
+		t.Fatal(err)
+	}
+	e.want(e.do("a-auditor", "GET", "/v1/audit/verify", nil), 200).decode(t, &check)
+	created := find("a-analyst", "person.create", "A-1")
+	if check.Intact || created == nil || check.BrokenAt != created.Seq || !strings.Contains(check.Reason, "changed") {
+		t.Errorf("audit check after tampering: %+v", check)
 	}
 }
 

@@ -19,7 +19,7 @@ type route struct {
 	method, pattern string
 	name            string       // the OpenAPI operationId, and the metrics label
 	roles           []athar.Role // nil: public
-	upload          bool         // takes a large body and may run long
+	long            bool         // takes a large body or may run long: UploadTimeout
 	h               func(w http.ResponseWriter, r *http.Request, c *caller) error
 }
 
@@ -35,7 +35,7 @@ func (s *Server) routeTable() []route {
 		pub("GET", "/openapi.json", "openapi", s.handleOpenAPI),
 		{method: "GET", pattern: "/v1/me", name: "me", roles: readRoles, h: s.handleMe},
 		{method: "POST", pattern: "/v1/screen", name: "screen", roles: screenRoles, h: s.handleScreen},
-		{method: "POST", pattern: "/v1/jobs", name: "createJob", roles: screenRoles, upload: true, h: s.handleCreateJob},
+		{method: "POST", pattern: "/v1/jobs", name: "createJob", roles: screenRoles, long: true, h: s.handleCreateJob},
 		{method: "GET", pattern: "/v1/jobs", name: "listJobs", roles: screenRoles, h: s.handleListJobs},
 		{method: "GET", pattern: "/v1/jobs/{id}", name: "getJob", roles: screenRoles, h: s.handleGetJob},
 		{method: "GET", pattern: "/v1/jobs/{id}/results", name: "getJobResults", roles: screenRoles, h: s.handleJobResults},
@@ -47,11 +47,12 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/v1/persons/{id}/history", name: "getPersonHistory", roles: readRoles, h: s.handlePersonHistory},
 		{method: "GET", pattern: "/v1/datasets", name: "listDatasets", roles: readRoles, h: s.handleDatasets},
 		{method: "GET", pattern: "/v1/datasets/{name}/versions", name: "listDatasetVersions", roles: readRoles, h: s.handleDatasetVersions},
-		{method: "POST", pattern: "/v1/imports", name: "createImport", roles: editRoles, upload: true, h: s.handleImport},
+		{method: "POST", pattern: "/v1/imports", name: "createImport", roles: editRoles, long: true, h: s.handleImport},
 		{method: "POST", pattern: "/v1/decisions", name: "createDecision", roles: screenRoles, h: s.handleCreateDecision},
 		{method: "GET", pattern: "/v1/decisions", name: "listDecisions", roles: readRoles, h: s.handleListDecisions},
 		{method: "GET", pattern: "/v1/decisions/{id}", name: "getDecision", roles: readRoles, h: s.handleGetDecision},
 		{method: "GET", pattern: "/v1/audit", name: "listAudit", roles: auditorRoles, h: s.handleAudit},
+		{method: "GET", pattern: "/v1/audit/verify", name: "verifyAudit", roles: auditorRoles, long: true, h: s.handleVerifyAudit},
 	}
 }
 
@@ -134,7 +135,7 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // string holds the name searched for. It names the token, not the person.
 func (s *Server) wrap(rt route) http.Handler {
 	timeout := s.cfg.RequestTimeout
-	if rt.upload {
+	if rt.long {
 		timeout = s.cfg.UploadTimeout
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -33,6 +33,9 @@ type Store interface {
 	AppendAudit(ctx context.Context, entries ...*athar.AuditEntry) error
 	AuditEntries(ctx context.Context, after int64, limit int) ([]athar.AuditEntry, error)
 	AuditFor(ctx context.Context, target string, actions []string, limit int) ([]athar.AuditEntry, error)
+	// VerifyAudit checks the hash chain; a broken chain is an error with a
+	// BrokenEntry() (seq int64, reason string) method.
+	VerifyAudit(ctx context.Context) (n int, head string, err error)
 
 	SaveDecision(ctx context.Context, d *athar.Decision) error
 	Decision(ctx context.Context, org, id string) (athar.Decision, error)

@@ -254,3 +254,7 @@ func (s *Store) AuditFor(ctx context.Context, target string, actions []string, l
 	slices.Reverse(out)
 	return out, nil
 }
+
+// BrokenEntry returns the entry where the chain breaks and why, for callers
+// that do not import this package.
+func (b *AuditBreak) BrokenEntry() (seq int64, reason string) { return b.Seq, b.Reason }
