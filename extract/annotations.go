@@ -16,13 +16,28 @@ import (
 // in the same file for the claim extractor; each names its place and date by
 // their text.
 type Annotation struct {
-	File         string           `json:"file"`              // the article's file name
-	Written      bool             `json:"written,omitempty"` // the text is ours, in testdata/written; else in the shared articles
-	DocumentDate string           `json:"document_date"`     // YYYY-MM-DD, for relative dates
-	Note         string           `json:"note,omitempty"`
-	Places       []GoldPlace      `json:"places"`
-	Dates        []GoldDate       `json:"dates"`
-	Claims       []map[string]any `json:"claims"` // format set by the claim extractor
+	File         string `json:"file"`              // the article's file name
+	Written      bool   `json:"written,omitempty"` // the text is ours, in testdata/written; else in the shared articles
+	DocumentDate string `json:"document_date"`     // YYYY-MM-DD, for relative dates
+	Note         string `json:"note,omitempty"`
+	// Unseen marks a text written to check the rules on text they were not
+	// tuned on; ClaimsOnly one whose places and dates are not annotated.
+	Unseen     bool        `json:"unseen,omitempty"`
+	ClaimsOnly bool        `json:"claims_only,omitempty"`
+	Places     []GoldPlace `json:"places"`
+	Dates      []GoldDate  `json:"dates"`
+	Claims     []GoldClaim `json:"claims"`
+}
+
+// GoldClaim is an annotated who-went-where claim: its type, who it is about
+// (free English, not scored) and its place as written, with Context to tell
+// the occurrence apart as for places. Claims are listed in the text order of
+// their places.
+type GoldClaim struct {
+	Type    ClaimType `json:"type"`
+	Subject string    `json:"subject"`
+	Place   string    `json:"place"`
+	Context string    `json:"context,omitempty"`
 }
 
 // GoldPlace is an annotated place mention. Text is the word or words as
@@ -212,6 +227,93 @@ func ScoreDates(text string, gold []GoldDate, found []Date) (Score, []string, er
 		}
 	}
 	return s, notes, nil
+}
+
+// ScoreClaims compares found claims with the annotation: a found claim
+// matches a gold one when their places' spans overlap (one to one, same
+// type first), and is correct when it also has the gold type. Precision
+// here is Correct/Found: a claim counts only with the right type and place.
+func ScoreClaims(text string, gold []GoldClaim, found []Claim) (Score, []string, error) {
+	items := make([]struct{ text, context string }, len(gold))
+	for i, g := range gold {
+		items[i].text, items[i].context = g.Place, g.Context
+	}
+	spans, err := locateAny(text, items)
+	if err != nil {
+		return Score{}, nil, err
+	}
+	s := Score{Gold: len(gold), Found: len(found)}
+	var notes []string
+	used := make([]bool, len(found))
+	overlap := func(p Place, sp Span) bool { return p.Span.Start < sp.End && p.Span.End > sp.Start }
+	for i, g := range gold {
+		hit := -1
+		for j, c := range found {
+			if !used[j] && overlap(c.Place, spans[i]) && c.Type == g.Type {
+				hit = j
+				break
+			}
+		}
+		if hit < 0 {
+			for j, c := range found {
+				if !used[j] && overlap(c.Place, spans[i]) {
+					hit = j
+					break
+				}
+			}
+		}
+		if hit < 0 {
+			notes = append(notes, fmt.Sprintf("missed: %s %s", g.Type, g.Place))
+			continue
+		}
+		used[hit] = true
+		s.Matched++
+		if found[hit].Type == g.Type {
+			s.Correct++
+		} else {
+			notes = append(notes, fmt.Sprintf("wrong type: %s %s → %s", g.Type, g.Place, found[hit].Type))
+		}
+	}
+	for j, c := range found {
+		if !used[j] {
+			notes = append(notes, fmt.Sprintf("false: %s %s (%s)", c.Type, c.Place.Text, c.Place.Name))
+		}
+	}
+	return s, notes, nil
+}
+
+// ClaimPrecision is Correct/Found: claims with the right type and place.
+func (s Score) ClaimPrecision() float64 { return ratio(s.Correct, s.Found) }
+
+// locateAny is locate for items that need not be in text order: each is
+// searched from the start of the text, skipping the spans already given to
+// an earlier item.
+func locateAny(text string, items []struct{ text, context string }) ([]Span, error) {
+	spans := make([]Span, len(items))
+	for i, it := range items {
+		taken := func(sp Span) bool {
+			for _, o := range spans[:i] {
+				if o == sp {
+					return true
+				}
+			}
+			return false
+		}
+		from := 0
+		for {
+			one, err := locate(text[from:], []struct{ text, context string }{it})
+			if err != nil {
+				return nil, fmt.Errorf("annotation %d: %w", i, err)
+			}
+			sp := Span{one[0].Start + from, one[0].End + from}
+			if !taken(sp) {
+				spans[i] = sp
+				break
+			}
+			from = sp.End
+		}
+	}
+	return spans, nil
 }
 
 // ParseDocumentDate reads YYYY-MM-DD; "" gives the zero time.
