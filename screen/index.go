@@ -55,6 +55,7 @@ type index struct {
 	freq    *names.Frequencies
 	strs    map[string]string // interned strings, dropped after the build
 	common  int               // commonKeyPostings; tests lower it
+	prior   float64           // priorFor(len(entries))
 }
 
 // buildIndex reads every record and indexes it. freq, when not nil, is the
@@ -88,6 +89,7 @@ func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], fr
 	}
 	ix.pack()
 	ix.strs = nil
+	ix.prior = priorFor(len(ix.entries))
 	return ix, nil
 }
 

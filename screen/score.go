@@ -131,8 +131,15 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			onlyKunya = false
 		}
 		if explain {
+			qt, lt := qu.Text, lu.Text
+			if p.JoinA && p.A+1 < len(q.Units) {
+				qt += " " + q.Units[p.A+1].Text
+			}
+			if p.JoinB && p.B+1 < len(l.Units) {
+				lt += " " + l.Units[p.B+1].Text
+			}
 			ev.Units = append(ev.Units, UnitPair{
-				Query: qu.Text, Listed: lu.Text, Role: qu.Role.String(),
+				Query: qt, Listed: lt, Role: qu.Role.String(),
 				How: p.How.String(), Similarity: round(p.Similarity, 3), Rarity: round(p.Weight, 2), Shifted: p.Shifted,
 			})
 		}
@@ -150,6 +157,14 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 	for _, p := range m.Pairs {
 		if p.A < maxUnits && p.B < maxUnits && !distinctNames(&q.Units[p.A], &l.Units[p.B], freq, p.How) {
 			pairedQ[p.A], pairedL[p.B] = p.B, p.A
+			// One word matched with two (آخوند زاده / Akhundzada): the
+			// second is matched too.
+			if p.JoinA && p.A+1 < maxUnits {
+				pairedQ[p.A+1] = p.B
+			}
+			if p.JoinB && p.B+1 < maxUnits {
+				pairedL[p.B+1] = p.A
+			}
 		}
 	}
 	// Units left on both sides that are spelt alike (JUNIS / YUNIS) are
@@ -325,10 +340,25 @@ func distinctNames(a, b *names.Unit, freq *names.Frequencies, how names.How) boo
 	return freq.Count(a) >= attested && freq.Count(b) >= attested
 }
 
-// prior is the log-odds that a query and a record are the same person before
-// any evidence; set on the development split of "athar eval screen" so that
-// scores read as probabilities.
-const prior = -9.0
+// basePrior is the log-odds that a query and a record are the same person
+// before any evidence, for a registry of up to priorRecords records; set on
+// the development split of "athar eval screen" (the UN list, about 1,000
+// records) so that scores read as probabilities.
+const (
+	basePrior    = -9.0
+	priorRecords = 1000
+)
+
+// priorFor is the prior for a registry of n records. The more records, the
+// more of them a query meets by coincidence: the chance that any one record
+// is the person falls as 1/n, and so the false hits per query stay level as
+// the registry grows.
+func priorFor(n int) float64 {
+	if n <= priorRecords {
+		return basePrior
+	}
+	return basePrior - math.Log(float64(n)/priorRecords)
+}
 
 // DefaultThreshold is the score from which a record is reported by default.
 const DefaultThreshold = 0.5

@@ -171,6 +171,7 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		score float64
 		best  [2]int // query name, listed name
 	}
+	prior := ix.prior
 	var found []scored
 	// Candidates come best first by the rarity their keys share with the
 	// query. Once a candidate's bound cannot reach the threshold, or the
@@ -284,7 +285,7 @@ func features(pq *parsed, mother *names.Name, e *entry, freq *names.Frequencies)
 func (s *Screener) explain(ix *index, qn []names.Name, pq *parsed, mother *names.Name, ei uint32, best [2]int, score, lg, raw float64) Match {
 	e := &ix.entries[ei]
 	m := Match{ID: e.id, Name: e.display, Kind: e.kind, Score: round(score, 4)}
-	m.Explanation.Prior = prior
+	m.Explanation.Prior = round(ix.prior, 3)
 	m.Explanation.Logit = round(lg, 3)
 	if len(e.names) > 0 {
 		q := &qn[best[0]]
