@@ -172,7 +172,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		type trig struct {
 			first, last int
 			typ         ClaimType
-			haven       bool
+			haven, at   bool
 		}
 		var ts []trig
 		for k := a; k < b; k++ {
@@ -191,10 +191,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type
 				continue
 			}
-			if typ == havenTrigger {
-				ts = append(ts, trig{k, last, FledTo, true})
-			} else {
-				ts = append(ts, trig{k, last, ClaimType(typ), false})
+			switch typ {
+			case havenTrigger:
+				ts = append(ts, trig{k, last, FledTo, true, false})
+			case locatedMove:
+				ts = append(ts, trig{k, last, MovedTo, false, true})
+			default:
+				ts = append(ts, trig{k, last, ClaimType(typ), false, false})
 			}
 			k = last
 		}
@@ -204,7 +207,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if ti+1 < len(ts) {
 				end = ts[ti+1].first
 			}
-			chosen := pickPlaces(text, toks, r.Places, placeRefs, t.typ, t.haven, t.last, end)
+			start := a
+			if ti > 0 {
+				start = ts[ti-1].last + 1
+			}
+			chosen := pickPlaces(text, toks, r.Places, placeRefs, t.typ, t.haven, t.at, start, t.first, t.last, end)
 			if len(chosen) == 0 {
 				continue
 			}
@@ -231,8 +238,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				date = &Date{End: Day{docDate}, Precision: PrecisionVague}
 			}
 			for _, pi := range chosen {
+				typ := t.typ
+				if (typ == MovedTo || typ == FledTo) && r.Places[pi].Via == "adjective" &&
+					strings.Contains(geo.Fold(r.Places[pi].Text), "اراضي") {
+					typ = CrossedBorderTo // نقلوا ... إلى الأراضي التركية: into a country's territory
+				}
 				cl := Claim{
-					Type: t.typ, Subject: subj.label, SubjectText: subj.text, Person: subj.person,
+					Type: typ, Subject: subj.label, SubjectText: subj.text, Person: subj.person,
 					Place: r.Places[pi], Date: date, Certainty: c, Attribution: attribution,
 					Evidence: text[s.start:s.end], Span: Span{s.start, s.end},
 					Trigger: Span{toks[t.first].start, toks[t.last].end},
@@ -273,10 +285,19 @@ func negated(toks []token, k, a int) bool {
 // إلى, نحو, باتجاه ... and those coordinated with them (إلى مناطق كالصحراء
 // الليبية وشبه جزيرة سيناء واليمن); for an event, the first place governed by
 // في, ب, قرب ... and its coordinates. A place governed by من is an origin,
-// never the claim's place.
-func pickPlaces(text string, toks []token, places []Place, refs []ref, typ ClaimType, haven bool, from, end int) []int {
+// never the claim's place, nor are places coordinated with it. A haven
+// (ملاذات, الممرات الآمنة) may also name its places just before it: أن
+// تكون إيران إحدى أهم الملاجئ.
+func pickPlaces(text string, toks []token, places []Place, refs []ref, typ ClaimType, haven, at bool, start, first, from, end int) []int {
 	var chosen []int
-	prevChosen := -1
+	if haven {
+		for i := range places {
+			rf := refs[i]
+			if rf.first >= start && rf.last < first && first-rf.last <= 5 && places[i].Preposition == "" {
+				chosen = append(chosen, i)
+			}
+		}
+	}
 	// إلى with no place of its own: إلى ملاذات قديمة لعناصرها في سيناء
 	toward := -1
 	for k := from + 1; k < end; k++ {
@@ -286,51 +307,73 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 			break
 		}
 	}
-	origin := -1 // the last place governed by من: places joined to it are origins too
+	prev, prevOK := -1, false // the place before, and whether it was taken
 	for i, p := range places {
 		rf := refs[i]
 		if rf.first <= from || rf.first >= end {
 			continue
 		}
 		prep := p.Preposition
+		coord := prev >= 0 && coordinated(text, toks, refs[prev], rf)
 		ok := false
 		switch {
-		case prep == "من" || origin == i-1 && origin >= 0 && coordinated(text, toks, refs[origin], rf):
-			origin = i
-		case prevChosen >= 0 && coordinated(text, toks, refs[prevChosen], rf):
+		case coord && !prevOK && len(chosen) > 0 && commaBetween(text, toks, refs[prev], rf):
+			ok = true // ما بين كشمير المتنازع عليه بين الهند وباكستان، وسريلانكا: a comma goes back to the list
+		case prep == "من" || coord && !prevOK && !destinationPreps[prep]:
+			ok = false // an origin, or joined to a place not taken: بين الهند وباكستان
+		case coord && prevOK:
 			ok = true
 		case haven:
-			ok = prep != "من" && rf.first-from <= 30
+			ok = rf.first-from <= 30 && !(prep == "بين" && !(rf.first >= 2 && toks[rf.first-2].fold == "ما"))
+		case at:
+			ok = len(chosen) == 0 && (locationPreps[prep] || destinationPreps[prep]) && rf.first-from <= 12
 		case typ.destination():
 			ok = destinationPreps[prep] ||
+				len(chosen) == 0 && prep == "بين" && rf.first-from <= 4 || // توزعوا بين مخيم الهول و...
 				len(chosen) == 0 && toward >= 0 && rf.first > toward && rf.first-toward <= 6 && (prep == "في" || prep == "ب" || prep == "ك" || prep == "")
-			if typ == CrossedBorderTo && prep == "عبر" {
-				ok = false // عبر الحدود نحو X: the border is the way, X the place
+			if typ == CrossedBorderTo && !ok && len(chosen) == 0 {
+				// عبروا الحدود ... قرب القائم: where they crossed
+				ok = locationPreps[prep] && prep != "" && rf.first-from <= 8
 			}
 		default:
 			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 12
 		}
+		prev, prevOK = i, ok
 		if ok {
 			chosen = append(chosen, i)
-			prevChosen = i
-		} else if prevChosen >= 0 && !typ.destination() {
+		} else if len(chosen) > 0 && !typ.destination() && !coord {
 			break
 		}
 	}
 	return chosen
 }
 
+// commaBetween reports whether a comma separates two places.
+func commaBetween(text string, toks []token, a, b ref) bool {
+	gap := text[toks[a.last].end:toks[b.first].start]
+	return strings.Contains(gap, "،") || strings.Contains(gap, ",")
+}
+
 // coordinated reports whether place b follows place a joined by و, أو,
-// ثم or a comma and nothing else but a destination preposition.
+// ثم or a comma, with nothing else between but a destination preposition,
+// place nouns (ومناطق شرق صلاح الدين) or a narrowing (خصوصا في شمال مالي).
 func coordinated(text string, toks []token, a, b ref) bool {
-	link := false
+	link, narrow := false, false
 	if t := toks[b.first].fold; strings.HasPrefix(t, "و") && len(t) > 4 {
 		link = true
 	}
 	for k := a.last + 1; k < b.first; k++ {
-		switch stripConj(toks[k].fold) {
-		case "و", "او", "ثم", "الي", "الى", "منه", "منها", "نحو":
+		w := stripConj(toks[k].fold)
+		switch {
+		case w == "و" || w == "او" || w == "ثم" || w == "الي" || w == "الى" || w == "منه" || w == "منها" || w == "نحو":
 			link = true
+		case w == "خصوصا" || w == "خاصه" || w == "تحديدا" || w == "سيما" || w == "لا" || w == "بما" || w == "فيها":
+			narrow = true
+		case w == "في" && narrow:
+		case placeTriggers[w] || weakTriggers[w]:
+			if w != toks[k].fold {
+				link = true // ومناطق
+			}
 		default:
 			return false
 		}
@@ -339,7 +382,7 @@ func coordinated(text string, toks []token, a, b ref) bool {
 		gap := text[toks[a.last].end:toks[b.first].start]
 		link = strings.Contains(gap, "،") || strings.Contains(gap, ",")
 	}
-	return link
+	return link || narrow
 }
 
 // pickSubject chooses the subject nearest the trigger: a person who is not

@@ -7,6 +7,7 @@ func newEvalCmd(e *env) *cobra.Command {
 		Use:   "eval",
 		Short: "Measure accuracy on real data",
 	}
-	c.AddCommand(newEvalTranslitCmd(e), newEvalGeoCmd(e), newEvalScreenCmd(e))
+	c.AddCommand(newEvalTranslitCmd(e), newEvalGeoCmd(e), newEvalScreenCmd(e),
+		newEvalExtractCmd(e))
 	return c
 }
