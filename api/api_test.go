@@ -41,6 +41,7 @@ var users = []struct {
 	{"a-auditor", "a", athar.RoleAuditor},
 	{"b-screener", "b", athar.RoleScreener},
 	{"b-analyst", "b", athar.RoleAnalyst},
+	{"b-auditor", "b", athar.RoleAuditor},
 }
 
 func start(t *testing.T, cfg api.Config) *env {
@@ -397,6 +398,16 @@ func TestSharingLabels(t *testing.T) {
 		t.Errorf("history: %+v", hist.History)
 	}
 	e.want(e.do("b-analyst", "GET", "/v1/persons/A-17/history", nil), 404)
+
+	// Shared later as GREEN: B sees the record and the GREEN version, not
+	// the AMBER ones before it.
+	e.want(e.do("a-analyst", "PUT", "/v1/persons/A-17", map[string]any{
+		"label": "GREEN", "names": []map[string]string{{"full": "سعد عبد الكريم الزوبعي", "kind": "primary"}},
+	}), 200)
+	e.want(e.do("b-analyst", "GET", "/v1/persons/A-17/history", nil), 200).decode(t, &hist)
+	if len(hist.History) != 1 || hist.History[0].Action != "person.update" || strings.Contains(string(hist.History[0].Record), "Abu Omar") {
+		t.Errorf("B's history of a record shared later: %+v", hist.History)
+	}
 }
 
 func TestDecisionRemembered(t *testing.T) {
@@ -463,8 +474,8 @@ func TestDecisionRemembered(t *testing.T) {
 	}), 400)
 }
 
-// auditLog reads the whole audit log as the auditor.
-func (e *env) auditLog() []athar.AuditEntry {
+// auditLog reads the audit log as an auditor sees it.
+func (e *env) auditLog(auditor string) []athar.AuditEntry {
 	e.t.Helper()
 	var all []athar.AuditEntry
 	after := int64(0)
@@ -473,7 +484,7 @@ func (e *env) auditLog() []athar.AuditEntry {
 			Entries []athar.AuditEntry
 			Next    int64
 		}
-		e.want(e.do("a-auditor", "GET", fmt.Sprintf("/v1/audit?after=%d&limit=1000", after), nil), 200).decode(e.t, &page)
+		e.want(e.do(auditor, "GET", fmt.Sprintf("/v1/audit?after=%d&limit=1000", after), nil), 200).decode(e.t, &page)
 		all = append(all, page.Entries...)
 		if page.Next == 0 {
 			return all
@@ -496,7 +507,7 @@ func TestAuditEntries(t *testing.T) {
 		"query": q, "person_id": "QDi.401", "outcome": "needs_more_information", "reason": "no papers", "officer": "Amal",
 	}), 201).decode(t, &d)
 
-	log := e.auditLog()
+	log := append(e.auditLog("a-auditor"), e.auditLog("b-auditor")...)
 	find := func(actor, action, target string) *athar.AuditEntry {
 		for i := range log {
 			if log[i].Actor == actor && log[i].Action == action && log[i].Target == target {
@@ -517,6 +528,18 @@ func TestAuditEntries(t *testing.T) {
 		}
 		if s.Org != "a" || s.At.IsZero() || s.Hash == "" {
 			t.Errorf("screen entry: %+v", s)
+		}
+	}
+	// B's auditor sees B's entries and the command line's, not A's: they
+	// hold A's queries and records.
+	var bpage struct{ Entries []athar.AuditEntry }
+	e.want(e.do("b-auditor", "GET", "/v1/audit?limit=1000", nil), 200).decode(t, &bpage)
+	if len(bpage.Entries) == 0 {
+		t.Error("B's auditor sees no entries")
+	}
+	for _, en := range bpage.Entries {
+		if en.Org != "b" && en.Org != "" {
+			t.Errorf("B's auditor sees %s's entry %d (%s)", en.Org, en.Seq, en.Action)
 		}
 	}
 	find("b-screener", "person.read", "QDi.401")
@@ -646,7 +669,7 @@ func TestJobs(t *testing.T) {
 	}
 	// Each screened line is in the audit log.
 	n := 0
-	for _, a := range e.auditLog() {
+	for _, a := range e.auditLog("a-auditor") {
 		if a.Action == "screen" && bytes.Contains(a.Detail, []byte(j.ID)) {
 			n++
 		}

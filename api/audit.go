@@ -135,7 +135,8 @@ type auditPage struct {
 	Next    int64              `json:"next,omitempty"` // pass as ?after= for the next page
 }
 
-// handleAudit lists audit entries for an auditor, oldest first.
+// handleAudit lists audit entries for an auditor, oldest first: those of
+// the auditor's organisation and of the command line.
 func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request, c *caller) error {
 	after, err := intParam(r, "after", 0, 0, 1<<62)
 	if err != nil {
@@ -145,7 +146,7 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request, c *caller) 
 	if err != nil {
 		return err
 	}
-	es, err := s.store.AuditEntries(r.Context(), int64(after), limit)
+	es, err := s.store.AuditEntries(r.Context(), c.Org, int64(after), limit)
 	if err != nil {
 		return err
 	}

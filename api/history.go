@@ -38,7 +38,14 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request, c *
 		var d struct {
 			Record json.RawMessage `json:"record"`
 		}
-		json.Unmarshal(e.Detail, &d) // written by this package; a bad one shows without its record
+		var label struct {
+			Owner string    `json:"owner"`
+			Label athar.TLP `json:"label"`
+		}
+		json.Unmarshal(e.Detail, &d) // written by this package
+		if json.Unmarshal(d.Record, &label) != nil || !canSee(&c.User, label.Owner, label.Label) {
+			continue // a version labelled for its owner only, before it was shared
+		}
 		out = append(out, Change{At: e.At, User: e.Actor, Org: e.Org, Action: e.Action, Record: d.Record})
 	}
 	if err := s.audit.record(r.Context(), entry(c, "person.history", id, nil)); err != nil {

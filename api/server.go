@@ -31,7 +31,7 @@ type Store interface {
 	Authenticate(ctx context.Context, tokenHash []byte) (athar.User, athar.Token, error)
 
 	AppendAudit(ctx context.Context, entries ...*athar.AuditEntry) error
-	AuditEntries(ctx context.Context, after int64, limit int) ([]athar.AuditEntry, error)
+	AuditEntries(ctx context.Context, org string, after int64, limit int) ([]athar.AuditEntry, error)
 	AuditFor(ctx context.Context, target string, actions []string, limit int) ([]athar.AuditEntry, error)
 	// VerifyAudit checks the hash chain; a broken chain is an error with a
 	// BrokenEntry() (seq int64, reason string) method.

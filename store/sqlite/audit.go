@@ -106,10 +106,12 @@ func (s *Store) AppendAudit(ctx context.Context, entries ...*athar.AuditEntry) e
 }
 
 // AuditEntries returns up to limit entries with seq greater than after, in
-// order.
-func (s *Store) AuditEntries(ctx context.Context, after int64, limit int) ([]athar.AuditEntry, error) {
+// order: the entries of the organisation org and those of the command line
+// (which have no organisation). An organisation's entries hold its queries
+// and records, so they are not shown to another's auditors.
+func (s *Store) AuditEntries(ctx context.Context, org string, after int64, limit int) ([]athar.AuditEntry, error) {
 	var out []athar.AuditEntry
-	for e, err := range s.audit(ctx, s.r, after, limit) {
+	for e, err := range s.audit(ctx, s.r, org, after, limit) {
 		if err != nil {
 			return nil, err
 		}
@@ -127,7 +129,7 @@ func (s *Store) AuditLog(ctx context.Context) iter.Seq2[athar.AuditEntry, error]
 			return
 		}
 		defer tx.Rollback()
-		for e, err := range s.audit(ctx, tx, 0, -1) {
+		for e, err := range s.audit(ctx, tx, allOrgs, 0, -1) {
 			if !yield(e, err) || err != nil {
 				return
 			}
@@ -135,10 +137,13 @@ func (s *Store) AuditLog(ctx context.Context) iter.Seq2[athar.AuditEntry, error]
 	}
 }
 
-func (s *Store) audit(ctx context.Context, q querier, after int64, limit int) iter.Seq2[athar.AuditEntry, error] {
+// allOrgs selects the entries of every organisation, for the whole log.
+const allOrgs = "\x00all"
+
+func (s *Store) audit(ctx context.Context, q querier, org string, after int64, limit int) iter.Seq2[athar.AuditEntry, error] {
 	return func(yield func(athar.AuditEntry, error) bool) {
 		rows, err := q.QueryContext(ctx, `SELECT seq, at, actor, org, action, target, detail, prev_hash, hash
-			FROM audit WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
+			FROM audit WHERE seq > ?1 AND (?2 = ?3 OR org = ?2 OR org = '') ORDER BY seq LIMIT ?4`, after, org, allOrgs, limit)
 		if err != nil {
 			yield(athar.AuditEntry{}, fmt.Errorf("read the audit log: %w", describe(err)))
 			return
