@@ -247,7 +247,9 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) error {
 		if s.readyErr != nil {
 			return &httpError{status: http.StatusServiceUnavailable, msg: "the screening index could not be built; see the server's log"}
 		}
-		return writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "records": s.screener.Load().Len()})
+		// No record count here: the route is public, and counts are told
+		// only of what the caller may see.
+		return writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
 	default:
 		return &httpError{status: http.StatusServiceUnavailable, msg: "the screening index is being built", retry: 5}
 	}
