@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/athar-org/athar/geo"
 )
@@ -161,13 +162,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		if a >= b {
 			continue
 		}
-		attribution, official, inherit := attributionIn(text, toks, a, b, r.People)
-		if attribution == "" && (inherit || continues(toks, a)) {
-			attribution = lastAttribution
-		}
-		if attribution != "" {
-			lastAttribution = attribution
-		}
+		srcs := sourcesIn(text, toks, a, b, r.People)
 		// Triggers of the sentence.
 		type trig struct {
 			first, last int
@@ -201,7 +196,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			k = last
 		}
-		hedgeN, confirmN := certaintyWords(text, toks, a, b)
+		sentenceSource := lastAttribution
 		for ti, t := range ts {
 			end := b
 			if ti+1 < len(ts) {
@@ -215,10 +210,20 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if len(chosen) == 0 {
 				continue
 			}
+			src, ok := sourceFor(srcs, t.first)
+			attribution, official := src.text, src.official
+			if !ok && continues(toks, a) || ok && src.inherit {
+				attribution, official = sentenceSource, false
+			}
+			// Hedges and confirmations of this clause: from the end of the
+			// trigger before to the end of this one's scope.
+			hedgeN, confirmN := certaintyWords(text, toks, start, end)
 			subj, ok := pickSubject(subjects, t.first, t.last, a, end)
 			if !ok {
+				// No subject in the clause: the group of the claim before
+				// (a person is not carried over: too often wrong).
 				subj = lastSubject
-				if subj.label == "" {
+				if subj.label == "" || subj.person != nil {
 					subj = subjectRef{label: "IS members"}
 				}
 			} else {
@@ -233,7 +238,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			c += 0.15*float64(min(confirmN, 1)) - 0.15*float64(min(hedgeN, 2))
 			c = math.Round(math.Max(0.05, math.Min(0.95, c))*100) / 100
-			date := nearestDate(r.Dates, dateRefs, t.first, a, b)
+			date := nearestDate(r.Dates, dateRefs, t.first, start, end)
+			if date == nil && len(ts) == 1 {
+				date = nearestDate(r.Dates, dateRefs, t.first, a, b)
+			}
 			if date == nil && !docDate.IsZero() {
 				date = &Date{End: Day{docDate}, Precision: PrecisionVague}
 			}
@@ -253,6 +261,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					continue
 				}
 				out = append(out, cl)
+			}
+		}
+		for _, src := range srcs {
+			if !src.inherit {
+				lastAttribution = src.text
 			}
 		}
 	}
@@ -434,10 +447,18 @@ func nearestDate(dates []Date, refs []ref, k, a, b int) *Date {
 	return &c
 }
 
-// attributionIn finds who the sentence says is speaking: a quoted person,
-// or the phrase after بحسب, قال, ذكرت, وفقا ل, نقلت عن, أفاد ... It reports
-// whether the source is an official one.
-func attributionIn(text string, toks []token, a, b int, people []*Person) (src string, official, inherit bool) {
+// source is one attribution found in a sentence, at token pos.
+type source struct {
+	pos      int
+	text     string
+	official bool
+	inherit  bool // a bare وأضاف: the source of the sentence before
+}
+
+// sourcesIn finds who the sentence says is speaking: quoted people, and the
+// phrases after بحسب, قال, ذكرت, وفقا ل, نقلت عن, أفاد ... in text order.
+func sourcesIn(text string, toks []token, a, b int, people []*Person) []source {
+	var out []source
 	for _, p := range people {
 		if !p.Speaker {
 			continue
@@ -448,7 +469,7 @@ func attributionIn(text string, toks []token, a, b int, people []*Person) (src s
 				if p.Role != "" {
 					src = p.Role + " " + p.Text
 				}
-				return strings.Trim(src, "\"'«» "), false, false
+				out = append(out, source{pos: tokenAt(toks, m.Start), text: strings.Trim(src, "\"'«» ")})
 			}
 		}
 	}
@@ -470,19 +491,56 @@ func attributionIn(text string, toks []token, a, b int, people []*Person) (src s
 			}
 			j++
 		}
-		phrase := text[toks[k].start:toks[j].end]
-		official := false
+		src := source{pos: k, text: dropConj(text[toks[k].start:toks[j].end], toks[k].fold)}
 		for m := k; m <= j; m++ {
 			if officialWords[stripConj(toks[m].fold)] {
-				official = true
+				src.official = true
 			}
 		}
 		if j == k && w != "تقرير" && w != "تقارير" && w != "مصادر" && w != "تقديرات" {
-			return "", false, true // وأضاف أن ...: the source of the sentence before
+			src = source{pos: k, inherit: true}
 		}
-		return phrase, official, false
+		// A person quoted here is already a source; keep the phrase only
+		// when it names someone else.
+		dupPerson := false
+		for _, o := range out {
+			if o.pos > k && o.pos <= j+1 {
+				dupPerson = true
+			}
+		}
+		if !dupPerson {
+			out = append(out, src)
+		}
+		k = j
 	}
-	return "", false, false
+	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
+}
+
+// dropConj drops the conjunction و or ف written on a phrase's first word
+// (وقال مسؤول → قال مسؤول) when its folded form fold carries one.
+func dropConj(s, fold string) string {
+	if stripConj(fold) == fold {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return s[n:]
+}
+
+// sourceFor picks the source of the claim whose trigger is at token k: the
+// last one before it, else the first after it (..., وفقا للفيلي).
+func sourceFor(srcs []source, k int) (source, bool) {
+	var best source
+	found := false
+	for _, s := range srcs {
+		if s.pos < k {
+			best, found = s, true
+		}
+	}
+	if !found && len(srcs) > 0 {
+		return srcs[0], true
+	}
+	return best, found
 }
 
 // certaintyWords counts hedges and confirmations in the sentence.

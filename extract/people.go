@@ -78,6 +78,9 @@ func nameWord(w string, afterAbd bool) bool {
 	if len(w) < 4 || nameStop[w] || speechWords[w] || speakerRoles[w] || subjectRoles[w] {
 		return false
 	}
+	if _, ok := triggers.m[stripConj(w)]; ok {
+		return false // حجي بكر اعتقل: the verb ends the name
+	}
 	if strings.HasPrefix(w, "و") && len(w) > 6 && (speechWords[w[2:]] || nameStop[w[2:]]) {
 		return false
 	}
@@ -86,6 +89,22 @@ func nameWord(w string, afterAbd bool) bool {
 	}
 	return true
 }
+
+// moreGivenNames add to the place finder's givenNames (which it uses to
+// keep surnames from being read as villages): more Arabic given names and
+// the foreign given names the news writes in Arabic, folded.
+var moreGivenNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`هشام حسام عماد وسام أسعد رياض زكريا إياد مروان نزار لؤي قصي عدنان عبيد عواد حجي حاجي
+		سيف أمجد أشرف ثامر جاسم حارث مثنى صدام عزت عامر كاظم ماهر مازن مراد مهند نصر هيثم يحيى يونس إدريس أنور
+		توفيق جلال حازم رائد سامر شادي طلال عاصم علاء غسان فؤاد فادي قيس ليث مؤيد معن نواف وائل بسام زهير سعود ضياء
+		عبيدة نضال أيوب أبوبكر تركي منذر مظلوم نوري إلياس أحمد محمد ماريا مريم
+		فلاديمير بيتر توماس مارك روبرت جيمس ريتشارد فرانسوا جان بيير أليكس ألكسندر دانيال كولين لوكاس ستيفن
+		ستيفان تشارلز جوزيف ويليام هنري إريك كريستوفر بريت مايك جاك أندرو نيكولاس سيرغي إيغور ديمتري`) {
+		m[geo.Fold(w)] = true
+	}
+	return m
+}()
 
 // kunyaMarker reports whether w begins a kunya: أبو, أبي, أبا, أم.
 func kunyaMarker(w string) bool { return w == "ابو" || w == "ابي" || w == "ابا" }
@@ -115,7 +134,7 @@ func findPeople(text string, toks []token, busy []bool, g *geo.Gazetteer) []*Per
 		case strings.HasPrefix(w, "ابو") && len(w) >= 12 && !g.Has(w) && !nameStop[w]:
 			// a glued kunya: أبورغيف
 			last, kunya = nameEnd(text, toks, busy, i, 1), true
-		case givenNames[w] || w == "عبد" || (strings.HasPrefix(w, "عبد") && len(w) > 8 && givenNames[w]):
+		case givenNames[w] || moreGivenNames[w] || w == "عبد" || (strings.HasPrefix(w, "عبد") && len(w) > 8 && givenNames[w]):
 			if w == "عبد" {
 				if i+1 < len(toks) && gapOK(text, toks, i+1) && strings.HasPrefix(toks[i+1].fold, "ال") {
 					last = nameEnd(text, toks, busy, i+1, 2)
@@ -129,7 +148,7 @@ func findPeople(text string, toks []token, busy []bool, g *geo.Gazetteer) []*Per
 		}
 		// A given name just before a kunya belongs to it: فاضل أبو رغيف.
 		first := i
-		if kunya && i > 0 && gapOK(text, toks, i) && givenNames[stripConj(toks[i-1].fold)] && !taken[i-1] && !busy[i-1] {
+		if kunya && i > 0 && gapOK(text, toks, i) && (givenNames[stripConj(toks[i-1].fold)] || moreGivenNames[stripConj(toks[i-1].fold)]) && !taken[i-1] && !busy[i-1] {
 			first = i - 1
 		}
 		m := personMention{first: first, last: last, kunya: kunya}
@@ -289,6 +308,16 @@ func roleAround(text string, toks []token, first, last int) (role string, speake
 			break
 		}
 	}
+	// A role that speaks (المتحدث باسم التنظيم) does not make a source of
+	// one who is the subject of a verb of the claims: ... أبو محمد العدناني قتل.
+	if speaker && !speechBefore(text, toks, first) {
+		for k := last + 1; k < len(toks) && k <= last+3; k++ {
+			if _, ok := triggers.m[stripConj(toks[k].fold)]; ok {
+				speaker = false
+				break
+			}
+		}
+	}
 	// Right after: مصطفى بالي المتحدث باسم ...; قال X إن.
 	if last+1 < len(toks) {
 		w := stripConj(toks[last+1].fold)
@@ -304,6 +333,24 @@ func roleAround(text string, toks []token, first, last int) (role string, speake
 		speaker = true
 	}
 	return role, speaker
+}
+
+// speechBefore reports whether a verb of speech stands in the clause
+// before token first.
+func speechBefore(text string, toks []token, first int) bool {
+	for j := first - 1; j >= 0 && j >= first-10; j-- {
+		w := stripConj(toks[j].fold)
+		if w == "ان" || w == "انه" || w == "بان" || w == "انهم" {
+			return false
+		}
+		if speechWords[w] {
+			return true
+		}
+		if !gapOK(text, toks, j+1) && !commaOnly(text, toks, j+1) {
+			return false
+		}
+	}
+	return false
 }
 
 // commaOnly reports whether only a comma and spaces separate token k from

@@ -111,8 +111,8 @@ func romanWord(w string) string {
 				i++
 			}
 			// Two consonants inside a word: guess a short a between them,
-			// except at the start (foreign clusters: ستيفان).
-			if prevCons && i > 1 {
+			// except for the clusters foreign names start with (ستيفان).
+			if prevCons && (i > 1 || !foreignStart[string(rs[:2])]) {
 				b.WriteString("a")
 			}
 			b.WriteString(s)
@@ -121,6 +121,10 @@ func romanWord(w string) string {
 	}
 	return b.String()
 }
+
+// foreignStart are two-letter clusters that begin foreign names (ستيفان,
+// كريستوفر, برايان), never Arabic ones.
+var foreignStart = setOf("ست", "سك", "سب", "بر", "كر", "تر", "فر", "بل", "كل", "فل", "غر", "در", "سل", "سم", "سن", "شت")
 
 // knownWords are name words whose letter-by-letter reading is poor: the
 // usual English spelling of common given names and name particles.
@@ -150,7 +154,8 @@ var knownWords = func() map[string]string {
 		"العراقي": "al-Iraqi", "السوري": "al-Suri", "الأردني": "al-Urduni", "المهاجر": "al-Muhajir",
 		"وينتر": "Winter", "أبوبكر": "Abu Bakr", "محيي": "Muhyi", "رغيف": "Raghif", "البدري": "al-Badri",
 		"الطائي": "al-Tai", "التميمي": "al-Tamimi", "الفيلي": "al-Fayli", "مزلوم": "Mazloum", "عبدي": "Abdi",
-		"ولد": "Ould", "بالي": "Bali",
+		"ولد": "Ould", "بالي": "Bali", "هشام": "Hisham", "حسام": "Husam", "عماد": "Imad", "وسام": "Wisam",
+		"الحلبي": "al-Halabi", "يحيى": "Yahya", "عواد": "Awwad", "إياد": "Iyad",
 	}
 	m := make(map[string]string, len(raw))
 	for k, v := range raw {
