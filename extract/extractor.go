@@ -217,7 +217,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			// Hedges and confirmations of this clause: from the end of the
 			// trigger before to the end of this one's scope.
-			hedgeN, confirmN := certaintyWords(text, toks, start, end)
+			hedgeEnd := t.last + 1
+			if ti == len(ts)-1 {
+				hedgeEnd = b // ..., بحسب ما يعتقد محللون
+			}
+			hedgeN, confirmN := certaintyWords(text, toks, start, hedgeEnd)
 			subj, ok := pickSubject(subjects, t.first, t.last, a, end)
 			if !ok {
 				// No subject in the clause: the group of the claim before
@@ -247,6 +251,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			for _, pi := range chosen {
 				typ := t.typ
+				if typ == ArrestedIn && selfWithin(toks, t.last, end) {
+					typ = SurrenderedIn // سلم أحد قادة التنظيم نفسه
+				}
 				if (typ == MovedTo || typ == FledTo) && r.Places[pi].Via == "adjective" &&
 					strings.Contains(geo.Fold(r.Places[pi].Text), "اراضي") {
 					typ = CrossedBorderTo // نقلوا ... إلى الأراضي التركية: into a country's territory
@@ -361,6 +368,20 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 	return chosen
 }
 
+// selfWithin reports whether نفسه or أنفسهم follows within five words:
+// سلّم X نفسه is a surrender, سلّم X alone a hand-over.
+func selfWithin(toks []token, k, end int) bool {
+	if w := stripConj(toks[k].fold); w != "سلم" && w != "سلموا" && w != "تسليم" {
+		return false
+	}
+	for j := k + 1; j < end && j <= k+5; j++ {
+		if w := toks[j].fold; w == "نفسه" || w == "انفسهم" || w == "نفسها" {
+			return true
+		}
+	}
+	return false
+}
+
 // commaBetween reports whether a comma separates two places.
 func commaBetween(text string, toks []token, a, b ref) bool {
 	gap := text[toks[a.last].end:toks[b.first].start]
@@ -415,6 +436,9 @@ func pickSubject(subjects []subjectRef, first, last, a, end int) (subjectRef, bo
 		}
 		if s.person != nil {
 			d -= 2 // a named person beats a nearby group word
+		}
+		if s.label == "IS members" {
+			d += 3 // عشرات المقاتلين الأجانب: the specific group beats the count
 		}
 		if d < bestD {
 			best, bestD = s, d

@@ -106,6 +106,8 @@ var moreGivenNames = func() map[string]bool {
 	return m
 }()
 
+func given(w string) bool { return givenNames[w] || moreGivenNames[w] }
+
 // kunyaMarker reports whether w begins a kunya: أبو, أبي, أبا, أم.
 func kunyaMarker(w string) bool { return w == "ابو" || w == "ابي" || w == "ابا" }
 
@@ -125,6 +127,9 @@ func findPeople(text string, toks []token, busy []bool, g *geo.Gazetteer) []*Per
 			continue
 		}
 		w := stripConj(toks[i].fold)
+		if given(toks[i].fold) {
+			w = toks[i].fold // فاضل, not ف + اضل
+		}
 		last := -1
 		kunya := false
 		switch {
@@ -134,7 +139,7 @@ func findPeople(text string, toks []token, busy []bool, g *geo.Gazetteer) []*Per
 		case strings.HasPrefix(w, "ابو") && len(w) >= 12 && !g.Has(w) && !nameStop[w]:
 			// a glued kunya: أبورغيف
 			last, kunya = nameEnd(text, toks, busy, i, 1), true
-		case givenNames[w] || moreGivenNames[w] || w == "عبد" || (strings.HasPrefix(w, "عبد") && len(w) > 8 && givenNames[w]):
+		case given(w) || w == "عبد" || (strings.HasPrefix(w, "عبد") && len(w) > 8 && givenNames[w]):
 			if w == "عبد" {
 				if i+1 < len(toks) && gapOK(text, toks, i+1) && strings.HasPrefix(toks[i+1].fold, "ال") {
 					last = nameEnd(text, toks, busy, i+1, 2)
@@ -148,7 +153,7 @@ func findPeople(text string, toks []token, busy []bool, g *geo.Gazetteer) []*Per
 		}
 		// A given name just before a kunya belongs to it: فاضل أبو رغيف.
 		first := i
-		if kunya && i > 0 && gapOK(text, toks, i) && (givenNames[stripConj(toks[i-1].fold)] || moreGivenNames[stripConj(toks[i-1].fold)]) && !taken[i-1] && !busy[i-1] {
+		if kunya && i > 0 && gapOK(text, toks, i) && (given(toks[i-1].fold) || given(stripConj(toks[i-1].fold))) && !taken[i-1] && !busy[i-1] {
 			first = i - 1
 		}
 		m := personMention{first: first, last: last, kunya: kunya}
@@ -296,6 +301,9 @@ func roleAround(text string, toks []token, first, last int) (role string, speake
 		if w == "ان" || w == "انه" || w == "بان" || w == "انهم" {
 			break // ذكرت مصادر أن قياديا ... قتل: the name is in what is said
 		}
+		if _, ok := triggers.m[w]; ok {
+			break // أعلن الجيش مقتل القيادي ...: the name is the claim's subject
+		}
 		if speechWords[w] {
 			speaker = true
 			break
@@ -341,6 +349,9 @@ func speechBefore(text string, toks []token, first int) bool {
 	for j := first - 1; j >= 0 && j >= first-10; j-- {
 		w := stripConj(toks[j].fold)
 		if w == "ان" || w == "انه" || w == "بان" || w == "انهم" {
+			return false
+		}
+		if _, ok := triggers.m[w]; ok {
 			return false
 		}
 		if speechWords[w] {

@@ -66,6 +66,15 @@ var letters = map[rune]string{
 // word (Arabic writes no short vowels), تش as ch.
 func romanWord(w string) string {
 	rs := []rune(w)
+	// A word with many long-vowel letters is a foreign name spelt out
+	// (أريستيدو): its consonant clusters are real, no a goes between.
+	longV := 0
+	for _, r := range rs {
+		if r == 'ا' || r == 'و' || r == 'ي' {
+			longV++
+		}
+	}
+	foreign := len(rs) >= 5 && longV*5 >= len(rs)*2
 	var b strings.Builder
 	vowel := func(r rune) bool { return r == 'ا' || r == 'و' || r == 'ي' }
 	prevCons := false
@@ -112,7 +121,7 @@ func romanWord(w string) string {
 			}
 			// Two consonants inside a word: guess a short a between them,
 			// except for the clusters foreign names start with (ستيفان).
-			if prevCons && (i > 1 || !foreignStart[string(rs[:2])]) {
+			if prevCons && !foreign && (i > 1 || !foreignStart[string(rs[:2])]) {
 				b.WriteString("a")
 			}
 			b.WriteString(s)
@@ -148,7 +157,7 @@ var knownWords = func() map[string]string {
 		"غازي": "Ghazi", "شريف": "Sharif", "جميل": "Jamil", "ربيع": "Rabi", "سالم": "Salim", "مسلم": "Muslim",
 		"الله": "Allah", "الرحمن": "al-Rahman", "الدين": "al-Din", "كامل": "Kamil", "عزيز": "Aziz", "نور": "Nur",
 		"بكري": "Bakri", "تشارلي": "Charlie", "ستيفان": "Stefan", "جون": "John", "ديفيد": "David", "مايكل": "Michael",
-		"جورج": "George", "حجي": "Hajji", "حاجي": "Hajji", "طه": "Taha", "الحميد": "al-Hamid", "البغدادي": "al-Baghdadi",
+		"جورج": "George", "جيمس": "James", "حجي": "Hajji", "حاجي": "Hajji", "طه": "Taha", "الحميد": "al-Hamid", "البغدادي": "al-Baghdadi",
 		"المصري": "al-Masri", "القرشي": "al-Qurashi", "الهاشمي": "al-Hashimi", "العدناني": "al-Adnani",
 		"الأنصاري": "al-Ansari", "الشيشاني": "al-Shishani", "التونسي": "al-Tunisi", "الليبي": "al-Libi",
 		"العراقي": "al-Iraqi", "السوري": "al-Suri", "الأردني": "al-Urduni", "المهاجر": "al-Muhajir",

@@ -1,0 +1,292 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/athar-org/athar/geo"
+)
+
+func newTestExtractor(tb testing.TB) *Extractor {
+	tb.Helper()
+	g, err := geo.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return NewExtractor(g, nil)
+}
+
+var docDate = time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// wantClaim is a claim expected in a sentence: its type, the English name
+// of its place and its subject.
+type wantClaim struct {
+	typ     ClaimType
+	place   string
+	subject string
+}
+
+func TestClaims(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		name string
+		text string
+		want []wantClaim
+	}{
+		{"fled with list", "قال مسؤول عراقي إن المقاتلين الأجانب فروا إلى تركيا وإيران.",
+			[]wantClaim{{FledTo, "Türkiye", "foreign fighters"}, {FledTo, "Iran", "foreign fighters"}}},
+		{"origin is not the place", "هرب عناصر التنظيم من الموصل إلى الرقة.",
+			[]wantClaim{{FledTo, "Raqqa", "IS members"}}},
+		{"origin only gives no claim", "دعا التنظيم مقاتليه إلى الفرار من العراق وسوريا.", nil},
+		{"arrest with clitic", "اعتقلت القوات الأمنية خمسة عناصر من داعش بالموصل.",
+			[]wantClaim{{ArrestedIn, "Mosul", "IS members"}}},
+		{"killed person", "وذكرت مصادر محلية أن قياديا مصريا يدعى أبو عبد الله المصري قتل في غارة قرب أوباري.",
+			[]wantClaim{{KilledIn, "Ubari", "Abu Abd Allah al-Masri"}}},
+		{"multi-word trigger", "لقي القيادي أبو عمر الشيشاني مصرعه في مدينة الشرقاط.", nil},
+		{"lqi masra'ahu", "وأفادت مصادر بأن عناصر من التنظيم لقوا مصرعهم في البادية السورية.",
+			[]wantClaim{{KilledIn, "Syrian Desert (Badia)", "IS members"}}},
+		{"surrender", "سلم أحد قادة التنظيم نفسه للقوات العراقية في قضاء الحويجة.",
+			[]wantClaim{{SurrenderedIn, "Hawija", "IS leaders"}}},
+		{"surrender phrase", "وأعلنت الشرطة أن عنصرا في التنظيم سلم نفسه في كركوك.",
+			[]wantClaim{{SurrenderedIn, "Kirkuk", "IS members"}}},
+		{"hiding", "وقال مسؤول محلي إن عناصر داعش يختبئون بين أهالي الموصل.",
+			[]wantClaim{{HidingIn, "Mosul", "IS members"}}},
+		{"crossed border near", "ويرجح خبراء أن قادة من الصف الأول عبروا الحدود قرب القائم.",
+			[]wantClaim{{CrossedBorderTo, "Al-Qaim", "IS leaders"}}},
+		{"infiltrated", "تسلل عشرات المقاتلين الأجانب إلى الأراضي التركية.",
+			[]wantClaim{{CrossedBorderTo, "Türkiye", "foreign fighters"}}},
+		{"negated", "هناك الكثير من المقاتلين الأجانب الذين لا يريدون الاستسلام في الرقة.", nil},
+		{"seen in", "وأضاف أن عددا منهم شوهد في مدينة الكفرة.",
+			[]wantClaim{{MovedTo, "Kufra", "IS members"}}},
+		{"expert is not the subject", "وقال الخبير الأمني فاضل أبو رغيف إن عناصر التنظيم انتقلوا إلى ليبيا.",
+			[]wantClaim{{MovedTo, "Libya", "IS members"}}},
+		{"no place no claim", "وتابع أن العائدين ربما يشكلون خلايا نائمة بعد عودتهم إلى بلادهم.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := x.Extract(context.Background(), tt.text, docDate)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []wantClaim
+			for _, c := range r.Claims {
+				got = append(got, wantClaim{c.Type, c.Place.Name, c.Subject})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d claims %v, want %v", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i].typ != tt.want[i].typ || !strings.HasPrefix(got[i].place, tt.want[i].place) || got[i].subject != tt.want[i].subject {
+					t.Errorf("claim %d: got %v, want %v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestClaimDetails checks attribution, certainty, evidence and date.
+func TestClaimDetails(t *testing.T) {
+	x := newTestExtractor(t)
+	text := "وقال مسؤول أمني عراقي إن زعيم التنظيم أبو بكر البغدادي فر إلى البادية السورية، بينما يعتقد أن المتحدث باسم التنظيم أبو محمد العدناني قتل في مدينة الباب في آب/أغسطس 2016.\nوذكرت صحيفة محلية أن عناصر من التنظيم ربما هربوا إلى ليبيا."
+	r, err := x.Extract(context.Background(), text, docDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Claims) != 3 {
+		t.Fatalf("got %d claims, want 3: %+v", len(r.Claims), r.Claims)
+	}
+	bag, adn, lib := r.Claims[0], r.Claims[1], r.Claims[2]
+	if bag.Subject != "Abu Bakr al-Baghdadi" || adn.Subject != "Abu Muhammad al-Adnani" {
+		t.Errorf("subjects %q, %q", bag.Subject, adn.Subject)
+	}
+	if !strings.Contains(bag.Attribution, "مسؤول أمني عراقي") || !strings.Contains(lib.Attribution, "صحيفة محلية") {
+		t.Errorf("attributions %q, %q", bag.Attribution, lib.Attribution)
+	}
+	// يعتقد belongs to the second clause; ربما lowers the third claim.
+	if !(adn.Certainty < bag.Certainty) || !(lib.Certainty < bag.Certainty) {
+		t.Errorf("certainty: stated %.2f, hedged %.2f and %.2f", bag.Certainty, adn.Certainty, lib.Certainty)
+	}
+	if adn.Date == nil || adn.Date.Start.String() != "2016-08-01" || adn.Date.End.String() != "2016-08-31" {
+		t.Errorf("date of the clause: %+v", adn.Date)
+	}
+	if bag.Date == nil || !bag.Date.Start.IsZero() || bag.Date.End.String() != "2019-06-01" {
+		t.Errorf("an undated claim is bounded by the document date: %+v", bag.Date)
+	}
+	if text[bag.Span.Start:bag.Span.End] != bag.Evidence || !strings.HasPrefix(bag.Evidence, "وقال") {
+		t.Errorf("evidence %q", bag.Evidence)
+	}
+	if lib.Evidence != "وذكرت صحيفة محلية أن عناصر من التنظيم ربما هربوا إلى ليبيا." {
+		t.Errorf("evidence of the second sentence %q", lib.Evidence)
+	}
+}
+
+func TestPeople(t *testing.T) {
+	x := newTestExtractor(t)
+	tests := []struct {
+		text    string
+		name    string
+		speaker bool
+	}{
+		{`من جانبه، قال الخبير الأمني "فاضل أبو رغيف" إن التنظيم يحاول.`, "Fadil Abu Raghif", true},
+		{"وقال مصطفى بالي المتحدث باسم قوات سوريا الديموقراطية إن العدد كبير.", "Mustafa Bali", true},
+		{"وقال الباحث في المركز الدولي لدراسة التطرف والعنف السياسي تشارلي وينتر، إن الدعاية تغيرت.", "Charlie Winter", true},
+		{"وقال المحلل الأمني ستيفان أريستيدو إن مقاتلين هربوا.", "Stefan Aristido", true},
+		{"أعلن الجيش مقتل القيادي أبو محمد العدناني في حلب.", "Abu Muhammad al-Adnani", false},
+		{"اعتقلت الشرطة حجي بكر في الرقة.", "Hajji Bakr", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := x.Extract(context.Background(), tt.text, time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range r.People {
+				if p.Name == tt.name {
+					if p.Speaker != tt.speaker {
+						t.Errorf("%s: speaker %v, want %v", p.Name, p.Speaker, tt.speaker)
+					}
+					return
+				}
+			}
+			var names []string
+			for _, p := range r.People {
+				names = append(names, p.Name)
+			}
+			t.Errorf("did not find %q; found %q", tt.name, names)
+		})
+	}
+}
+
+func TestLaterMentionBySurname(t *testing.T) {
+	x := newTestExtractor(t)
+	text := "وقال الباحث تشارلي وينتر إن التنظيم تغير. وتوقع وينتر أن يكون القتال شرسا."
+	r, _ := x.Extract(context.Background(), text, time.Time{})
+	if len(r.People) != 1 || len(r.People[0].Mentions) != 2 {
+		t.Fatalf("want one person with two mentions, got %+v", r.People)
+	}
+}
+
+func TestOrganizations(t *testing.T) {
+	x := newTestExtractor(t)
+	text := "قاتلت قوات سوريا الديمقراطية (قسد) بدعم من التحالف الدولي تنظيم 'الدولة الإسلامية' وهيئة تحرير الشام، فيما انتشر الحشد الشعبي. وتستخدم القوات قاعدة بيانات، والقاعدة العسكرية قريبة."
+	r, _ := x.Extract(context.Background(), text, time.Time{})
+	var got []string
+	for _, o := range r.Organizations {
+		got = append(got, o.Name)
+	}
+	want := []string{"Syrian Democratic Forces (SDF)", "Syrian Democratic Forces (SDF)", "Global Coalition against ISIS",
+		"Islamic State (ISIS)", "Hayat Tahrir al-Sham (HTS)", "Popular Mobilization Forces (PMF)"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestRomanize(t *testing.T) {
+	tests := map[string]string{
+		"أبو بكر البغدادي": "Abu Bakr al-Baghdadi",
+		"تشارلي وينتر":     "Charlie Winter",
+		"ستيفان أريستيدو":  "Stefan Aristido",
+		"أبورغيف":          "Abu Raghif",
+		"عبد الحميد":       "Abd al-Hamid",
+		"معتز محيي":        "Mutazz Muhyi",
+		"جيمس فولي":        "James Fuli",
+		"أيمن التميمي":     "Ayman al-Tamimi",
+		"هشام":             "Hisham",
+	}
+	for in, want := range tests {
+		if got := Romanize(in); got != want {
+			t.Errorf("Romanize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	text := "فر العناصر. وقال مسؤول؟ نعم! نسبة 2.5 بالمئة... ثم انتهى؛ سطر\nآخر"
+	var got []string
+	for _, s := range splitSentences(text) {
+		got = append(got, text[s.start:s.end])
+	}
+	want := []string{"فر العناصر.", "وقال مسؤول؟", "نعم!", "نسبة 2.5 بالمئة... ثم انتهى؛", "سطر", "آخر"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestCopies(t *testing.T) {
+	a := Shingles("وقال مسؤول عراقي إن عناصر داعش فروا إلى تركيا عبر الحدود.")
+	b := Shingles("قال مسؤول عراقي ان عناصر داعش فرّوا الى تركيا عبر الحدود")
+	c := Shingles("أعلنت السلطات الليبية مقتل ثلاثة عناصر في غارة قرب سرت.")
+	if s := Similarity(a, b); s < CopyThreshold {
+		t.Errorf("copies: similarity %.2f", s)
+	}
+	if s := Similarity(a, c); s >= CopyThreshold {
+		t.Errorf("different reports: similarity %.2f", s)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"فر عناصر داعش إلى تركيا.", "قال الخبير \"فاضل أبو رغيف\" إن", "أبو", "ابو", "عبد", "إلى", "من الموصل إلى",
+		"اعتقل ... في", "\"", "،،،", "وقال وينتر إن عناصر التنظيم انتقلوا إلى مناطق كالميادين والبوكمال",
+	} {
+		f.Add(s)
+	}
+	if b, err := os.ReadFile("testdata/written/sinai-and-libya.txt"); err == nil {
+		f.Add(string(b))
+	}
+	x := newTestExtractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		r, err := x.Extract(context.Background(), text, docDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range r.Claims {
+			if c.Certainty < 0 || c.Certainty > 1 {
+				t.Fatalf("certainty %v", c.Certainty)
+			}
+			if c.Span.Start < 0 || c.Span.End > len(text) || c.Span.Start > c.Span.End || text[c.Span.Start:c.Span.End] != c.Evidence {
+				t.Fatalf("evidence span %+v", c.Span)
+			}
+			if c.Subject == "" || c.Place.Name == "" {
+				t.Fatalf("claim without subject or place: %+v", c)
+			}
+		}
+		for _, p := range r.People {
+			if !utf8.ValidString(p.Name) || p.Span.End > len(text) || text[p.Span.Start:p.Span.End] != p.Text {
+				t.Fatalf("person %+v", p)
+			}
+		}
+	})
+}
+
+// BenchmarkExtract runs the whole extraction over 8 KB of news text.
+func BenchmarkExtract(b *testing.B) {
+	x := newTestExtractor(b)
+	var sb strings.Builder
+	for _, f := range []string{"testdata/written/returnees-and-camps.txt", "testdata/written/sinai-and-libya.txt",
+		"testdata/written/unseen-hol-and-idlib.txt", "testdata/written/unseen-libya-sahel.txt"} {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(t)
+	}
+	for sb.Len() < 8<<10 {
+		sb.WriteString(sb.String()[:min(sb.Len(), 8<<10-sb.Len())])
+	}
+	text := strings.ToValidUTF8(sb.String()[:8<<10], "")
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := x.Extract(ctx, text, docDate); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
