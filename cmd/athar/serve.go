@@ -11,6 +11,9 @@ import (
 	"github.com/athar-org/athar/store/sqlite"
 )
 
+// The registry is what the server keeps its data in.
+var _ api.Store = (*sqlite.Store)(nil)
+
 func newServeCmd(e *env) *cobra.Command {
 	var (
 		db, addr    string
