@@ -210,14 +210,23 @@ type uploaded struct {
 // uploadedFiles returns the files of an upload: the "file" parts of a
 // multipart body, or the body itself.
 func uploadedFiles(r *http.Request, body io.Reader) ([]*uploaded, error) {
+	// Every file is read whole, within the upload limit, before the import
+	// begins: an import holds SQLite's only write lock, and a slow upload
+	// must not hold it (every request waits for the lock to write its
+	// audit entry). OFAC's importer also reads its two files at once.
 	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "multipart/form-data" {
-		return []*uploaded{{name: "upload", r: body}}, nil
+		b, err := io.ReadAll(body)
+		if err != nil {
+			var mb *http.MaxBytesError
+			if errors.As(err, &mb) {
+				return nil, err
+			}
+			return nil, athar.Errorf(athar.EINVALID, "cannot read the upload: %v", err)
+		}
+		return []*uploaded{{name: "upload", r: bytes.NewReader(b)}}, nil
 	}
 	mr := multipart.NewReader(body, params["boundary"])
-	// Parts are read one after the other from the stream; an importer
-	// reading two files at once (OFAC) needs them whole, so they are kept
-	// in memory, within the upload limit.
 	var files []*uploaded
 	for {
 		p, err := mr.NextPart()
