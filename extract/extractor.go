@@ -155,12 +155,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	prevEnd := 0
 	for _, s := range splitSentences(text) {
 		a, b := tokenAt(toks, s.start), tokenAt(toks, s.end)
-		if strings.Contains(text[prevEnd:s.start], "\n\n") || strings.Count(text[prevEnd:s.start], "\n") > 0 && a > 0 && !continues(toks, a) {
-			lastAttribution = "" // a new paragraph
-		}
+		gap := text[prevEnd:s.start]
 		prevEnd = s.end
 		if a >= b {
 			continue
+		}
+		if strings.Contains(gap, "\n") && !continues(toks, a) {
+			lastAttribution = "" // a new paragraph that does not carry on the quote
 		}
 		srcs := sourcesIn(text, toks, a, b, r.People)
 		// Triggers of the sentence.
