@@ -56,19 +56,21 @@ func (k UnitKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil
 
 // Unit is one name unit: a word, or a compound read as one name.
 type Unit struct {
+	// Fields are ordered for size: a million-record index holds millions
+	// of units.
 	Text       string   `json:"text"`       // as written, e.g. "Abd al-Rahman"
 	Norm       string   `json:"norm"`       // normalised, e.g. "abd al rahman"
+	Phon       string   `json:"phon"`       // cross-script phonetic code (article and kunya marker left out)
+	Keys       []string `json:"keys"`       // index keys; Keys[0] is the frequency key
+	Confidence float64  `json:"confidence"` // of Role, in [0, 1]
+	Depth      int      `json:"depth"`      // place in the nasab chain (0 given, 1 father, ...), -1 outside it
 	Script     Script   `json:"script"`     //
 	Kind       UnitKind `json:"kind"`       //
 	Role       Role     `json:"role"`       //
-	Confidence float64  `json:"confidence"` // of Role, in [0, 1]
-	Depth      int      `json:"depth"`      // place in the nasab chain (0 given, 1 father, ...), -1 outside it
 	Article    bool     `json:"article,omitempty"`
-	Phon       string   `json:"phon"` // cross-script phonetic code (article and kunya marker left out)
-	Keys       []string `json:"keys"` // index keys; Keys[0] is the frequency key
 
-	bare  string // the normalised word without its article, for the lexicon
 	ident int32  // 1 + the index of its Arabic form in the lexicon, or 0
+	bare  string // the normalised word without its article, for the lexicon
 }
 
 // Key is the unit's main key: the same for محمد, Muhammad and Mohamed. The

@@ -53,13 +53,13 @@ const (
 // compareBirth compares the query's birth date with every date the list
 // gives and keeps the best agreement: lists give several dates because they
 // do not know which is right.
-func compareBirth(q athar.PartialDate, listed []athar.BirthDate) (Feature, bool) {
+func compareBirth(q athar.PartialDate, listed []birth) (Feature, bool) {
 	if q.IsZero() || len(listed) == 0 {
 		return Feature{}, false
 	}
 	best := Feature{Feature: "birth_date", Weight: -1e9, Query: q.String()}
 	for _, b := range listed {
-		f := compareOneBirth(q, b)
+		f := compareOneBirth(q, b.unpack())
 		if f.Weight > best.Weight {
 			best.Outcome, best.Weight, best.Listed = f.Outcome, f.Weight, f.Listed
 		}

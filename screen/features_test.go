@@ -34,12 +34,12 @@ func TestCompareBirth(t *testing.T) {
 		{"1977", []athar.BirthDate{{Qualifier: athar.DateApproximate, Date: pd("1975")}}, "in_range"},
 	}
 	for _, tt := range tests {
-		f, ok := compareBirth(pd(tt.q), tt.listed)
+		f, ok := compareBirth(pd(tt.q), packBirths(tt.listed))
 		if !ok || f.Outcome != tt.outcome {
 			t.Errorf("%s vs %v: got %q (%v), want %q", tt.q, tt.listed, f.Outcome, ok, tt.outcome)
 		}
 	}
-	if _, ok := compareBirth(athar.PartialDate{}, []athar.BirthDate{exact("1971")}); ok {
+	if _, ok := compareBirth(athar.PartialDate{}, packBirths([]athar.BirthDate{exact("1971")})); ok {
 		t.Error("an absent query date must give no evidence")
 	}
 	if _, ok := compareBirth(pd("1971"), nil); ok {
@@ -83,4 +83,12 @@ func TestCompareGenderAndNationality(t *testing.T) {
 	if f, _ := compareNationality([]string{"TN"}, []string{"IQ"}); f.Weight >= 0 {
 		t.Errorf("got %+v", f)
 	}
+}
+
+func packBirths(bs []athar.BirthDate) []birth {
+	var out []birth
+	for _, b := range bs {
+		out = append(out, packBirth(b))
+	}
+	return out
 }

@@ -130,7 +130,7 @@ func TestScreen_CommonNamesAtScale(t *testing.T) {
 			continue
 		}
 		tried++
-		ms, err := s.Screen(ctx, Query{Name: n.Original, BirthDate: e.births[0].Date.String()}, Options{Limit: 10, Threshold: 0})
+		ms, err := s.Screen(ctx, Query{Name: n.Original, BirthDate: e.births[0].unpack().Date.String()}, Options{Limit: 10, Threshold: 0})
 		if err != nil {
 			t.Fatal(err)
 		}
