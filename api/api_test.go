@@ -506,6 +506,10 @@ func TestAuditEntries(t *testing.T) {
 	e.want(e.do("a-screener", "POST", "/v1/decisions", map[string]any{
 		"query": q, "person_id": "QDi.401", "outcome": "needs_more_information", "reason": "no papers", "officer": "Amal",
 	}), 201).decode(t, &d)
+	// An edit the registry refuses is logged, then logged as failed.
+	e.want(e.do("a-analyst", "POST", "/v1/persons", map[string]any{
+		"id": "A-2", "kind": "robot", "names": []map[string]string{{"full": "علي حسن", "kind": "primary"}},
+	}), 400)
 
 	log := append(e.auditLog("a-auditor"), e.auditLog("b-auditor")...)
 	find := func(actor, action, target string) *athar.AuditEntry {
@@ -546,6 +550,9 @@ func TestAuditEntries(t *testing.T) {
 	find("b-screener", "person.read", "nope")
 	find("a-analyst", "person.create", "A-1")
 	find("a-screener", "decision.create", d.ID)
+	if tried, failed := find("a-analyst", "person.create", "A-2"), find("a-analyst", "person.create.failed", "A-2"); tried != nil && failed != nil && failed.Seq <= tried.Seq {
+		t.Errorf("the failure (%d) is logged before the attempt (%d)", failed.Seq, tried.Seq)
+	}
 
 	// The chain holds over what the server wrote; the auditor can check it.
 	var check api.AuditCheck

@@ -54,13 +54,16 @@ func (s *Server) handleCreateDecision(w http.ResponseWriter, r *http.Request, c 
 		Reason: strings.TrimSpace(req.Reason), Officer: strings.TrimSpace(req.Officer),
 		User: c.Login, Owner: c.Org, Label: req.Label,
 	}
-	if err := s.store.SaveDecision(r.Context(), &d); err != nil {
-		return err
-	}
-	s.decided.add(d.QueryKey)
+	// The log goes first, as for edits; the id is made here so that the
+	// entry names the decision.
+	d.ID = newID("d_")
 	if err := s.audit.record(r.Context(), entry(c, "decision.create", d.ID, map[string]any{"decision": d})); err != nil {
 		return err
 	}
+	if err := s.store.SaveDecision(r.Context(), &d); err != nil {
+		return s.editFailed(r.Context(), c, "decision.create", d.ID, err)
+	}
+	s.decided.add(d.QueryKey)
 	return writeJSON(w, http.StatusCreated, d)
 }
 

@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/athar-org/athar"
@@ -29,12 +30,19 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request, c *
 	if _, err := s.visiblePerson(r.Context(), c, id); err != nil {
 		return err
 	}
-	es, err := s.store.AuditFor(r.Context(), id, []string{"person.create", "person.update", "person.delete"}, historyLimit)
+	es, err := s.store.AuditFor(r.Context(), id, []string{"person.create", "person.update", "person.delete",
+		"person.create.failed", "person.update.failed", "person.delete.failed"}, historyLimit)
 	if err != nil {
 		return err
 	}
 	out := make([]Change, 0, len(es))
-	for _, e := range es {
+	for i, e := range es {
+		if i+1 < len(es) && es[i+1].Action == e.Action+".failed" {
+			continue // logged, then not saved
+		}
+		if strings.HasSuffix(e.Action, ".failed") {
+			continue
+		}
 		var d struct {
 			Record json.RawMessage `json:"record"`
 		}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/screen"
@@ -171,22 +172,35 @@ func (s *Server) handleUpdatePerson(w http.ResponseWriter, r *http.Request, c *c
 	return s.savePerson(w, r, c, &p, "person.update", http.StatusOK)
 }
 
+// savePerson writes the edit to the audit log, then to the registry (the
+// log goes first, so that no edit is ever unrecorded; an edit that then
+// fails is followed by a ".failed" entry).
 func (s *Server) savePerson(w http.ResponseWriter, r *http.Request, c *caller, p *athar.Person, action string, status int) error {
 	ctx := r.Context()
-	if err := s.store.SavePerson(ctx, p); err != nil {
+	p.Provenance.ImportedAt = time.Now().UTC() // as the store will set it; the log shows when
+	if err := s.audit.record(ctx, entry(c, action, p.ID, personDetail(p))); err != nil {
 		return err
+	}
+	if err := s.store.SavePerson(ctx, p); err != nil {
+		return s.editFailed(ctx, c, action, p.ID, err)
 	}
 	saved, err := s.store.Person(ctx, p.ID)
 	if err != nil {
-		return err
-	}
-	if err := s.audit.record(ctx, entry(c, action, p.ID, personDetail(saved))); err != nil {
 		return err
 	}
 	if err := s.reindex(ctx); err != nil {
 		return err
 	}
 	return writeJSON(w, status, saved)
+}
+
+// editFailed records that an edit already in the audit log did not happen,
+// and returns err.
+func (s *Server) editFailed(ctx context.Context, c *caller, action, target string, err error) error {
+	if aerr := s.audit.record(ctx, entry(c, action+".failed", target, map[string]any{"error": athar.ErrorMessage(err)})); aerr != nil {
+		s.log.Error("audit log", "err", aerr)
+	}
+	return err
 }
 
 func (s *Server) reindex(ctx context.Context) error {
@@ -206,11 +220,11 @@ func (s *Server) handleDeletePerson(w http.ResponseWriter, r *http.Request, c *c
 	if old.Owner != c.Org {
 		return athar.Errorf(athar.EFORBIDDEN, "record %s belongs to organisation %s; only its analysts may delete it", id, old.Owner)
 	}
-	if err := s.store.DeletePerson(r.Context(), id); err != nil {
-		return err
-	}
 	if err := s.audit.record(r.Context(), entry(c, "person.delete", id, personDetail(old))); err != nil {
 		return err
+	}
+	if err := s.store.DeletePerson(r.Context(), id); err != nil {
+		return s.editFailed(r.Context(), c, "person.delete", id, err)
 	}
 	if err := s.reindex(r.Context()); err != nil {
 		return err
