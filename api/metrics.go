@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -136,6 +137,11 @@ func (m *metrics) write(w io.Writer, records int) error {
 	fmt.Fprintln(bw, "# TYPE athar_audit_commit_seconds histogram")
 	writeHistogram(bw, "athar_audit_commit_seconds", "", m.auditCommit)
 	gauge("athar_index_records", "Records in the screening index.", int64(records))
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	gauge("go_goroutines", "Goroutines that currently exist.", int64(runtime.NumGoroutine()))
+	gauge("go_memstats_heap_alloc_bytes", "Bytes of allocated heap objects.", int64(ms.HeapAlloc))
+	gauge("go_memstats_sys_bytes", "Bytes obtained from the operating system.", int64(ms.Sys))
 	return bw.Flush()
 }
 

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -148,5 +149,28 @@ func TestDecisionsVisibility(t *testing.T) {
 		if len(ds) != tt.want {
 			t.Errorf("org %s text %q: %d decisions, want %d", tt.org, tt.text, len(ds), tt.want)
 		}
+	}
+}
+
+// BenchmarkAppendAudit measures the audit log's appends, one entry per
+// transaction and in groups as the server's group commit makes them.
+func BenchmarkAppendAudit(b *testing.B) {
+	detail := json.RawMessage(`{"query":{"name":"عبد الرحمن مصطفى القادولي","birth_date":"1959"},"results":["QDi.401"],"scores":[0.97]}`)
+	for _, group := range []int{1, 16, 256} {
+		b.Run(fmt.Sprintf("group=%d", group), func(b *testing.B) {
+			s := mustOpen(b)
+			defer s.Close()
+			ctx := context.Background()
+			es := make([]*athar.AuditEntry, group)
+			for b.Loop() {
+				for i := range es {
+					es[i] = &athar.AuditEntry{Actor: "bilal", Org: "hol", Action: "screen", Detail: detail}
+				}
+				if err := s.AppendAudit(ctx, es...); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*group)/b.Elapsed().Seconds(), "entries/s")
+		})
 	}
 }
