@@ -258,8 +258,8 @@ func (s *Server) buildIndex(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	s.counts.Store(t) // first: a handler that sees the screener reads the counts
 	s.screener.Store(sc)
-	s.counts.Store(t)
 	return nil
 }
 
