@@ -50,7 +50,7 @@ func TestClaims(t *testing.T) {
 		{"lqi masra'ahu", "وأفادت مصادر بأن عناصر من التنظيم لقوا مصرعهم في البادية السورية.",
 			[]wantClaim{{KilledIn, "Syrian Desert (Badia)", "IS members"}}},
 		{"surrender", "سلم أحد قادة التنظيم نفسه للقوات العراقية في قضاء الحويجة.",
-			[]wantClaim{{SurrenderedIn, "Hawija", "IS leaders"}}},
+			[]wantClaim{{SurrenderedIn, "Hawija", "IS leader"}}},
 		{"surrender phrase", "وأعلنت الشرطة أن عنصرا في التنظيم سلم نفسه في كركوك.",
 			[]wantClaim{{SurrenderedIn, "Kirkuk", "IS members"}}},
 		{"hiding", "وقال مسؤول محلي إن عناصر داعش يختبئون بين أهالي الموصل.",

@@ -357,7 +357,7 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 				ok = locationPreps[prep] && prep != "" && rf.first-from <= 8
 			}
 		default:
-			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 12
+			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 12 && !borderArea(p)
 		}
 		prev, prevOK = i, ok
 		if ok {
@@ -381,6 +381,13 @@ func selfWithin(toks []token, k, end int) bool {
 		}
 	}
 	return false
+}
+
+// borderArea reports whether a place is a country's border (الحدود
+// التركية): a direction for a movement, but as where someone hides or was
+// caught it does not say on which side.
+func borderArea(p Place) bool {
+	return p.Via == "adjective" && strings.Contains(geo.Fold(p.Text), "حدود")
 }
 
 // commaBetween reports whether a comma separates two places.
