@@ -855,3 +855,18 @@ func TestAuditFailureHidesResults(t *testing.T) {
 		}
 	}
 }
+
+func TestUIHandler(t *testing.T) {
+	ui := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<!doctype html><html dir=rtl lang=ar><title>أثر</title></html>")
+	})
+	e := start(t, api.Config{UI: ui})
+	if r := e.want(e.do("", "GET", "/screen", nil), 200); !strings.Contains(string(r.body), "أثر") {
+		t.Errorf("the UI is not served: %s", r.body)
+	}
+	// The API's own paths stay the API's.
+	e.want(e.do("a-screener", "GET", "/v1/nothing", nil), 404).problem(t)
+	e.want(e.do("", "GET", "/v1/me", nil), 401)
+	e.want(e.do("", "GET", "/healthz", nil), 200)
+}

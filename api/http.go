@@ -73,9 +73,18 @@ func (s *Server) Handler() http.Handler {
 			return errStatus(http.StatusMethodNotAllowed, "%s takes %s, not %s", r.URL.Path, methods, r.Method)
 		}}))
 	}
-	mux.Handle("/", s.wrap(route{name: "notFound", h: func(w http.ResponseWriter, r *http.Request, _ *caller) error {
+	notFound := s.wrap(route{name: "notFound", h: func(w http.ResponseWriter, r *http.Request, _ *caller) error {
 		return errStatus(http.StatusNotFound, errNoRoute)
-	}}))
+	}})
+	mux.Handle("/v1/", notFound)
+	if s.cfg.UI != nil {
+		mux.Handle("/", s.wrap(route{name: "ui", h: func(w http.ResponseWriter, r *http.Request, _ *caller) error {
+			s.cfg.UI.ServeHTTP(w, r)
+			return nil
+		}}))
+	} else {
+		mux.Handle("/", notFound)
+	}
 	return mux
 }
 

@@ -74,6 +74,10 @@ type Config struct {
 	// instead of falling over.
 	MaxInFlight int
 	QueueWait   time.Duration
+
+	// UI, when set, serves every path that is not a route of the API (the
+	// web interface); it must do its own authentication through the API.
+	UI http.Handler
 }
 
 func (c *Config) defaults() {
