@@ -64,6 +64,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{MovedTo, "Kufra", "IS members"}}},
 		{"expert is not the subject", "وقال الخبير الأمني فاضل أبو رغيف إن عناصر التنظيم انتقلوا إلى ليبيا.",
 			[]wantClaim{{MovedTo, "Libya", "IS members"}}},
+		{"place before the event", "وفي الرقة اعتقلت قوات سوريا الديمقراطية خمسة عناصر.",
+			[]wantClaim{{ArrestedIn, "Raqqa", "IS members"}}},
 		{"no place no claim", "وتابع أن العائدين ربما يشكلون خلايا نائمة بعد عودتهم إلى بلادهم.", nil},
 	}
 	for _, tt := range tests {

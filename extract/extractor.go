@@ -309,8 +309,7 @@ func negated(toks []token, k, a int) bool {
 // never the claim's place, nor are places coordinated with it. A haven
 // (ملاذات, الممرات الآمنة) may also name its places just before it: أن
 // تكون إيران إحدى أهم الملاجئ.
-func pickPlaces(text string, toks []token, places []Place, refs []ref, typ ClaimType, haven, at bool, start, first, from, end int) []int {
-	var chosen []int
+func pickPlaces(text string, toks []token, places []Place, refs []ref, typ ClaimType, haven, at bool, start, first, from, end int) (chosen []int) {
 	if haven {
 		for i := range places {
 			rf := refs[i]
@@ -328,6 +327,23 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 			break
 		}
 	}
+	defer func() {
+		// An event with its place before the verb: وفي الرقة، اعتقلت القوات ...
+		if len(chosen) == 0 && !typ.destination() && !haven {
+			for i := len(places) - 1; i >= 0; i-- {
+				rf := refs[i]
+				if rf.last >= first || rf.first < start {
+					continue
+				}
+				// Only a place that opens the sentence or a clause: وفي الرقة، ...
+				opens := rf.first-start <= 2 || rf.first > 0 && strings.ContainsAny(text[toks[rf.first-1].end:toks[rf.first].start], "،,")
+				if opens && first-rf.last <= 6 && (places[i].Preposition == "في" || places[i].Preposition == "ب") && !borderArea(places[i]) {
+					chosen = append(chosen, i)
+				}
+				break
+			}
+		}
+	}()
 	prev, prevOK := -1, false // the place before, and whether it was taken
 	for i, p := range places {
 		rf := refs[i]
