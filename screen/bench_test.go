@@ -15,36 +15,12 @@ import (
 	"github.com/athar-org/athar/synth"
 )
 
-// synthPerson turns a synthetic record into a registry record, as the agency
-// importer would.
-func synthPerson(r *synth.Record) *athar.Person {
-	p := &athar.Person{ID: r.ID, Kind: athar.KindPerson, Gender: athar.Gender(r.Gender), Nationalities: r.Nationality, MotherName: r.MotherName}
-	parts := &athar.NameParts{Given: r.GivenName, Father: r.FatherName, Grandfather: r.GrandfatherName, Family: r.FamilyName}
-	p.Names = append(p.Names, athar.Name{Full: r.Name, Script: athar.ScriptArabic, Kind: athar.NamePrimary, Parts: parts})
-	if r.NameLatin != "" {
-		p.Names = append(p.Names, athar.Name{Full: r.NameLatin, Script: athar.ScriptLatin, Kind: athar.NameAlias})
-	}
-	if r.Kunya != "" {
-		p.Names = append(p.Names, athar.Name{Full: r.Kunya, Script: athar.ScriptArabic, Kind: athar.NameWeak})
-	}
-	if d, err := athar.ParsePartialDate(r.BirthDate); err == nil {
-		p.BirthDates = []athar.BirthDate{{Qualifier: athar.DateExact, Date: d}}
-	}
-	if r.BirthPlace != "" {
-		p.BirthPlaces = []athar.Place{{Text: r.BirthPlace}}
-	}
-	for _, d := range r.Documents {
-		p.Documents = append(p.Documents, athar.Document{Type: d.Type, Number: d.Number, Country: d.Country})
-	}
-	return p
-}
-
 func synthRecords(n int, seed uint64) func(yield func(*athar.Person, error) bool) {
 	return func(yield func(*athar.Person, error) bool) {
 		g := synth.New(seed)
 		for range n {
 			r := g.Next()
-			if !yield(synthPerson(&r), nil) {
+			if !yield(r.Person(), nil) {
 				return
 			}
 		}

@@ -21,6 +21,7 @@ func newEvalScreenCmd(e *env) *cobra.Command {
 		split     string
 		seed      uint64
 		synthetic int
+		popul     int
 		threshold float64
 		asJSON    bool
 		misses    int
@@ -53,11 +54,14 @@ check on --split heldout.`,
 			if synthetic < 0 || synthetic > 1_000_000 {
 				return usagef(c.CommandPath()+" --help", "--synthetic %d: want 0 to 1000000", synthetic)
 			}
+			if popul < 0 || popul > 2_000_000 {
+				return usagef(c.CommandPath()+" --help", "--population %d: want 0 to 2000000", popul)
+			}
 			recs, err := readUN(c.Context(), list)
 			if err != nil {
 				return err
 			}
-			rep, err := evalscreen.Run(c.Context(), recs, evalscreen.Config{Split: sp, Seed: seed, Synthetic: synthetic, Threshold: threshold})
+			rep, err := evalscreen.Run(c.Context(), recs, evalscreen.Config{Split: sp, Seed: seed, Synthetic: synthetic, Threshold: threshold, Population: popul})
 			if err != nil {
 				return err
 			}
@@ -71,7 +75,11 @@ check on --split heldout.`,
 				return enc.Encode(rep)
 			}
 			w := e.stdout
-			fmt.Fprintf(w, "Screening evaluation on %s (%d records), split %s, seed %d\n", list, rep.Records, rep.Split, rep.Seed)
+			fmt.Fprintf(w, "Screening evaluation on %s (%d records", list, rep.Records)
+			if rep.Population > 0 {
+				fmt.Fprintf(w, " and %d synthetic persons", rep.Population)
+			}
+			fmt.Fprintf(w, "), split %s, seed %d\n", rep.Split, rep.Seed)
 			fmt.Fprintf(w, "threshold at a 1%% false-hit rate: %.3f; default threshold: %.2f\n\n", rep.Threshold1, rep.Threshold)
 			fmt.Fprintf(w, "%-28s %7s %8s %9s %12s %11s %11s\n", "kind", "queries", "recall@1", "recall@10", "recall@1%FHR", "recall@thr", "false hits")
 			row := func(k evalscreen.KindReport) {
@@ -107,6 +115,7 @@ check on --split heldout.`,
 	fl.StringVar(&split, "split", "dev", "which half of the records to make queries from: dev, heldout or all")
 	fl.Uint64Var(&seed, "seed", 1, "the seed of the query variants and synthetic people")
 	fl.IntVar(&synthetic, "synthetic", 2000, "how many synthetic negative queries")
+	fl.IntVar(&popul, "population", 0, "add this many synthetic Iraqi and Syrian persons to the list, as distractors")
 	fl.Float64Var(&threshold, "threshold", screen.DefaultThreshold, "the threshold whose false-hit rate is reported")
 	fl.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	fl.IntVar(&misses, "misses", 0, "list this many misses")

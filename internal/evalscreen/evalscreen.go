@@ -38,6 +38,9 @@ type Config struct {
 	Seed      uint64
 	Synthetic int     // synthetic negative queries
 	Threshold float64 // the threshold whose false-hit rate is reported
+	// Population adds that many synthetic Iraqi and Syrian persons to every
+	// index, as a large camp registry would: more namesakes to resist.
+	Population int
 }
 
 // Kind names a kind of query.
@@ -94,6 +97,7 @@ type Report struct {
 	Split      Split        `json:"split"`
 	Seed       uint64       `json:"seed"`
 	Records    int          `json:"records"`
+	Population int          `json:"population,omitempty"`
 	Threshold  float64      `json:"threshold"`
 	Threshold1 float64      `json:"threshold_at_1pct_fhr"`
 	Kinds      []KindReport `json:"kinds"`
@@ -144,6 +148,17 @@ func Run(ctx context.Context, list []*athar.Person, cfg Config) (*Report, error)
 	}
 	indexes["no_arabic"] = noArabic
 	indexes["held_out"] = heldOut
+	if cfg.Population > 0 {
+		pop := make([]*athar.Person, 0, cfg.Population)
+		pg := synth.New(cfg.Seed + 1000)
+		for range cfg.Population {
+			r := pg.Next()
+			pop = append(pop, r.Person())
+		}
+		for k, recs := range indexes {
+			indexes[k] = append(append([]*athar.Person(nil), recs...), pop...)
+		}
+	}
 	gen := synth.New(cfg.Seed + 1)
 	for range cfg.Synthetic {
 		rec := gen.Next()
@@ -207,7 +222,7 @@ func Run(ctx context.Context, list []*athar.Person, cfg Config) (*Report, error)
 		t1 = negTop[k] + 1e-9
 	}
 
-	rep := &Report{Split: cfg.Split, Seed: cfg.Seed, Records: len(list), Threshold: cfg.Threshold, Threshold1: round(t1)}
+	rep := &Report{Split: cfg.Split, Seed: cfg.Seed, Records: len(list), Population: cfg.Population, Threshold: cfg.Threshold, Threshold1: round(t1)}
 	type acc struct {
 		n, r1, r10, r1p, rt, fh int
 	}
