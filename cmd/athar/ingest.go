@@ -90,7 +90,7 @@ the same source is stored once.`,
 	}
 	c.Flags().StringVar(&db, "db", "", "registry file (created when missing)")
 	c.Flags().StringVar(&source, "source", "", "who published the documents")
-	c.Flags().StringVar(&url, "url", "", "where the documents were published")
+	c.Flags().StringVar(&url, "url", "", "where the documents were published (applies to every FILE)")
 	c.Flags().StringVar(&published, "published", "", "publication date, YYYY-MM-DD")
 	c.Flags().StringVar(&reliability, "reliability", "", "Admiralty source grade, A to F")
 	return c
