@@ -94,6 +94,7 @@ const (
 	// did not align: held between typoCapLow and typoCapHigh, where the
 	// birth date decides.
 	typoFloor   = 0.5
+	nearShare   = 0.5
 	typoCapLow  = 0.4
 	typoCapHigh = 0.6
 )
@@ -186,6 +187,11 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 		if bj >= 0 && !distinctNames(&q.Units[i], &l.Units[bj], freq, names.HowTypo) {
 			nearQ[i], nearL[bj] = bj, i
 			near++
+			// Some credit, rising with the likeness, and at most half a
+			// full match: ESLAKI is probably ESLAMI, but not surely.
+			t := (best - typoFloor) / (names.UnitThreshold - typoFloor)
+			w := min(freq.Weight(&q.Units[i]), freq.Weight(&l.Units[bj]))
+			bits += nearShare * w * math.Max(0, math.Min(1, t))
 			if explain {
 				ev.Notes = append(ev.Notes, q.Units[i].Text+" and "+l.Units[bj].Text+" may be one name misspelt")
 			}
