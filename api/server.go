@@ -131,7 +131,9 @@ type Server struct {
 	stopBG   context.CancelFunc
 	wg       sync.WaitGroup
 	closeOne sync.Once
-	closeErr error
+	// stopCheckpoints ends the store's background checkpoints, if any.
+	stopCheckpoints func() error
+	closeErr        error
 }
 
 // New checks the configuration and builds the server's handlers. It does
@@ -180,6 +182,18 @@ func (s *Server) Open(ctx context.Context) error {
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	// A store that can checkpoint in the background spares the requests
+	// waiting on an audit commit the stall of a checkpoint.
+	if cs, ok := s.store.(interface {
+		StartCheckpoints(context.Context, time.Duration) (func() error, error)
+	}); ok {
+		stop, err := cs.StartCheckpoints(ctx, 200*time.Millisecond)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		s.stopCheckpoints = stop
 	}
 	s.ln = ln
 	s.wg.Go(func() {
@@ -249,7 +263,11 @@ func (s *Server) Close() error {
 		s.stopBG()
 		s.jobs.stop()
 		s.wg.Wait()
-		s.closeErr = errors.Join(err, s.audit.close())
+		err = errors.Join(err, s.audit.close())
+		if s.stopCheckpoints != nil {
+			err = errors.Join(err, s.stopCheckpoints())
+		}
+		s.closeErr = err
 	})
 	return s.closeErr
 }
