@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -118,6 +119,7 @@ func run(base, token string, duration time.Duration, rate, workers int, namesFil
 		mu.Unlock()
 	}
 
+	before, _ := serverHistogram(client, base)
 	start := time.Now()
 	var wg sync.WaitGroup
 	if rate <= 0 {
@@ -204,7 +206,79 @@ func run(base, token string, duration time.Duration, rate, workers int, namesFil
 		parts = append(parts, fmt.Sprintf("%s: %d", name, codes[k]))
 	}
 	fmt.Println("statuses:", strings.Join(parts, ", "))
+	if after, err := serverHistogram(client, base); err == nil && before != nil {
+		fmt.Println("server-side (from /metrics):", describeServer(before, after))
+	}
 	return nil
+}
+
+// serverHistogram reads the cumulative buckets of the screen route's
+// latency histogram from /metrics: upper bound → count.
+func serverHistogram(client *http.Client, base string) (map[float64]float64, error) {
+	res, err := client.Get(base + "/metrics")
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("/metrics: %s", res.Status)
+	}
+	const prefix = `athar_http_request_duration_seconds_bucket{route="screen",le="`
+	h := map[float64]float64{}
+	sc := bufio.NewScanner(res.Body)
+	for sc.Scan() {
+		line, ok := strings.CutPrefix(sc.Text(), prefix)
+		if !ok {
+			continue
+		}
+		le, rest, ok := strings.Cut(line, `"} `)
+		if !ok {
+			continue
+		}
+		var bound, n float64
+		if le == "+Inf" {
+			bound = math.Inf(1)
+		} else if _, err := fmt.Sscan(le, &bound); err != nil {
+			continue
+		}
+		if _, err := fmt.Sscan(rest, &n); err != nil {
+			continue
+		}
+		h[bound] = n
+	}
+	return h, sc.Err()
+}
+
+// describeServer says which bucket holds the median and the 99th percentile
+// of the requests served between two scrapes.
+func describeServer(before, after map[float64]float64) string {
+	bounds := make([]float64, 0, len(after))
+	for b := range after {
+		bounds = append(bounds, b)
+	}
+	slices.Sort(bounds)
+	total := after[math.Inf(1)] - before[math.Inf(1)]
+	if total <= 0 {
+		return "no screening counted"
+	}
+	at := func(q float64) string {
+		for _, b := range bounds {
+			if after[b]-before[b] >= q*total {
+				if math.IsInf(b, 1) {
+					return "over 10s"
+				}
+				return "≤ " + time.Duration(b*float64(time.Second)).String()
+			}
+		}
+		return "?"
+	}
+	var under20 float64
+	for _, b := range bounds {
+		if b == 0.02 {
+			under20 = (after[b] - before[b]) / total * 100
+		}
+	}
+	return fmt.Sprintf("%.0f screenings, p50 %s, p99 %s, %.2f%% under 20ms", total, at(0.5), at(0.99), under20)
 }
 
 func readNames(path string) ([]string, error) {
