@@ -3,7 +3,9 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -695,6 +697,11 @@ func TestImport(t *testing.T) {
 	r := e.do("a-analyst", "POST", "/v1/imports?format=csv&dataset=hol-wanted&label=AMBER", csv, "Content-Type", "text/csv")
 	if r.status != 201 {
 		t.Fatalf("import: %d %s", r.status, r.body)
+	}
+	var ir api.ImportResult
+	r.decode(t, &ir)
+	if sum := sha256.Sum256([]byte(csv)); ir.Dataset.SHA256 != hex.EncodeToString(sum[:]) || ir.Dataset.Persons != 1 {
+		t.Errorf("import result %+v: want the upload's SHA-256 and 1 person", ir.Dataset)
 	}
 	if got := ids(e.screen("a-screener", map[string]any{"name": "خالد عمر الحمد"}).Matches); len(got) == 0 || got[0] != "H-1" {
 		t.Errorf("after import A screens %v, want H-1", got)

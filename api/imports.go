@@ -105,9 +105,10 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	)
 	for _, f := range files {
 		h := sha256.New()
-		inputs = append(inputs, sources.Input{Name: f.name, R: bufio.NewReaderSize(io.TeeReader(f.r, h), 64<<10)})
-		hashes = append(hashes, "")
+		f.r = io.TeeReader(f.r, h) // what the importer reads is hashed
 		f.h = h
+		inputs = append(inputs, sources.Input{Name: f.name, R: bufio.NewReaderSize(f.r, 64<<10)})
+		hashes = append(hashes, "")
 	}
 	owner := c.Org
 	if format.public {
@@ -130,7 +131,9 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 		return importError(err)
 	}
 	for i, f := range files {
-		if _, err := io.Copy(io.Discard, f.r); err != nil { // the rest, for the hash
+		// The rest, through the hash: an importer may stop before the end
+		// (an XML decoder at the closing tag).
+		if _, err := io.Copy(io.Discard, f.r); err != nil {
 			return importError(err)
 		}
 		hashes[i] = hex.EncodeToString(f.h.Sum(nil))
