@@ -382,9 +382,12 @@ func TestSharingLabels(t *testing.T) {
 		"query": q, "person_id": "A-17", "outcome": "false_positive", "reason": "x", "officer": "y",
 	}), 404)
 	// A's analyst edits it; the edit is screened at once.
-	e.want(e.do("a-analyst", "PUT", "/v1/persons/A-17", map[string]any{
+	r := e.want(e.do("a-analyst", "PUT", "/v1/persons/A-17", map[string]any{
 		"label": "AMBER", "names": []map[string]string{{"full": "سعد عبد الكريم الزوبعي", "kind": "primary"}, {"full": "Abu Omar al-Iraqi", "kind": "alias"}},
 	}), 200)
+	if h := r.header.Get("Athar-Index"); h != "current" {
+		t.Errorf("Athar-Index %q after a small edit, want current", h)
+	}
 	if got := ids(e.screen("a-screener", map[string]any{"name": "أبو عمر العراقي"}).Matches); len(got) == 0 || got[0] != "A-17" {
 		t.Errorf("after the edit, A's screening finds %v, want A-17", got)
 	}

@@ -160,9 +160,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	})); err != nil {
 		return err
 	}
-	if err := s.reindex(r.Context()); err != nil {
-		return err
-	}
+	s.reindex(r.Context(), w)
 	ds.Files = nil
 	return writeJSON(w, http.StatusCreated, ImportResult{Dataset: ds, Warnings: warnings, First: first, Seconds: time.Since(start).Seconds()})
 }

@@ -188,9 +188,7 @@ func (s *Server) savePerson(w http.ResponseWriter, r *http.Request, c *caller, p
 	if err != nil {
 		return err
 	}
-	if err := s.reindex(ctx); err != nil {
-		return err
-	}
+	s.reindex(ctx, w)
 	return writeJSON(w, status, saved)
 }
 
@@ -201,11 +199,6 @@ func (s *Server) editFailed(ctx context.Context, c *caller, action, target strin
 		s.log.Error("audit log", "err", aerr)
 	}
 	return err
-}
-
-func (s *Server) reindex(ctx context.Context) error {
-	s.metrics.reloads.Add(1)
-	return s.Reindex(ctx)
 }
 
 func (s *Server) handleDeletePerson(w http.ResponseWriter, r *http.Request, c *caller) error {
@@ -226,9 +219,7 @@ func (s *Server) handleDeletePerson(w http.ResponseWriter, r *http.Request, c *c
 	if err := s.store.DeletePerson(r.Context(), id); err != nil {
 		return s.editFailed(r.Context(), c, "person.delete", id, err)
 	}
-	if err := s.reindex(r.Context()); err != nil {
-		return err
-	}
+	s.reindex(r.Context(), w)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

@@ -113,7 +113,7 @@ type Server struct {
 
 	screener atomic.Pointer[screen.Screener]
 	counts   atomic.Pointer[tally]
-	reload   reloader
+	reload   reloader // under its own mutex
 	ready    chan struct{}
 	readyErr error // set before ready is closed
 
@@ -305,30 +305,109 @@ func (ts tallySource) Persons(ctx context.Context) iter.Seq2[*athar.Person, erro
 	}
 }
 
-// reloader rebuilds the screening index after a change to the registry.
-// Changes that come while a rebuild runs share the next one.
+// reloader rebuilds the screening index in the background after changes
+// to the registry. Changes that come while a rebuild runs share the next
+// one. A rebuild of a large registry takes longer than a request may, so
+// a request waits for it only a little (indexWait) and says whether the
+// change is screened yet.
 type reloader struct {
-	mu        sync.Mutex
-	requested atomic.Uint64
-	done      uint64 // the last request a finished rebuild covers; under mu
+	mu      sync.Mutex
+	want    uint64 // changes asked for
+	done    uint64 // changes a finished rebuild covers
+	running bool
+	waiters []reloadWaiter
+}
+
+type reloadWaiter struct {
+	gen  uint64
+	done chan struct{}
+}
+
+// requestIndex asks for a rebuild covering every change committed before
+// the call; the channel is closed when one has finished.
+func (s *Server) requestIndex() <-chan struct{} {
+	r := &s.reload
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.want++
+	w := reloadWaiter{gen: r.want, done: make(chan struct{})}
+	r.waiters = append(r.waiters, w)
+	if !r.running {
+		r.running = true
+		s.wg.Go(s.rebuildLoop)
+	}
+	return w.done
+}
+
+// rebuildLoop rebuilds until no change is left unindexed.
+func (s *Server) rebuildLoop() {
+	r := &s.reload
+	for {
+		r.mu.Lock()
+		if r.done >= r.want || s.bg.Err() != nil {
+			r.running = false
+			r.mu.Unlock()
+			return
+		}
+		target := r.want
+		r.mu.Unlock()
+
+		s.metrics.reloads.Add(1)
+		start := time.Now()
+		err := s.buildIndex(s.bg)
+		if err != nil {
+			s.log.Error("rebuild the screening index", "err", err)
+			select { // try again, without spinning
+			case <-time.After(time.Second):
+			case <-s.bg.Done():
+			}
+			continue
+		}
+		s.log.Info("screening index rebuilt", "records", s.screener.Load().Len(), "elapsed", time.Since(start).Round(time.Millisecond).String())
+		r.mu.Lock()
+		r.done = target
+		kept := r.waiters[:0]
+		for _, w := range r.waiters {
+			if w.gen <= r.done {
+				close(w.done)
+			} else {
+				kept = append(kept, w)
+			}
+		}
+		r.waiters = kept
+		r.mu.Unlock()
+	}
 }
 
 // Reindex rebuilds the screening index so that it holds every change
-// committed before the call. It waits for the rebuild.
+// committed before the call, and waits for it (or for ctx).
 func (s *Server) Reindex(ctx context.Context) error {
-	r := &s.reload
-	mine := r.requested.Add(1)
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.done >= mine {
-		return nil // a rebuild that started after our change has finished
+	select {
+	case <-s.requestIndex():
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
-	covers := r.requested.Load()
-	if err := s.buildIndex(ctx); err != nil {
-		return fmt.Errorf("rebuild the screening index: %w", err)
+}
+
+// indexWait is how long a request that changed the registry waits for the
+// screening index to hold the change before it answers.
+const indexWait = 3 * time.Second
+
+// reindex asks for a rebuild after a change and waits up to indexWait. It
+// sets the Athar-Index header: "current" when the change is screened
+// already, "pending" when the rebuild goes on after the answer.
+func (s *Server) reindex(ctx context.Context, w http.ResponseWriter) {
+	t := time.NewTimer(indexWait)
+	defer t.Stop()
+	state := "pending"
+	select {
+	case <-s.requestIndex():
+		state = "current"
+	case <-t.C:
+	case <-ctx.Done():
 	}
-	r.done = covers
-	return nil
+	w.Header().Set("Athar-Index", state)
 }
 
 // tally counts records by dataset, owning organisation and label, so that
