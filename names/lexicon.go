@@ -187,15 +187,18 @@ const distinctMargin = 0.08
 // Hussein (حسين), Mahmoud and محمد. A Latin spelling counts only when it
 // fits its own Arabic form clearly better than the other name's, so that
 // ambiguous spellings (Hamid: حامد or حميد; Salim: سليم or سالم) never do.
-// Two Arabic-script units are left to the Arabic cost table. It is false
-// whenever a unit is unknown to the lexicon.
+// Two Arabic-script units that are both known and differ after
+// normalisation are two names. It is false whenever a unit is unknown to the
+// lexicon.
 func KnownDistinct(a, b *Unit) bool {
 	if a.ident == 0 || b.ident == 0 || a.ident == b.ident {
 		return false
 	}
 	switch {
 	case a.Script == ScriptArabic && b.Script == ScriptArabic:
-		return false
+		// Two spellings that are each a name of their own (محمد, محمود):
+		// normalisation has already folded the variants of one name.
+		return true
 	case a.Script == ScriptLatin && b.Script == ScriptLatin:
 		return clearlyOwn(a, b) && clearlyOwn(b, a)
 	case a.Script == ScriptLatin:

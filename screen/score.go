@@ -93,6 +93,8 @@ const (
 	// misspelling, or a look-alike name (حسن / حسين) that the names package
 	// did not align: held between typoCapLow and typoCapHigh, where the
 	// birth date decides.
+	// fatherCap holds a match whose fathers' names differ.
+	fatherCap   = 0.45
 	typoFloor   = 0.5
 	nearShare   = 0.5
 	typoCapLow  = 0.4
@@ -184,7 +186,7 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 				bj, best = j, sim
 			}
 		}
-		if bj >= 0 && !distinctNames(&q.Units[i], &l.Units[bj], freq, names.HowTypo) {
+		if bj >= 0 && !distinctNames(&q.Units[i], &l.Units[bj], freq, names.HowTypo) && !names.KnownDistinct(&q.Units[i], &l.Units[bj]) {
 			nearQ[i], nearL[bj] = bj, i
 			near++
 			// Some credit, rising with the likeness, and at most half a
@@ -200,6 +202,7 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 	lo, hi := min(leftQ, leftL)-near, max(leftQ, leftL)-near
 	bits -= conflictBits*float64(max(lo, 0)) + extraBits*float64(max(hi-lo, 0))
 
+	fatherDiffers := false
 	for d := 1; d <= 2; d++ {
 		qi, li := unitAtDepth(q, d), unitAtDepth(l, d)
 		if qi < 0 || li < 0 || qi >= maxUnits || li >= maxUnits || pairedQ[qi] == li || nearQ[qi] == li {
@@ -209,6 +212,9 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			continue
 		}
 		bits -= chainConflictBits
+		if d == 1 && pairedQ[qi] < 0 && pairedL[li] < 0 {
+			fatherDiffers = true
+		}
 		if explain {
 			ev.Notes = append(ev.Notes, "the "+q.Units[qi].Role.String()+"'s names differ ("+q.Units[qi].Text+" / "+l.Units[li].Text+")")
 		}
@@ -229,7 +235,7 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			// one is a misspelling of the other.
 			gq, gl := &q.Units[givenQ], &l.Units[givenL]
 			s, _ := names.UnitSimilarity(gq, gl)
-			if s >= typoFloor {
+			if s >= typoFloor && !names.KnownDistinct(gq, gl) {
 				limit = typoCap(s)
 				why = "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"
 			} else {
@@ -243,6 +249,11 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			limit = kinCapLow
 			why = "the query's given name is the listed " + l.Units[mq].Role.String() + ": a father or grandfather?"
 		}
+	}
+	if fatherDiffers && limit > fatherCap {
+		// The same given name, grandfather and family with another father
+		// is a cousin: the grandfather's name runs in Iraqi families.
+		limit, why = fatherCap, "the fathers' names differ: a cousin or a namesake?"
 	}
 	if onlyKunya {
 		limit = math.Min(limit, maxKunyaScore)
