@@ -5,6 +5,7 @@ package sources
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -77,4 +78,26 @@ type Importer interface {
 	// Import reads the inputs, which together make one version of a dataset,
 	// and returns the version the inputs carry ("" when they carry none).
 	Import(ctx context.Context, in []Input, sink Sink) (version string, err error)
+}
+
+// Reader wraps an input and remembers the input's own error, so that an
+// importer can tell a failing read (returned as it is) from bad input (a
+// ParseError).
+type Reader struct {
+	R   io.Reader
+	err error
+}
+
+func (r *Reader) Read(p []byte) (int, error) {
+	n, err := r.R.Read(p)
+	if err != nil {
+		r.err = err
+	}
+	return n, err
+}
+
+// Failed reports whether err is the input's own read error rather than a
+// complaint about what was read.
+func (r *Reader) Failed(err error) bool {
+	return r.err != nil && r.err != io.EOF && errors.Is(err, r.err)
 }

@@ -61,7 +61,7 @@ func (st *state) readCSV(ctx context.Context, f sources.Input) error {
 	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
-	src := &readErr{r: br}
+	src := &sources.Reader{R: br}
 	r := csv.NewReader(src)
 	r.ReuseRecord = true
 	r.FieldsPerRecord = -1 // checked below, to say how many fields were found
@@ -200,8 +200,8 @@ func appendSplit(list []string, v string) []string {
 	return list
 }
 
-func (st *state) csvError(src *readErr, err error) error {
-	if src.err != nil && src.err != io.EOF && errors.Is(err, src.err) {
+func (st *state) csvError(src *sources.Reader, err error) error {
+	if src.Failed(err) {
 		return fmt.Errorf("reading %s: %w", st.file, err)
 	}
 	var pe *csv.ParseError
@@ -209,19 +209,4 @@ func (st *state) csvError(src *readErr, err error) error {
 		return st.parseErr(pe.Line, "%v (column %d)", pe.Err, pe.Column)
 	}
 	return &sources.ParseError{File: st.file, Err: err}
-}
-
-// readErr remembers the reader's own error, to tell I/O failures from bad
-// input.
-type readErr struct {
-	r   io.Reader
-	err error
-}
-
-func (r *readErr) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	if err != nil {
-		r.err = err
-	}
-	return n, err
 }

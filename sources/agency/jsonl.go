@@ -21,7 +21,7 @@ import (
 const maxLine = 16 << 20
 
 func (st *state) readJSONL(ctx context.Context, f sources.Input) error {
-	src := &readErr{r: f.R}
+	src := &sources.Reader{R: f.R}
 	sc := bufio.NewScanner(src)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
 	st.warned = make(map[string]bool)

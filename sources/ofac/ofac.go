@@ -48,7 +48,7 @@ type alt struct {
 type sdnFile struct {
 	name  string
 	r     *csv.Reader
-	src   *readErr
+	src   *sources.Reader
 	first []string
 }
 
@@ -80,7 +80,7 @@ func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources
 	altFile := make(map[string]string) // ent_num → file, for warnings
 	var sdns []sdnFile
 	for _, f := range in {
-		src := &readErr{r: f.R}
+		src := &sources.Reader{R: f.R}
 		r := csv.NewReader(src)
 		r.FieldsPerRecord = -1
 		first, err := r.Read()
@@ -141,7 +141,7 @@ func numLess(a, b string) bool {
 	return x < y
 }
 
-func readAlts(ctx context.Context, file string, r *csv.Reader, src *readErr, first []string, alts map[string][]alt, altFile map[string]string) error {
+func readAlts(ctx context.Context, file string, r *csv.Reader, src *sources.Reader, first []string, alts map[string][]alt, altFile map[string]string) error {
 	rec := first
 	for {
 		line, _ := r.FieldPos(0)
@@ -362,8 +362,8 @@ func isHeader(first string) bool { return strings.EqualFold(strings.TrimSpace(fi
 
 func isEOFMarker(s string) bool { return strings.Trim(s, "\x1a \r\n") == "" }
 
-func csvError(file string, src *readErr, err error) error {
-	if src.err != nil && src.err != io.EOF && errors.Is(err, src.err) {
+func csvError(file string, src *sources.Reader, err error) error {
+	if src.Failed(err) {
 		return fmt.Errorf("reading %s: %w", file, err)
 	}
 	var pe *csv.ParseError
@@ -371,19 +371,4 @@ func csvError(file string, src *readErr, err error) error {
 		return &sources.ParseError{File: file, Line: pe.Line, Err: fmt.Errorf("%v (column %d)", pe.Err, pe.Column)}
 	}
 	return &sources.ParseError{File: file, Err: err}
-}
-
-// readErr remembers the reader's own error, to tell I/O failures from bad
-// input.
-type readErr struct {
-	r   io.Reader
-	err error
-}
-
-func (r *readErr) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	if err != nil {
-		r.err = err
-	}
-	return n, err
 }

@@ -52,7 +52,7 @@ func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources
 }
 
 func importFile(ctx context.Context, f sources.Input, sink sources.Sink, seen map[string]bool) (string, error) {
-	src := &readErr{r: f.R}
+	src := &sources.Reader{R: f.R}
 	br := bufio.NewReader(src)
 	// A file that does not start with '<' is no XML; say so at once rather
 	// than report whatever the XML decoder trips on first.
@@ -151,8 +151,8 @@ func importFile(ctx context.Context, f sources.Input, sink sources.Sink, seen ma
 
 // readError turns a decoder error into a ParseError naming the line, or
 // passes a reader error (I/O, cancellation) through.
-func readError(file string, dec *xml.Decoder, src *readErr, err error) error {
-	if src.err != nil && src.err != io.EOF && errors.Is(err, src.err) {
+func readError(file string, dec *xml.Decoder, src *sources.Reader, err error) error {
+	if src.Failed(err) {
 		return fmt.Errorf("reading %s: %w", file, err)
 	}
 	var se *xml.SyntaxError
@@ -165,21 +165,6 @@ func readError(file string, dec *xml.Decoder, src *readErr, err error) error {
 	}
 	line, _ := dec.InputPos()
 	return &sources.ParseError{File: file, Line: line, Err: err}
-}
-
-// readErr remembers the reader's own error, to tell I/O failures from bad
-// XML.
-type readErr struct {
-	r   io.Reader
-	err error
-}
-
-func (r *readErr) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	if err != nil {
-		r.err = err
-	}
-	return n, err
 }
 
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
