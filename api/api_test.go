@@ -880,3 +880,24 @@ func TestUIHandler(t *testing.T) {
 	e.want(e.do("", "GET", "/v1/me", nil), 401)
 	e.want(e.do("", "GET", "/healthz", nil), 200)
 }
+
+func TestRatePerToken(t *testing.T) {
+	e := start(t, api.Config{RatePerToken: 5})
+	codes := map[int]int{}
+	start := time.Now()
+	for range 30 {
+		r := e.do("a-screener", "GET", "/v1/me", nil)
+		codes[r.status]++
+		if r.status == 429 && r.header.Get("Retry-After") == "" {
+			t.Error("429 without Retry-After")
+		}
+	}
+	refill := int(time.Since(start).Seconds()*5) + 1
+	if codes[200] < 10 || codes[200] > 10+refill || codes[429] == 0 {
+		t.Errorf("30 quick requests at 5/s (burst 10) in %v: %v", time.Since(start), codes)
+	}
+	// Another token is not held back by this one.
+	e.want(e.do("b-screener", "GET", "/v1/me", nil), 200)
+	time.Sleep(400 * time.Millisecond) // two more requests' worth
+	e.want(e.do("a-screener", "GET", "/v1/me", nil), 200)
+}

@@ -217,6 +217,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route, cp **ca
 		return err
 	}
 	*cp = c
+	if s.cfg.RatePerToken > 0 && !s.limits.allow(c.TokenID, s.cfg.RatePerToken, time.Now()) {
+		s.metrics.limited.Add(1)
+		return &httpError{status: http.StatusTooManyRequests, msg: "too many requests with this token; slow down", retry: 1}
+	}
 	if !c.allowed(rt.roles) {
 		return athar.Errorf(athar.EFORBIDDEN, "the %s role may not do this (%s %s)", c.Role, rt.method, rt.pattern)
 	}

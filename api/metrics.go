@@ -23,6 +23,7 @@ type metrics struct {
 
 	inFlight     atomic.Int64
 	shed         atomic.Uint64
+	limited      atomic.Uint64
 	screenings   atomic.Uint64
 	matches      atomic.Uint64
 	auditEntries atomic.Uint64
@@ -127,6 +128,7 @@ func (m *metrics) write(w io.Writer, records int) error {
 	}
 	gauge("athar_http_requests_in_flight", "Requests being served.", m.inFlight.Load())
 	counter("athar_http_requests_shed_total", "Requests refused with 503 because the server was full.", m.shed.Load())
+	counter("athar_http_requests_limited_total", "Requests refused with 429 because their token sent too many.", m.limited.Load())
 	counter("athar_screenings_total", "Queries screened, single and batch.", m.screenings.Load())
 	counter("athar_screening_matches_total", "Matches returned by screenings.", m.matches.Load())
 	counter("athar_batch_queries_total", "Queries screened by batch jobs.", m.jobQueries.Load())

@@ -74,6 +74,10 @@ type Config struct {
 	// instead of falling over.
 	MaxInFlight int
 	QueueWait   time.Duration
+	// RatePerToken, when positive, bounds the /v1 requests of one token
+	// per second (bursts up to twice that); more get 429, so that one
+	// runaway client does not take every place from the others.
+	RatePerToken float64
 
 	// UI, when set, serves every path that is not a route of the API (the
 	// web interface); it must do its own authentication through the API.
@@ -117,6 +121,7 @@ type Server struct {
 	ready    chan struct{}
 	readyErr error // set before ready is closed
 
+	limits  rateLimiter
 	audit   *auditor
 	decided keySet // query keys with a decision
 	tokens  tokenCache
@@ -481,4 +486,37 @@ func (k *keySet) has(key string) bool {
 	_, ok := k.m[key]
 	k.mu.RUnlock()
 	return ok
+}
+
+// rateLimiter is a token bucket per API token.
+type rateLimiter struct {
+	mu      sync.Mutex
+	buckets map[string]*bucket // by token id
+}
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+// allow takes one request from the token's bucket, which refills at rate
+// a second up to a burst of 2×rate.
+func (l *rateLimiter) allow(token string, rate float64, now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.buckets == nil {
+		l.buckets = map[string]*bucket{}
+	}
+	b := l.buckets[token]
+	if b == nil {
+		b = &bucket{tokens: 2 * rate, last: now}
+		l.buckets[token] = b
+	}
+	b.tokens = min(2*rate, b.tokens+now.Sub(b.last).Seconds()*rate)
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
 }

@@ -20,6 +20,7 @@ func newServeCmd(e *env) *cobra.Command {
 		maxInFlight int
 		timeout     time.Duration
 		debug       bool
+		rate        float64
 	)
 	c := &cobra.Command{
 		Use:   "serve --db FILE [--addr 127.0.0.1:8080]",
@@ -53,7 +54,7 @@ tokens, never the names screened. SIGINT or SIGTERM stops it gracefully.`,
 				level = slog.LevelDebug
 			}
 			log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: level}))
-			srv, err := api.New(api.Config{Addr: addr, Store: st, Logger: log, MaxInFlight: maxInFlight, RequestTimeout: timeout})
+			srv, err := api.New(api.Config{Addr: addr, Store: st, Logger: log, MaxInFlight: maxInFlight, RequestTimeout: timeout, RatePerToken: rate})
 			if err != nil {
 				return err
 			}
@@ -75,6 +76,7 @@ tokens, never the names screened. SIGINT or SIGTERM stops it gracefully.`,
 	f.StringVar(&addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	f.IntVar(&maxInFlight, "max-in-flight", 64, "API requests served at once; more wait briefly, then get 503")
 	f.DurationVar(&timeout, "timeout", 15*time.Second, "time limit of one request (uploads get 10m)")
+	f.Float64Var(&rate, "rate-per-token", 0, "most requests a second per token, bursts of twice that; more get 429 (0: no limit)")
 	f.BoolVar(&debug, "debug", false, "log at debug level")
 	return c
 }
