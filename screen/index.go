@@ -297,6 +297,9 @@ const (
 // scratch is per-goroutine working memory for candidate retrieval.
 type scratch struct {
 	slots   []slot // one per entry, together so that a credit touches one cache line
+	visible int    // touched entries the caller may see
+	entries []entry
+	canSee  func(string, athar.TLP) bool
 	touched []uint32
 	keys    []keyStat
 	cands   []cand
@@ -305,9 +308,10 @@ type scratch struct {
 
 // slot is what retrieval keeps for one entry.
 type slot struct {
-	seen uint64  // the query units (bit i) that credited the entry
-	hit  uint64  // the entry's names (bit i; bit 63 for 63 and up) that keys reached
-	acc  float32 // accumulated weight
+	seen   uint64  // the query units (bit i) that credited the entry
+	hit    uint64  // the entry's names (bit i; bit 63 for 63 and up) that keys reached
+	acc    float32 // accumulated weight
+	hidden bool    // the caller may not see the entry
 }
 
 type cand struct {
@@ -333,6 +337,13 @@ func (s *scratch) credit(e uint32, unit int, w float32, names uint64) {
 	m := sl.seen
 	if m == 0 {
 		s.touched = append(s.touched, e)
+		if s.canSee != nil {
+			x := &s.entries[e]
+			sl.hidden = !s.canSee(x.owner, x.label)
+		}
+		if !sl.hidden {
+			s.visible++
+		}
 	}
 	sl.hit |= names
 	if m&bit != 0 {
@@ -347,6 +358,7 @@ func (s *scratch) reset() {
 		s.slots[e] = slot{}
 	}
 	s.touched = s.touched[:0]
+	s.visible = 0
 	s.keys = s.keys[:0]
 	s.cands = s.cands[:0]
 }
@@ -357,6 +369,7 @@ func (s *scratch) reset() {
 // place among the candidates.
 func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canSee func(string, athar.TLP) bool) []cand {
 	s.reset()
+	s.entries, s.canSee = ix.entries, canSee
 	unit := int32(0)
 	for qi := range qnames {
 		us := qnames[qi].Units
@@ -384,7 +397,7 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 	rare, commonUnit := false, -1
 	for _, ks := range s.keys {
 		if len(ks.ps) > ix.common {
-			if (rare && len(s.touched) > 0) || commonUnit == ks.unit {
+			if (rare && s.visible > 0) || commonUnit == ks.unit {
 				continue
 			}
 			if commonUnit >= 0 {
@@ -407,7 +420,7 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 		}
 	}
 	for _, e := range s.touched {
-		if canSee != nil && !canSee(ix.entries[e].owner, ix.entries[e].label) {
+		if s.slots[e].hidden {
 			continue
 		}
 		s.cands = append(s.cands, cand{entry: e, w: s.slots[e].acc, names: s.slots[e].hit})
@@ -431,5 +444,6 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 		}
 		s.cands = s.cands[:k]
 	}
+	s.canSee = nil // the pool must not keep the caller's closure
 	return s.cands
 }

@@ -149,3 +149,35 @@ func TestScreen_CommonNamesAtScale(t *testing.T) {
 	}
 	t.Logf("found %d of %d", found, tried)
 }
+
+// TestScreen_CanSeeCommonKeys: when the rare keys of a query reach only
+// records the caller may not see, the common keys must still be walked for
+// the records the caller may see.
+func TestScreen_CanSeeCommonKeys(t *testing.T) {
+	ctx := context.Background()
+	var recs []*athar.Person
+	for i := range 30 {
+		recs = append(recs, &athar.Person{ID: fmt.Sprintf("b-%02d", i), Kind: athar.KindPerson, Owner: "org-b", Label: athar.TLPGreen,
+			Names: []athar.Name{{Full: "محمد علي", Script: athar.ScriptArabic, Kind: athar.NamePrimary}}})
+	}
+	recs = append(recs, &athar.Person{ID: "a-amber", Kind: athar.KindPerson, Owner: "org-a", Label: athar.TLPAmber,
+		Names: []athar.Name{{Full: "محمد علي الزركاني", Script: athar.ScriptArabic, Kind: athar.NamePrimary}}})
+	s, err := NewFromRecords(ctx, records(recs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ix.Load().common = 10
+	onlyB := func(owner string, label athar.TLP) bool { return owner == "org-b" || label == athar.TLPGreen || label == athar.TLPClear }
+	ms, err := s.Screen(ctx, Query{Name: "محمد علي الزركاني"}, Options{Threshold: 0, Limit: 5, CanSee: onlyB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 {
+		t.Fatal("no match: the common keys were not walked for the visible records")
+	}
+	for _, m := range ms {
+		if m.ID == "a-amber" {
+			t.Fatalf("the AMBER record of another organisation was returned: %v", summarize(ms))
+		}
+	}
+}
