@@ -167,7 +167,9 @@ func TestScreen_CanSeeCommonKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.ix.Load().common = 10
-	onlyB := func(owner string, label athar.TLP) bool { return owner == "org-b" || label == athar.TLPGreen || label == athar.TLPClear }
+	onlyB := func(owner string, label athar.TLP) bool {
+		return owner == "org-b" || label == athar.TLPGreen || label == athar.TLPClear
+	}
 	ms, err := s.Screen(ctx, Query{Name: "محمد علي الزركاني"}, Options{Threshold: 0, Limit: 5, CanSee: onlyB})
 	if err != nil {
 		t.Fatal(err)
