@@ -9,6 +9,7 @@ import (
 
 	"github.com/athar-org/athar/api"
 	"github.com/athar-org/athar/store/sqlite"
+	"github.com/athar-org/athar/web"
 )
 
 // The registry is what the server keeps its data in.
@@ -54,14 +55,15 @@ tokens, never the names screened. SIGINT or SIGTERM stops it gracefully.`,
 				level = slog.LevelDebug
 			}
 			log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: level}))
-			srv, err := api.New(api.Config{Addr: addr, Store: st, Logger: log, MaxInFlight: maxInFlight, RequestTimeout: timeout, RatePerToken: rate})
+			srv, err := api.New(api.Config{Addr: addr, Store: st, Logger: log, MaxInFlight: maxInFlight, RequestTimeout: timeout, RatePerToken: rate,
+				UI: web.Handler()})
 			if err != nil {
 				return err
 			}
 			if err := srv.Open(ctx); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "Athar API listening on http://%s (building the screening index; /readyz says when ready)\n", srv.Addr())
+			fmt.Fprintf(e.stdout, "Athar API and web interface on http://%s (building the screening index; /readyz says when ready)\n", srv.Addr())
 			<-ctx.Done()
 			fmt.Fprintln(e.stdout, "Shutting down: finishing requests under way...")
 			if err := srv.Close(); err != nil {

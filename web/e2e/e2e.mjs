@@ -1,0 +1,253 @@
+// End-to-end tests of Athar's web interface: a real `athar serve` on
+// loopback with a registry made from the UN list, driven in headless
+// Chromium (Debian's, never a downloaded one) through playwright-core.
+// Every request not to the local server is blocked: the interface must
+// work with no network. Run through web/e2e/run.sh.
+import { chromium } from 'playwright-core';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const bin = process.env.ATHAR_BIN;
+const tmp = process.env.ATHAR_E2E_TMP;
+const artefacts = join(here, 'artefacts');
+const unXML = process.env.ATHAR_UN_XML || join(root, '..', 'shared', 'data', 'un', 'consolidated-2026-02-27.xml');
+assert.ok(bin && tmp, 'run through web/e2e/run.sh');
+if (!existsSync(unXML)) {
+  // As internal/shareddata: skip where the shared data is absent, fail in CI.
+  if (process.env.CI === 'true') { console.error(`e2e: the UN list is missing: ${unXML}`); process.exit(1); }
+  console.log(`e2e: SKIP, no UN list at ${unXML}`);
+  process.exit(0);
+}
+mkdirSync(artefacts, { recursive: true });
+
+const started = Date.now();
+const step = (s) => console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(1)}s ${s}`);
+
+// ---- the registry, users and tokens, made with the CLI ----
+const db = join(tmp, 'athar.db');
+const cli = (...args) => execFileSync(bin, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+cli('import', '--db', db, '--format', 'un', unXML);
+const users = [
+  ['--org', 'hol', '--org-name', 'مخيم الهول / Al-Hol camp', '--role', 'screener', '--name', 'أمل حسن', 'amal'],
+  ['--org', 'hol', '--role', 'analyst', '--name', 'Nadia Saleh', 'nadia'],
+  ['--org', 'hol', '--role', 'auditor', '--name', 'Sami Karim', 'sami'],
+  ['--org', 'rabia', '--org-name', 'معبر ربيعة / Rabia crossing', '--role', 'screener', '--name', 'Omar Aziz', 'omar'],
+];
+const token = {};
+for (const u of users) {
+  cli('users', 'add', '--db', db, ...u);
+  const login = u.at(-1);
+  token[login] = cli('tokens', 'create', '--db', db, login).split('\n').at(-1);
+  assert.match(token[login], /^athar_/);
+}
+step('registry made');
+
+// ---- the server ----
+const server = spawn(bin, ['serve', '--db', db, '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+let serverErr = '';
+server.stderr.on('data', (b) => { serverErr += b; });
+const base = await new Promise((resolve, reject) => {
+  let out = '';
+  const timer = setTimeout(() => reject(new Error(`athar serve did not start: ${out} ${serverErr}`)), 30000);
+  server.stdout.on('data', (b) => {
+    out += b;
+    const m = out.match(/http:\/\/(127\.0\.0\.1:\d+)/);
+    if (m) { clearTimeout(timer); resolve(`http://${m[1]}`); }
+  });
+  server.on('exit', (code) => reject(new Error(`athar serve exited ${code}: ${serverErr}`)));
+});
+for (let i = 0; ; i++) { // the index builds in the background
+  const r = await fetch(`${base}/readyz`).catch(() => null);
+  if (r?.ok) break;
+  assert.ok(i < 300, 'the server never became ready');
+  await new Promise((r) => setTimeout(r, 100));
+}
+step(`server ready at ${base}`);
+
+// An AMBER record of Al-Hol, entered over the API by its analyst.
+const amber = { label: 'AMBER', names: [{ full: 'سعد عبد الكريم الزوبعي', script: 'Arab', kind: 'primary' }], birth_dates: [{ date: '1984' }], nationalities: ['IQ'] };
+const created = await fetch(`${base}/v1/persons`, { method: 'POST', headers: { Authorization: `Bearer ${token.nadia}`, 'Content-Type': 'application/json' }, body: JSON.stringify(amber) });
+assert.equal(created.status, 201, await created.clone().text());
+const amberID = (await created.json()).id;
+
+// ---- the browser ----
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  // playwright-core gives every launch a fresh temporary profile
+  // (--user-data-dir) of its own.
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const axeSource = readFileSync(join(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const blocked = [];
+const problems = [];
+
+async function newPage(locale) {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  // No network but the local server.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 40[134]/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  return page;
+}
+
+async function signIn(page, login) {
+  await page.goto(base + '/');
+  await page.getByLabel(/API token|رمز الدخول/).fill(token[login]);
+  await page.locator('#signin button[type=submit]').click();
+  await page.locator('#signout').waitFor();
+}
+
+async function shot(page, name) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
+}
+
+async function axe(page, what) {
+  await page.evaluate(axeSource); // evaluated, not a script tag: the CSP allows none
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const v = result.violations.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  if (v.length) problems.push(...v.map((s) => `axe on ${what}: ${s}`));
+  step(`axe on ${what}: ${v.length} violations`);
+}
+
+async function screen(page, fields) {
+  await page.locator('#screen-form').waitFor();
+  for (const [id, value] of Object.entries(fields)) await page.locator(`#screen-form #${id}`).fill(value);
+  await page.locator('#screen-form button[type=submit]').click();
+  await page.locator('#results-h').waitFor();
+}
+
+try {
+  // 1. An Arabic browser gets the Arabic, right-to-left interface.
+  const page = await newPage('ar-IQ');
+  await page.goto(base + '/');
+  await page.locator('#signin').waitFor();
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  await shot(page, '01-sign-in-ar');
+  await axe(page, 'sign-in');
+  // A wrong token is refused with a message, not a crash.
+  await page.getByLabel(/رمز الدخول/).fill('athar_wrong');
+  await page.locator('#signin button[type=submit]').click();
+  await page.locator('#signin .error').waitFor();
+  step('sign-in page, wrong token refused');
+
+  await signIn(page, 'amal');
+  await screen(page, { name: 'أبو بكر البغدادي' });
+  const first = page.locator('.match').first();
+  assert.equal(await first.getAttribute('data-id'), 'QDi.299', 'QDi.299 is not first');
+  const units = first.locator('table.units tbody tr');
+  assert.ok(await units.count() >= 2, 'the explanation shows no name units');
+  assert.match(await units.first().innerText(), /أبو بكر/);
+  assert.match(await first.locator('.capped').innerText(), /weak alias/);
+  assert.match(await first.locator('.score-value').innerText(), /^0\.\d\d$/);
+  assert.ok(await first.locator('.badge.alert').isVisible(), 'an undecided hit does not alarm');
+  const fontOK = await page.evaluate(() => document.fonts.check('16px "Noto Naskh Arabic"', 'أثر'));
+  assert.ok(fontOK, 'the embedded Arabic font did not load');
+  await shot(page, '02-screen-results-ar');
+  await axe(page, 'screening results');
+  step('QDi.299 first, with its explanation');
+
+  // 2. Decide: a false positive, remembered on the next screening.
+  await first.locator('details.decide summary').click();
+  await first.locator('input[value=false_positive]').check();
+  const reason = 'الأب مختلف والعمر لا يطابق / another father';
+  await first.locator('textarea[name=reason]').fill(reason);
+  await first.locator('form.decision button[type=submit]').click();
+  await page.locator('.match[data-id="QDi.299"] .review').waitFor();
+  // Screen the same person again from a fresh page: the decision is the server's.
+  await page.goto(base + '/#/screen');
+  await page.reload();
+  await screen(page, { name: 'أبو بكر البغدادي' });
+  const again = page.locator('.match[data-id="QDi.299"]');
+  await again.locator('.review').waitFor();
+  assert.match(await again.locator('.review').innerText(), /another father/);
+  assert.ok(await again.locator('.badge.noalert').isVisible(), 'a false positive still alarms');
+  await shot(page, '03-false-positive-remembered-ar');
+  step('false positive recorded and remembered');
+
+  // 3. English, with the Arabic names isolated in it.
+  await page.locator('#lang').click();
+  assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.getByRole('heading', { name: 'Screen a person' }).waitFor();
+  assert.equal(await page.locator('.match[data-id="QDi.299"] .pair bdi').first().getAttribute('dir'), 'auto');
+  assert.match(await page.locator('.match[data-id="QDi.299"] .pair').innerText(), /أبو بكر البغدادي/);
+  await shot(page, '04-screen-results-en');
+  await axe(page, 'screening results in English');
+  step('switched to English');
+
+  // 4. The record and its decisions.
+  await page.goto(base + '/#/persons/QDi.299');
+  await page.getByRole('heading', { name: /IBRAHIM AWWAD/ }).waitFor();
+  assert.match(await page.locator('main').innerText(), /إبراهيم عواد إبراهيم علي البدري السامرائي/);
+  await page.locator('main .badge.false_positive').waitFor();
+  await shot(page, '05-person-en');
+  await axe(page, 'person');
+  step('person view with its decision');
+
+  // 5. A small batch, its progress and its review queue.
+  await page.goto(base + '/#/batch');
+  await page.locator('#batch-file').setInputFiles({ name: 'crossing.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('id,name,birth_date\nc-1,أبو محمد الجولاني,\nc-2,محمد علي حسين,1990\nc-3,Ibrahim Awwad Ibrahim al-Badri,1971\n') });
+  await page.locator('#batch-form button[type=submit]').click();
+  await page.locator('.queue .match').first().waitFor();
+  assert.equal(await page.locator('#batch-progress').getAttribute('value'), '3');
+  assert.ok(await page.locator('.queue .match[data-id="QDi.299"]').count() >= 1, 'the batch queue lacks QDi.299');
+  await shot(page, '06-batch-en');
+  step('batch screened and queued for review');
+
+  // 6. Sharing labels: Al-Hol sees its AMBER record, Rabia does not.
+  await page.goto(base + '/#/screen');
+  await screen(page, { name: 'سعد عبد الكريم الزوبعي' });
+  assert.equal(await page.locator(`.match[data-id="${amberID}"]`).count(), 1, 'Al-Hol does not see its own AMBER record');
+  const other = await newPage('en-GB');
+  await signIn(other, 'omar');
+  assert.equal(await other.getAttribute('html', 'dir'), 'ltr');
+  await screen(other, { name: 'سعد عبد الكريم الزوبعي' });
+  assert.equal(await other.locator(`.match[data-id="${amberID}"]`).count(), 0, 'another organisation sees an AMBER record');
+  await other.goto(`${base}/#/persons/${amberID}`);
+  await other.locator('main .error').waitFor();
+  await shot(other, '07-other-org-no-amber-en');
+  step('AMBER record hidden from another organisation');
+
+  // 7. The auditor reads the log; screening is not theirs.
+  const audit = await newPage('ar');
+  await signIn(audit, 'sami');
+  await audit.goto(base + '/#/audit');
+  await audit.locator('table.audit tbody tr').first().waitFor();
+  await audit.getByRole('button', { name: /التحقق/ }).click();
+  await audit.locator('main .ok').waitFor();
+  assert.equal(await audit.locator('nav a[href="#/screen"]').count(), 0);
+  await shot(audit, '08-audit-ar');
+  await axe(audit, 'audit');
+  step('audit log read and verified');
+
+  // 8. Nothing left the machine, and nothing went wrong in the pages.
+  assert.deepEqual(blocked, [], `requests to the outside: ${blocked.join(', ')}`);
+  assert.deepEqual(problems, [], problems.join('\n'));
+  step('PASS');
+} catch (err) {
+  console.error(`e2e: FAIL: ${err.stack || err}`);
+  for (const [i, c] of browser.contexts().entries()) {
+    for (const [j, p] of c.pages().entries()) await p.screenshot({ path: join(artefacts, `failure-${i}-${j}.png`), fullPage: true }).catch(() => {});
+  }
+  if (problems.length) console.error(problems.join('\n'));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}

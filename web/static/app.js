@@ -1,0 +1,460 @@
+// Athar's web interface. Every piece of data comes from the /v1 API with
+// the user's token; the page hides nothing the server would show and shows
+// nothing the server would not.
+import { messages, defaultLang } from './i18n.js';
+
+const store = {
+  get lang() { return localStorage.getItem('athar.lang') || defaultLang(navigator.languages); },
+  set lang(v) { localStorage.setItem('athar.lang', v); },
+  // The token lives in this tab's session only: a shared laptop at a
+  // crossing must not keep it after the tab is closed.
+  get token() { return sessionStorage.getItem('athar.token') || ''; },
+  set token(v) { if (v) sessionStorage.setItem('athar.token', v); else sessionStorage.removeItem('athar.token'); },
+};
+
+let me = null; // the signed-in user, from /v1/me
+const t = (key, ...args) => {
+  const m = messages[store.lang][key] ?? messages.en[key] ?? key;
+  return typeof m === 'function' ? m(...args) : m;
+};
+const tmap = (group, key) => messages[store.lang][group]?.[key] ?? key;
+
+// h builds an element; strings become text nodes, never HTML, so a name
+// from a list can never inject markup.
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+// bdi isolates data (a name, an id) in its own direction inside the page's.
+const data = (s, attrs = {}) => h('bdi', { dir: 'auto', ...attrs }, s ?? '');
+
+class APIError extends Error {
+  constructor(status, detail) { super(detail); this.status = status; }
+}
+
+async function api(method, path, body, headers = {}) {
+  const init = { method, headers: { Authorization: `Bearer ${store.token}`, ...headers } };
+  if (body !== undefined) {
+    if (typeof body === 'string' || body instanceof Blob) init.body = body;
+    else { init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
+  }
+  const r = await fetch(path, init);
+  if (r.status === 401 && path !== '/v1/me') { signOut(); throw new APIError(401, t('badToken')); }
+  const type = r.headers.get('Content-Type') || '';
+  if (!r.ok) {
+    let detail = r.statusText;
+    if (/json/.test(type)) { try { detail = (await r.json()).detail || detail; } catch { /* keep the status text */ } }
+    throw new APIError(r.status, detail);
+  }
+  // JSON Lines (a job's results) is text, not one JSON value.
+  return /application\/(problem\+)?json/.test(type) ? r.json() : r.text();
+}
+
+const can = {
+  screen: () => me && ['screener', 'analyst', 'admin'].includes(me.role),
+  audit: () => me && me.role === 'auditor',
+};
+
+function errorBox(err) {
+  const msg = err.status === 404 ? t('notFound') : err.status === 403 ? t('forbidden') : err.message;
+  return h('p', { class: 'error', role: 'alert' }, `${t('error')}: `, data(msg));
+}
+
+const main = () => document.getElementById('main');
+function setPage(title, ...content) {
+  document.title = `${title} · ${t('title')}`;
+  main().replaceChildren(h('h1', { tabindex: '-1' }, title), ...content);
+}
+
+// ---- chrome: header, language, navigation ----
+
+function renderChrome() {
+  const lang = store.lang;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const links = [];
+  if (me) {
+    if (can.screen()) links.push(['#/screen', t('navScreen')], ['#/batch', t('navBatch')]);
+    links.push(['#/persons', t('navRegistry')], ['#/decisions', t('navDecisions')]);
+    if (can.audit()) links.push(['#/audit', t('navAudit')]);
+  }
+  const here = location.hash.split('?')[0];
+  document.getElementById('header').replaceChildren(
+    h('a', { class: 'skip', href: '#main', onclick: (e) => { e.preventDefault(); main().querySelector('h1')?.focus(); } }, t('skip')),
+    h('div', { class: 'brand' }, h('span', { class: 'logo', lang: 'ar' }, 'أثر'), h('span', { class: 'sub' }, t('subtitle'))),
+    me ? h('nav', { 'aria-label': 'main' }, h('ul', {}, links.map(([href, label]) =>
+      h('li', {}, h('a', { href, 'aria-current': here.startsWith(href) ? 'page' : undefined }, label))))) : null,
+    h('div', { class: 'who' },
+      me ? h('span', { class: 'user' }, data(me.name || me.login), ' · ', data(me.org), ' · ', me.role) : null,
+      h('button', { type: 'button', id: 'lang', lang: lang === 'ar' ? 'en' : 'ar', 'aria-label': t('switchLangLabel'),
+        onclick: () => { store.lang = lang === 'ar' ? 'en' : 'ar'; route(); } }, t('switchLang')),
+      me ? h('button', { type: 'button', id: 'signout', onclick: () => { signOut(); route(); } }, t('signOut')) : null),
+  );
+}
+
+function signOut() { store.token = ''; me = null; }
+
+// ---- sign in ----
+
+function pageSignIn(message) {
+  const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', required: true, 'aria-describedby': 'token-help', spellcheck: 'false' });
+  const status = h('div', { role: 'status', 'aria-live': 'polite' }, message ? h('p', { class: 'error' }, message) : null);
+  const form = h('form', { id: 'signin', class: 'card narrow', onsubmit: async (e) => {
+    e.preventDefault();
+    store.token = input.value.trim();
+    try {
+      me = await api('GET', '/v1/me');
+      location.hash = can.screen() ? '#/screen' : '#/persons';
+      route();
+    } catch (err) {
+      signOut();
+      status.replaceChildren(h('p', { class: 'error' }, err.status === 401 ? t('badToken') : err.message));
+    }
+  } },
+  h('label', { for: 'token' }, t('tokenLabel')), input,
+  h('p', { id: 'token-help', class: 'help' }, t('tokenHelp')),
+  h('button', { type: 'submit', class: 'primary' }, t('signIn')), status);
+  setPage(t('signIn'), form);
+}
+
+// ---- screening ----
+
+function field(id, label, attrs = {}, help) {
+  const describedBy = help ? `${id}-help` : undefined;
+  return h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    attrs.tag === 'select'
+      ? h('select', { id, name: id }, attrs.options.map(([v, l]) => h('option', { value: v }, l)))
+      : h('input', { id, name: id, type: 'text', dir: 'auto', autocomplete: 'off', 'aria-describedby': describedBy, ...attrs }),
+    help ? h('p', { id: describedBy, class: 'help' }, help) : null);
+}
+
+let lastScreen = null; // the last query and its answer, kept across a language switch
+
+function pageScreen() {
+  if (!can.screen()) return setPage(t('screenTitle'), h('p', { class: 'error' }, t('forbidden')));
+  const results = h('section', { id: 'results', 'aria-live': 'polite', 'aria-labelledby': 'results-h' });
+  const form = h('form', { id: 'screen-form', class: 'card grid', onsubmit: async (e) => {
+    e.preventDefault();
+    const q = queryFromForm(new FormData(form));
+    results.replaceChildren(h('p', {}, t('screening')));
+    try {
+      lastScreen = await api('POST', '/v1/screen', { query: q, limit: 10 });
+      renderResults(results, lastScreen);
+    } catch (err) { results.replaceChildren(errorBox(err)); }
+  } },
+  field('name', t('fName'), { required: true }, t('fNameHelp')),
+  field('father', t('fFather')), field('grandfather', t('fGrandfather')), field('family', t('fFamily')),
+  field('mother_name', t('fMother')),
+  field('birth_date', t('fBirth'), { pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', inputmode: 'numeric', dir: 'ltr' }, t('fBirthHelp')),
+  field('nationality', t('fNationality'), { dir: 'ltr' }, t('fNationalityHelp')),
+  field('gender', t('fGender'), { tag: 'select', options: [['', t('gUnknown')], ['m', t('gM')], ['f', t('gF')]] }),
+  field('document', t('fDocument'), { dir: 'ltr' }, t('fDocumentHelp')),
+  h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('screenButton'))));
+  setPage(t('screenTitle'), h('p', {}, t('screenIntro')), form, results);
+  if (lastScreen) {
+    const q = lastScreen.results[0].query;
+    for (const [k, v] of Object.entries(q)) if (form.elements[k] && typeof v === 'string') form.elements[k].value = v;
+    if (q.documents?.[0]) form.elements.document.value = q.documents[0].number;
+    renderResults(results, lastScreen);
+  }
+}
+
+// queryFromForm makes the API's query: the name parts are written after
+// the name in the usual Arabic order (given, father, grandfather, family).
+function queryFromForm(fd) {
+  const v = (k) => (fd.get(k) || '').toString().trim();
+  const q = { name: ['name', 'father', 'grandfather', 'family'].map(v).filter(Boolean).join(' ') };
+  for (const k of ['mother_name', 'birth_date', 'nationality', 'gender']) if (v(k)) q[k] = v(k);
+  if (q.nationality) q.nationality = q.nationality.toUpperCase();
+  if (v('document')) q.documents = [{ number: v('document') }];
+  return q;
+}
+
+function renderResults(box, resp) {
+  const res = resp.results[0];
+  box.replaceChildren(
+    h('h2', { id: 'results-h' }, t('results')),
+    h('p', { class: 'meta' }, t('recordsSearched', resp.records, resp.threshold)),
+    res.matches.length === 0 ? h('p', { class: 'empty' }, t('noMatches')) : null,
+    h('ol', { class: 'matches' }, res.matches.map((m, i) => h('li', {}, matchCard(m, i + 1, res.query, () => rescreen(box, res.query))))));
+}
+
+async function rescreen(box, query) {
+  try { lastScreen = await api('POST', '/v1/screen', { query, limit: 10 }); renderResults(box, lastScreen); }
+  catch (err) { box.append(errorBox(err)); }
+}
+
+const pct = (x) => `${Math.round(x * 100)}%`;
+const num = (x, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '');
+
+function matchCard(m, rank, query, onDecided) {
+  const status = m.review
+    ? h('span', { class: `badge ${m.review.outcome}` }, tmap('outcomes', m.review.outcome) ?? m.review.outcome)
+    : null;
+  return h('article', { class: `match ${m.alert ? 'alerting' : 'quiet'}`, 'data-id': m.id, 'aria-labelledby': `m-${rank}-${m.id}` },
+    h('header', {},
+      h('span', { class: 'rank' }, `${rank}`),
+      h('h3', { id: `m-${rank}-${m.id}` }, data(m.name)),
+      h('a', { class: 'id', href: `#/persons/${encodeURIComponent(m.id)}` }, data(m.id, { dir: 'ltr' })),
+      h('span', { class: `badge ${m.alert ? 'alert' : 'noalert'}` }, m.alert ? t('alert') : t('noAlert')), status),
+    h('div', { class: 'score', role: 'group', 'aria-label': t('score') },
+      h('span', {}, `${t('score')}: `, h('strong', { class: 'score-value' }, num(m.score, 2))),
+      h('meter', { min: 0, max: 1, low: 0.5, high: 0.8, optimum: 0, value: m.score, 'aria-label': `${t('score')} ${num(m.score, 2)}` })),
+    m.review ? reviewBox(m.review) : null,
+    explanation(m.explanation),
+    decisionForm(m, query, onDecided));
+}
+
+function reviewBox(r) {
+  return h('div', { class: 'review', role: 'note' },
+    h('strong', {}, t('reviewed'), ': ', tmap('outcomes', r.outcome)), ' — ',
+    data(r.officer), ' · ', data(r.org), ' · ', data(r.decided_at.slice(0, 16).replace('T', ' '), { dir: 'ltr' }),
+    h('blockquote', {}, data(r.reason)));
+}
+
+function explanation(x) {
+  if (!x) return null;
+  const n = x.name;
+  const parts = [];
+  if (n) {
+    parts.push(h('dl', { class: 'pair' },
+      h('dt', {}, t('queryName')), h('dd', {}, data(n.query)),
+      h('dt', {}, t('listedName')), h('dd', {}, data(n.listed), ' ', h('span', { class: 'kind' }, `(${tmap('kinds', n.listed_kind)})`))));
+    if (n.units?.length) {
+      parts.push(h('table', { class: 'units' },
+        h('caption', {}, t('nameCompared')),
+        h('thead', {}, h('tr', {}, [t('unitQuery'), '⟷', t('unitListed'), t('unitRole'), t('unitHow'), t('unitSimilarity'), t('unitRarity')].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, n.units.map((u) => h('tr', { class: `how-${u.how}` },
+          h('td', {}, data(u.query)), h('td', { 'aria-hidden': 'true', class: 'link' }, '⟷'), h('td', {}, data(u.listed)),
+          h('td', {}, tmap('roles', u.role || 'unknown')), h('td', {}, h('span', { class: `how ${u.how}` }, tmap('hows', u.how))),
+          h('td', {}, bar(u.similarity)), h('td', { class: 'num' }, num(u.rarity, 1)))))));
+    }
+    const left = (label, items, cls) => (items?.length
+      ? h('p', { class: `left ${cls}` }, `${label}: `, items.map((s) => h('span', { class: 'chip' }, data(s)))) : null);
+    parts.push(left(t('leftQuery'), n.query_left, 'q'), left(t('leftListed'), n.listed_left, 'l'));
+    if (n.notes?.length) parts.push(h('ul', { class: 'notes', 'aria-label': t('notes') }, n.notes.map((s) => h('li', { lang: 'en', dir: 'ltr' }, s))));
+  }
+  parts.push(h('h4', {}, t('facts')));
+  if (!x.features?.length) parts.push(h('p', { class: 'help' }, t('noFacts')));
+  else {
+    parts.push(h('table', { class: 'features' },
+      h('thead', {}, h('tr', {}, [t('fact'), t('outcome'), t('queryName'), t('listedName'), t('weight')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, x.features.map((f) => h('tr', { class: f.weight >= 0 ? 'agree' : 'contradict' },
+        h('td', {}, tmap('features', f.feature)), h('td', {}, h('span', { lang: 'en', dir: 'ltr' }, f.outcome), ' ',
+          h('span', { class: 'sense' }, f.weight >= 0 ? `(${t('agrees')})` : `(${t('contradicts')})`)),
+        h('td', {}, data(f.query)), h('td', {}, data(f.listed)),
+        h('td', { class: 'num', dir: 'ltr' }, (f.weight > 0 ? '+' : '') + num(f.weight, 1)))))));
+  }
+  if (x.capped) parts.push(h('p', { class: 'capped' }, h('strong', {}, `${t('capped')}: `), h('span', { lang: 'en', dir: 'ltr' }, x.capped)));
+  parts.push(h('p', { class: 'help', dir: 'auto' }, t('logit', num(x.prior, 1), num(x.logit, 2))));
+  return h('details', { class: 'explanation', open: true }, h('summary', {}, t('explanation')), parts);
+}
+
+function bar(x) {
+  const fill = h('span', { class: 'fill' });
+  fill.style.inlineSize = pct(x); // through the CSSOM: the CSP allows no style attribute
+  return h('span', { class: 'bar' }, h('span', { class: 'track', 'aria-hidden': 'true' }, fill), h('span', { class: 'val' }, pct(x)));
+}
+
+let formSeq = 0;
+function decisionForm(m, query, onDecided) {
+  const id = `d${++formSeq}`;
+  const status = h('div', { role: 'status', 'aria-live': 'polite' });
+  const outcomes = [['confirmed_match', t('oMatch')], ['false_positive', t('oFalse')], ['needs_more_information', t('oMore')]];
+  const form = h('form', { class: 'decision', onsubmit: async (e) => {
+    e.preventDefault();
+    const fd = new FormData(form);
+    try {
+      await api('POST', '/v1/decisions', { query, person_id: m.id, outcome: fd.get('outcome'), reason: fd.get('reason'), officer: fd.get('officer'), label: fd.get('label') });
+      status.replaceChildren(h('p', { class: 'ok' }, t('decisionSaved')));
+      onDecided?.();
+    } catch (err) { status.replaceChildren(errorBox(err)); }
+  } },
+  h('fieldset', {}, h('legend', {}, t('decide')),
+    outcomes.map(([v, l]) => h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'outcome', value: v, required: true }), ' ', l))),
+  h('div', { class: 'field' }, h('label', { for: `${id}-reason` }, t('reason')),
+    h('textarea', { id: `${id}-reason`, name: 'reason', required: true, rows: 2, dir: 'auto', 'aria-describedby': `${id}-rh` }),
+    h('p', { id: `${id}-rh`, class: 'help' }, t('reasonHelp'))),
+  h('div', { class: 'row' },
+    h('div', { class: 'field' }, h('label', { for: `${id}-officer` }, t('officer')),
+      h('input', { id: `${id}-officer`, name: 'officer', required: true, dir: 'auto', value: me?.name || me?.login || '' })),
+    h('div', { class: 'field' }, h('label', { for: `${id}-label` }, t('label')),
+      h('select', { id: `${id}-label`, name: 'label' }, ['AMBER', 'GREEN', 'RED'].map((l) => h('option', { value: l }, l))))),
+  h('button', { type: 'submit' }, t('saveDecision')), status);
+  return h('details', { class: 'decide' }, h('summary', {}, t('decide')), form);
+}
+
+// ---- registry ----
+
+async function pageRegistry(params) {
+  const q = params.get('q') || '';
+  const input = h('input', { id: 'q', name: 'q', type: 'search', dir: 'auto', value: q, required: true });
+  const list = h('section', { 'aria-live': 'polite' });
+  const form = h('form', { role: 'search', class: 'card row', onsubmit: (e) => {
+    e.preventDefault(); location.hash = `#/persons?q=${encodeURIComponent(input.value.trim())}`;
+  } }, h('div', { class: 'field grow' }, h('label', { for: 'q' }, t('searchLabel')), input), h('button', { type: 'submit', class: 'primary' }, t('search')));
+  setPage(t('registryTitle'), form, list);
+  if (!q) return;
+  list.replaceChildren(h('p', {}, t('loading')));
+  try {
+    const r = await api('GET', `/v1/persons?name=${encodeURIComponent(q)}&limit=20`);
+    list.replaceChildren(r.results.length === 0 ? h('p', { class: 'empty' }, t('noResults')) : h('ul', { class: 'plain persons' }, r.results.map((p) => h('li', {},
+      h('a', { href: `#/persons/${encodeURIComponent(p.id)}` }, data(p.name)), ' ', h('span', { class: 'id' }, data(p.id, { dir: 'ltr' })), ' ', h('span', { class: 'meta' }, num(p.score, 2))))));
+  } catch (err) { list.replaceChildren(errorBox(err)); }
+}
+
+async function pagePerson(id) {
+  setPage(id, h('p', {}, t('loading')));
+  let p;
+  try { p = await api('GET', `/v1/persons/${encodeURIComponent(id)}`); } catch (err) { return setPage(id, errorBox(err)); }
+  const primary = p.names?.find((n) => n.kind === 'primary') || p.names?.[0];
+  const section = (title, ...c) => h('section', { class: 'card' }, h('h2', {}, title), ...c);
+  const decisions = h('div', {}, t('loading'));
+  setPage(primary?.full || id,
+    h('p', { class: 'meta' }, data(p.id, { dir: 'ltr' }), ' · ', p.kind, p.label ? ` · ${p.label}` : '', p.owner ? [' · ', t('owner'), ': ', data(p.owner)] : ''),
+    section(t('personNames'), h('table', {}, h('thead', {}, h('tr', {}, [t('personNames'), t('script'), t('kind')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, (p.names || []).map((n) => h('tr', {}, h('td', { class: 'name' }, data(n.full)), h('td', {}, n.script), h('td', {}, tmap('kinds', n.kind))))))),
+    section(t('birthDates'), h('ul', { class: 'plain' }, (p.birth_dates || []).map((b) => h('li', {}, data(b.date, { dir: 'ltr' }), b.qualifier ? ` (${b.qualifier})` : '')))),
+    section(t('nationalities'), h('p', {}, (p.nationalities || []).join(', ') || '—')),
+    section(t('documents'), h('ul', { class: 'plain' }, (p.documents || []).map((d) => h('li', {}, d.type, ': ', data(d.number, { dir: 'ltr' }), d.note ? [' — ', data(d.note)] : '')))),
+    section(t('lists'), h('ul', { class: 'plain' }, (p.lists || []).map((l) => h('li', {}, data(l.list), ' ', data(l.reference || ''), l.listed_on ? ` · ${l.listed_on}` : '')))),
+    p.remarks ? section(t('remarks'), h('p', { dir: 'auto' }, p.remarks)) : null,
+    section(t('provenance'), h('p', { dir: 'ltr' }, data(`${p.provenance?.dataset ?? ''} ${p.provenance?.version ?? ''} · ${p.provenance?.source_id ?? ''} · ${p.provenance?.entered_by ?? ''}`))),
+    section(t('decisionsOn'), decisions));
+  try {
+    const d = await api('GET', `/v1/decisions?person_id=${encodeURIComponent(id)}&limit=50`);
+    decisions.replaceChildren(decisionTable(d.decisions));
+  } catch (err) { decisions.replaceChildren(errorBox(err)); }
+}
+
+function decisionTable(ds) {
+  if (!ds.length) return h('p', { class: 'empty' }, t('noDecisions'));
+  return h('table', {}, h('thead', {}, h('tr', {}, [t('at'), t('outcome'), t('reason'), t('officer'), t('target')].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, ds.map((d) => h('tr', {},
+      h('td', { dir: 'ltr' }, (d.created_at || '').slice(0, 16).replace('T', ' ')),
+      h('td', {}, h('span', { class: `badge ${d.outcome}` }, tmap('outcomes', d.outcome))),
+      h('td', {}, data(d.reason)), h('td', {}, data(d.officer)),
+      h('td', {}, h('a', { href: `#/persons/${encodeURIComponent(d.person_id)}` }, data(d.person_id, { dir: 'ltr' })))))));
+}
+
+async function pageDecisions() {
+  setPage(t('decisionsTitle'), h('p', {}, t('loading')));
+  try {
+    const d = await api('GET', '/v1/decisions?limit=100');
+    setPage(t('decisionsTitle'), decisionTable(d.decisions));
+  } catch (err) { setPage(t('decisionsTitle'), errorBox(err)); }
+}
+
+// ---- batch ----
+
+function pageBatch() {
+  if (!can.screen()) return setPage(t('batchTitle'), h('p', { class: 'error' }, t('forbidden')));
+  const out = h('section', { 'aria-live': 'polite' });
+  const file = h('input', { id: 'batch-file', name: 'file', type: 'file', accept: '.csv,.jsonl,.ndjson,.json,text/csv,application/x-ndjson', required: true });
+  const form = h('form', { id: 'batch-form', class: 'card', onsubmit: async (e) => {
+    e.preventDefault();
+    const f = file.files[0];
+    if (!f) return;
+    const format = /\.csv$/i.test(f.name) ? 'csv' : 'jsonl';
+    try {
+      const job = await api('POST', `/v1/jobs?format=${format}`, f, { 'Content-Type': format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
+      await followJob(out, job.id);
+    } catch (err) { out.replaceChildren(errorBox(err)); }
+  } }, h('p', {}, t('batchIntro')), h('div', { class: 'field' }, h('label', { for: 'batch-file' }, t('batchFile')), file),
+  h('button', { type: 'submit', class: 'primary' }, t('upload')));
+  setPage(t('batchTitle'), form, out);
+}
+
+async function followJob(out, id) {
+  const progress = h('progress', { id: 'batch-progress', max: 1, value: 0, 'aria-label': t('progress') });
+  const label = h('span', { class: 'meta' });
+  out.replaceChildren(h('h2', {}, t('progress')), progress, ' ', label);
+  for (;;) {
+    const j = await api('GET', `/v1/jobs/${encodeURIComponent(id)}`);
+    progress.max = Math.max(1, j.queries); progress.value = j.done;
+    label.textContent = `${j.done} / ${j.queries} · ${j.status}`;
+    if (j.status === 'done') break;
+    if (j.status === 'failed') { out.append(h('p', { class: 'error', role: 'alert' }, data(j.error || j.status))); return; }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const text = await api('GET', `/v1/jobs/${encodeURIComponent(id)}/results`);
+  const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
+  const queue = h('ol', { class: 'queue' });
+  out.append(h('p', {}, h('a', { href: url, download: `${id}.jsonl` }, t('download'))), h('h2', {}, t('queue')), queue);
+  for (const line of lines) {
+    if (line.error) { queue.append(h('li', {}, h('p', { class: 'error' }, `${line.line}: `, data(line.error)))); continue; }
+    const hits = (line.matches || []).filter((m) => m.alert);
+    if (!hits.length) continue;
+    const item = h('li', { class: 'queue-item' });
+    const show = (ms) => item.replaceChildren(h('h3', {}, data(line.query_id), ': ', data(line.query.name || (line.query.names || [])[0])),
+      ...ms.map((m, i) => matchCard(m, i + 1, line.query, async () => {
+        const r = await api('POST', '/v1/screen', { query: line.query, limit: 10 });
+        show(r.results[0].matches);
+      })));
+    show(hits);
+    queue.append(item);
+  }
+  if (!queue.children.length) queue.replaceWith(h('p', { class: 'empty' }, t('noMatches')));
+}
+
+// ---- audit ----
+
+async function pageAudit(params) {
+  if (!can.audit()) return setPage(t('auditTitle'), h('p', { class: 'error' }, t('forbidden')));
+  const after = Number(params.get('after') || 0);
+  const verdict = h('div', { role: 'status', 'aria-live': 'polite' });
+  const verify = h('button', { type: 'button', onclick: async () => {
+    try {
+      const v = await api('GET', '/v1/audit/verify');
+      verdict.replaceChildren(h('p', { class: v.intact ? 'ok' : 'error' }, v.intact ? t('intact', v.entries) : t('broken', v.broken_at, v.reason)));
+    } catch (err) { verdict.replaceChildren(errorBox(err)); }
+  } }, t('verify'));
+  setPage(t('auditTitle'), verify, verdict, h('p', {}, t('loading')));
+  try {
+    const a = await api('GET', `/v1/audit?after=${after}&limit=100`);
+    main().lastChild.replaceWith(h('div', { class: 'scroll' }, h('table', { class: 'audit' },
+      h('thead', {}, h('tr', {}, ['#', t('at'), t('actor'), t('action'), t('target')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, a.entries.map((e) => h('tr', {}, h('td', { class: 'num' }, e.seq), h('td', { dir: 'ltr' }, (e.at || '').slice(0, 19).replace('T', ' ')),
+        h('td', {}, data(e.actor)), h('td', { dir: 'ltr' }, e.action), h('td', {}, data(e.target || '')))))),
+    a.next && a.entries.length ? h('p', {}, h('a', { href: `#/audit?after=${a.next}` }, t('more'))) : null));
+  } catch (err) { main().lastChild.replaceWith(errorBox(err)); }
+}
+
+// ---- routing ----
+
+async function route() {
+  if (store.token && !me) {
+    try { me = await api('GET', '/v1/me'); } catch (err) { signOut(); renderChrome(); return pageSignIn(err.status === 401 ? t('badToken') : err.message); }
+  }
+  renderChrome();
+  if (!me) return pageSignIn();
+  // A bookmarked /persons/QDi.299 (the server gives this page for any
+  // page address) reads as #/persons/QDi.299.
+  const [path, query] = (location.hash ? location.hash.replace(/^#/, '') : location.pathname + location.search).split('?');
+  const params = new URLSearchParams(query || '');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'screen': return pageScreen();
+    case 'batch': return pageBatch();
+    case 'persons': return parts[1] ? pagePerson(parts[1]) : pageRegistry(params);
+    case 'decisions': return pageDecisions();
+    case 'audit': return pageAudit(params);
+    default: location.replace(can.screen() ? '#/screen' : '#/persons');
+  }
+}
+
+window.addEventListener('hashchange', () => { route(); });
+route();
