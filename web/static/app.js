@@ -96,7 +96,7 @@ function renderChrome() {
     me ? h('nav', { 'aria-label': 'main' }, h('ul', {}, links.map(([href, label]) =>
       h('li', {}, h('a', { href, 'aria-current': here.startsWith(href) ? 'page' : undefined }, label))))) : null,
     h('div', { class: 'who' },
-      me ? h('span', { class: 'user' }, data(me.name || me.login), ' · ', data(me.org), ' · ', me.role) : null,
+      me ? h('span', { class: 'user' }, data(me.name || me.login), ' · ', data(me.org), ' · ', tmap('roleNames', me.role)) : null,
       h('button', { type: 'button', id: 'lang', lang: lang === 'ar' ? 'en' : 'ar', 'aria-label': t('switchLangLabel'),
         onclick: () => { store.lang = lang === 'ar' ? 'en' : 'ar'; route(); } }, t('switchLang')),
       me ? h('button', { type: 'button', id: 'signout', onclick: () => { signOut(); route(); } }, t('signOut')) : null),
@@ -187,7 +187,7 @@ function renderResults(box, resp) {
   box.replaceChildren(
     h('h2', { id: 'results-h' }, t('results')),
     h('p', { class: 'meta' }, t('recordsSearched', resp.records, resp.threshold)),
-    res.matches.length === 0 ? h('p', { class: 'empty' }, t('noMatches')) : null,
+    res.matches.length === 0 ? h('p', { class: 'empty' }, t('noMatches')) : '',
     h('ol', { class: 'matches' }, res.matches.map((m, i) => h('li', {}, matchCard(m, i + 1, res.query, () => rescreen(box, res.query))))));
 }
 
@@ -220,7 +220,7 @@ function matchCard(m, rank, query, onDecided) {
 function reviewBox(r) {
   return h('div', { class: 'review', role: 'note' },
     h('strong', {}, t('reviewed'), ': ', tmap('outcomes', r.outcome)), ' — ',
-    data(r.officer), ' · ', data(r.org), ' · ', data(r.decided_at.slice(0, 16).replace('T', ' '), { dir: 'ltr' }),
+    data(r.officer), ' · ', data(r.org), ' · ', data(`${r.decided_at.slice(0, 16).replace('T', ' ')} UTC`, { dir: 'ltr' }),
     h('blockquote', {}, data(r.reason)));
 }
 
@@ -326,10 +326,12 @@ async function pagePerson(id) {
     h('p', { class: 'meta' }, data(p.id, { dir: 'ltr' }), ' · ', p.kind, p.label ? ` · ${p.label}` : '', p.owner ? [' · ', t('owner'), ': ', data(p.owner)] : ''),
     section(t('personNames'), h('table', {}, h('thead', {}, h('tr', {}, [t('personNames'), t('script'), t('kind')].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, (p.names || []).map((n) => h('tr', {}, h('td', { class: 'name' }, data(n.full)), h('td', {}, n.script), h('td', {}, tmap('kinds', n.kind))))))),
-    section(t('birthDates'), h('ul', { class: 'plain' }, (p.birth_dates || []).map((b) => h('li', {}, data(b.date, { dir: 'ltr' }), b.qualifier ? ` (${b.qualifier})` : '')))),
-    section(t('nationalities'), h('p', {}, (p.nationalities || []).join(', ') || '—')),
-    section(t('documents'), h('ul', { class: 'plain' }, (p.documents || []).map((d) => h('li', {}, d.type, ': ', data(d.number, { dir: 'ltr' }), d.note ? [' — ', data(d.note)] : '')))),
-    section(t('lists'), h('ul', { class: 'plain' }, (p.lists || []).map((l) => h('li', {}, data(l.list), ' ', data(l.reference || ''), l.listed_on ? ` · ${l.listed_on}` : '')))),
+    section(t('personDetails'), h('dl', { class: 'facts' },
+      h('dt', {}, t('birthDates')), h('dd', {}, list((p.birth_dates || []).map((b) => [data(b.date, { dir: 'ltr' }), b.qualifier ? ` (${b.qualifier})` : '']))),
+      h('dt', {}, t('nationalities')), h('dd', {}, (p.nationalities || []).join(', ') || '—'),
+      h('dt', {}, t('documents')), h('dd', {}, list((p.documents || []).map((d) => [d.type, ': ', data(d.number, { dir: 'ltr' }), d.note ? [' — ', data(d.note)] : '']))),
+      h('dt', {}, t('lists')), h('dd', {}, list((p.lists || []).map((l) => [data(l.list), ' ', data(l.reference || ''), l.listed_on ? ` · ${l.listed_on}` : '']))),
+      h('dt', {}, t('provenance')), h('dd', { dir: 'ltr' }, data([p.provenance?.dataset, p.provenance?.version, p.provenance?.source_id, p.provenance?.entered_by].filter(Boolean).join(' · '))))),
     p.remarks ? section(t('remarks'), h('p', { dir: 'auto' }, p.remarks)) : null,
     section(t('provenance'), h('p', { dir: 'ltr' }, data(`${p.provenance?.dataset ?? ''} ${p.provenance?.version ?? ''} · ${p.provenance?.source_id ?? ''} · ${p.provenance?.entered_by ?? ''}`))),
     section(t('decisionsOn'), decisions));
@@ -339,11 +341,15 @@ async function pagePerson(id) {
   } catch (err) { decisions.replaceChildren(errorBox(err)); }
 }
 
+function list(items) {
+  return items.length ? h('ul', { class: 'plain' }, items.map((c) => h('li', {}, c))) : '—';
+}
+
 function decisionTable(ds) {
   if (!ds.length) return h('p', { class: 'empty' }, t('noDecisions'));
   return h('table', {}, h('thead', {}, h('tr', {}, [t('at'), t('outcome'), t('reason'), t('officer'), t('target')].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ds.map((d) => h('tr', {},
-      h('td', { dir: 'ltr' }, (d.created_at || '').slice(0, 16).replace('T', ' ')),
+      h('td', {}, data((d.created_at || '').slice(0, 16).replace('T', ' '), { dir: 'ltr' })),
       h('td', {}, h('span', { class: `badge ${d.outcome}` }, tmap('outcomes', d.outcome))),
       h('td', {}, data(d.reason)), h('td', {}, data(d.officer)),
       h('td', {}, h('a', { href: `#/persons/${encodeURIComponent(d.person_id)}` }, data(d.person_id, { dir: 'ltr' })))))));
@@ -427,8 +433,8 @@ async function pageAudit(params) {
     const a = await api('GET', `/v1/audit?after=${after}&limit=100`);
     main().lastChild.replaceWith(h('div', { class: 'scroll' }, h('table', { class: 'audit' },
       h('thead', {}, h('tr', {}, ['#', t('at'), t('actor'), t('action'), t('target')].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, a.entries.map((e) => h('tr', {}, h('td', { class: 'num' }, e.seq), h('td', { dir: 'ltr' }, (e.at || '').slice(0, 19).replace('T', ' ')),
-        h('td', {}, data(e.actor)), h('td', { dir: 'ltr' }, e.action), h('td', {}, data(e.target || '')))))),
+      h('tbody', {}, a.entries.map((e) => h('tr', {}, h('td', { class: 'num' }, e.seq), h('td', {}, data((e.at || '').slice(0, 19).replace('T', ' '), { dir: 'ltr' })),
+        h('td', {}, data(e.actor)), h('td', {}, data(e.action, { dir: 'ltr' })), h('td', {}, data(e.target || '')))))),
     a.next && a.entries.length ? h('p', {}, h('a', { href: `#/audit?after=${a.next}` }, t('more'))) : null));
   } catch (err) { main().lastChild.replaceWith(errorBox(err)); }
 }
