@@ -363,6 +363,54 @@ func (s *scratch) reset() {
 	s.cands = s.cands[:0]
 }
 
+// topCands sorts the best k candidates first, by weight then entry, and
+// returns them. For a long list it selects them with a bounded heap instead
+// of sorting everything.
+func topCands(cs []cand, k int) []cand {
+	better := func(a, b cand) bool { return a.w > b.w || (a.w == b.w && a.entry < b.entry) }
+	if len(cs) > 4*k {
+		// A min-heap (by "better") of the best k seen so far, in cs[:k].
+		h := cs[:k]
+		down := func(i int) {
+			for {
+				l := 2*i + 1
+				if l >= k {
+					return
+				}
+				m := l
+				if r := l + 1; r < k && better(h[l], h[r]) {
+					m = r
+				}
+				if !better(h[i], h[m]) {
+					return
+				}
+				h[i], h[m] = h[m], h[i]
+				i = m
+			}
+		}
+		for i := k/2 - 1; i >= 0; i-- {
+			down(i)
+		}
+		for _, c := range cs[k:] {
+			if better(c, h[0]) {
+				h[0] = c
+				down(0)
+			}
+		}
+		cs = h
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		if c := cmp.Compare(b.w, a.w); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.entry, b.entry)
+	})
+	if len(cs) > k {
+		cs = cs[:k]
+	}
+	return cs
+}
+
 // candidates returns the entries most worth comparing in full with the
 // query names, best first: those sharing the rarest, heaviest units.
 // Records canSee rejects are left out before the cut, so that they take no
@@ -419,31 +467,30 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 			}
 		}
 	}
-	for _, e := range s.touched {
-		if s.slots[e].hidden {
-			continue
-		}
-		s.cands = append(s.cands, cand{entry: e, w: s.slots[e].acc, names: s.slots[e].hit})
-	}
-	slices.SortFunc(s.cands, func(a, b cand) int {
-		if c := cmp.Compare(b.w, a.w); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.entry, b.entry)
-	})
-	if len(s.cands) > maxCandidates {
-		s.cands = s.cands[:maxCandidates]
-	}
 	// Entries that share far less than the best are not worth a full
-	// comparison: they could not outrank it.
-	if len(s.cands) > minCandidates {
-		floor := s.cands[0].w * candidateShare
-		k := minCandidates
-		for k < len(s.cands) && s.cands[k].w >= floor {
-			k++
+	// comparison: they could not outrank it. Filtering before sorting keeps
+	// a query of common names from sorting tens of thousands of entries.
+	var best float32
+	for _, e := range s.touched {
+		if sl := &s.slots[e]; !sl.hidden && sl.acc > best {
+			best = sl.acc
 		}
-		s.cands = s.cands[:k]
 	}
+	floor := best * candidateShare
+	for _, e := range s.touched {
+		if sl := &s.slots[e]; !sl.hidden && sl.acc >= floor {
+			s.cands = append(s.cands, cand{entry: e, w: sl.acc, names: sl.hit})
+		}
+	}
+	if len(s.cands) < minCandidates { // keep a few more to choose from
+		s.cands = s.cands[:0]
+		for _, e := range s.touched {
+			if sl := &s.slots[e]; !sl.hidden {
+				s.cands = append(s.cands, cand{entry: e, w: sl.acc, names: sl.hit})
+			}
+		}
+	}
+	s.cands = topCands(s.cands, maxCandidates)
 	s.canSee = nil // the pool must not keep the caller's closure
 	return s.cands
 }
