@@ -63,7 +63,7 @@ tokens, never the names screened. SIGINT or SIGTERM stops it gracefully.`,
 			if err := srv.Open(ctx); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "Athar API and web interface on http://%s (building the screening index; /readyz says when ready)\n", srv.Addr())
+			fmt.Fprintf(e.stdout, "Athar API and web interface listening on http://%s (building the screening index; /readyz says when ready)\n", srv.Addr())
 			<-ctx.Done()
 			fmt.Fprintln(e.stdout, "Shutting down: finishing requests under way...")
 			if err := srv.Close(); err != nil {
