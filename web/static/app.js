@@ -50,7 +50,11 @@ async function api(method, path, body, headers = {}) {
     else { init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
   }
   const r = await fetch(path, init);
-  if (r.status === 401 && path !== '/v1/me') { signOut(); throw new APIError(401, t('badToken')); }
+  if (r.status === 401 && path !== '/v1/me') {
+    // Revoked or expired: back to sign in, once the caller has shown the error.
+    signOut(); setTimeout(() => route(), 0);
+    throw new APIError(401, t('badToken'));
+  }
   const type = r.headers.get('Content-Type') || '';
   if (!r.ok) {
     let detail = r.statusText;
