@@ -68,6 +68,7 @@ async function api(method, path, body, headers = {}) {
 const can = {
   screen: () => me && ['screener', 'analyst', 'admin'].includes(me.role),
   audit: () => me && me.role === 'auditor',
+  edit: () => me && ['analyst', 'admin'].includes(me.role),
 };
 
 function errorBox(err) {
@@ -78,7 +79,7 @@ function errorBox(err) {
 const main = () => document.getElementById('main');
 function setPage(title, ...content) {
   document.title = `${title} · ${t('title')}`;
-  main().replaceChildren(h('h1', { tabindex: '-1' }, title), ...content);
+  main().replaceChildren(h('h1', { tabindex: '-1' }, title), ...content.filter((c) => c !== null && c !== undefined && c !== ''));
 }
 
 // ---- chrome: header, language, navigation ----
@@ -309,7 +310,7 @@ async function pageRegistry(params) {
   const form = h('form', { role: 'search', class: 'card row', onsubmit: (e) => {
     e.preventDefault(); location.hash = `#/persons?q=${encodeURIComponent(input.value.trim())}`;
   } }, h('div', { class: 'field grow' }, h('label', { for: 'q' }, t('searchLabel')), input), h('button', { type: 'submit', class: 'primary' }, t('search')));
-  setPage(t('registryTitle'), form, list);
+  setPage(t('registryTitle'), can.edit() ? h('p', {}, h('a', { href: '#/persons/new', class: 'button' }, t('newRecord'))) : '', form, list);
   if (!q) return;
   list.replaceChildren(h('p', {}, t('loading')));
   try {
@@ -327,7 +328,9 @@ async function pagePerson(id) {
   const section = (title, ...c) => h('section', { class: 'card' }, h('h2', {}, title), ...c);
   const decisions = h('div', {}, t('loading'));
   setPage(primary?.full || id,
-    h('p', { class: 'meta' }, data(p.id, { dir: 'ltr' }), ' · ', p.kind, p.label ? ` · ${p.label}` : '', p.owner ? [' · ', t('owner'), ': ', data(p.owner)] : ''),
+    can.edit() && p.provenance?.dataset === 'manual' && p.owner === me.org
+      ? h('p', {}, h('a', { href: `#/persons/${encodeURIComponent(p.id)}/edit`, class: 'button' }, t('editRecord'))) : '',
+    h('p', { class: 'meta' }, data(p.id, { dir: 'ltr' }), ' · ', p.kind, p.label ? ` · ${p.label}` : '', p.owner ? h('span', {}, ' · ', t('owner'), ': ', data(p.owner)) : ''),
     section(t('personNames'), h('table', {}, h('thead', {}, h('tr', {}, [t('personNames'), t('script'), t('kind')].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, (p.names || []).map((n) => h('tr', {}, h('td', { class: 'name' }, data(n.full)), h('td', {}, n.script), h('td', {}, tmap('kinds', n.kind))))))),
     section(t('personDetails'), h('dl', { class: 'facts' },
@@ -335,9 +338,8 @@ async function pagePerson(id) {
       h('dt', {}, t('nationalities')), h('dd', {}, (p.nationalities || []).join(', ') || '—'),
       h('dt', {}, t('documents')), h('dd', {}, list((p.documents || []).map((d) => [d.type, ': ', data(d.number, { dir: 'ltr' }), d.note ? [' — ', data(d.note)] : '']))),
       h('dt', {}, t('lists')), h('dd', {}, list((p.lists || []).map((l) => [data(l.list), ' ', data(l.reference || ''), l.listed_on ? ` · ${l.listed_on}` : '']))),
-      h('dt', {}, t('provenance')), h('dd', { dir: 'ltr' }, data([p.provenance?.dataset, p.provenance?.version, p.provenance?.source_id, p.provenance?.entered_by].filter(Boolean).join(' · '))))),
+      h('dt', {}, t('provenance')), h('dd', {}, data([p.provenance?.dataset, p.provenance?.version, p.provenance?.source_id, p.provenance?.entered_by].filter(Boolean).join(' · '))))),
     p.remarks ? section(t('remarks'), h('p', { dir: 'auto' }, p.remarks)) : null,
-    section(t('provenance'), h('p', { dir: 'ltr' }, data(`${p.provenance?.dataset ?? ''} ${p.provenance?.version ?? ''} · ${p.provenance?.source_id ?? ''} · ${p.provenance?.entered_by ?? ''}`))),
     section(t('decisionsOn'), decisions));
   try {
     const d = await api('GET', `/v1/decisions?person_id=${encodeURIComponent(id)}&limit=50`);
@@ -365,6 +367,64 @@ async function pageDecisions() {
     const d = await api('GET', '/v1/decisions?limit=100');
     setPage(t('decisionsTitle'), decisionTable(d.decisions));
   } catch (err) { setPage(t('decisionsTitle'), errorBox(err)); }
+}
+
+// ---- entering and editing records (analysts) ----
+
+const arabic = /[\u0600-\u06FF]/;
+
+// pageEdit enters a record by hand, or edits one entered by hand. The form
+// covers the fields an analyst types; an edit keeps the record's other
+// fields, and each name it still lists, as they were.
+async function pageEdit(id) {
+  const title = id ? t('editRecord') : t('newRecord');
+  if (!can.edit()) return setPage(title, h('p', { class: 'error' }, t('forbidden')));
+  let p = { kind: 'person', names: [], label: 'AMBER' };
+  if (id) {
+    try { p = await api('GET', `/v1/persons/${encodeURIComponent(id)}`); } catch (err) { return setPage(title, errorBox(err)); }
+  }
+  const status = h('div', { role: 'status', 'aria-live': 'polite' });
+  const area = (name, label, value, help) => h('div', { class: 'field wide' }, h('label', { for: `e-${name}` }, label),
+    h('textarea', { id: `e-${name}`, name, rows: 3, dir: 'auto', 'aria-describedby': help ? `e-${name}-help` : undefined }, value || ''),
+    help ? h('p', { id: `e-${name}-help`, class: 'help' }, help) : null);
+  const input = (name, label, value, attrs = {}, help) => {
+    const f = field(`e-${name}`, label, { name, value: value || '', ...attrs }, help);
+    return f;
+  };
+  const form = h('form', { id: 'edit-form', class: 'card grid', onsubmit: async (e) => {
+    e.preventDefault();
+    const fd = new FormData(form);
+    const v = (k) => (fd.get(k) || '').toString().trim();
+    const lines = v('names').split('\n').map((s) => s.trim()).filter(Boolean);
+    const old = new Map((p.names || []).map((n) => [n.full, n]));
+    const rec = { ...p };
+    delete rec.provenance;
+    rec.names = lines.map((full, i) => old.get(full) || { full, script: arabic.test(full) ? 'Arab' : 'Latn', kind: i === 0 ? 'primary' : 'alias' });
+    rec.birth_dates = v('birth_date') ? [{ ...(p.birth_dates?.[0] || {}), date: v('birth_date') }, ...(p.birth_dates || []).slice(1)] : (p.birth_dates || []).slice(1);
+    rec.nationalities = v('nationalities').split(/[;,\s]+/).filter(Boolean).map((s) => s.toUpperCase());
+    rec.gender = v('gender') || undefined;
+    rec.mother_name = v('mother_name') || undefined;
+    rec.documents = v('document') ? [{ ...(p.documents?.[0] || {}), type: (p.documents?.[0]?.type) || 'national_id', number: v('document') }, ...(p.documents || []).slice(1)] : (p.documents || []).slice(1);
+    rec.remarks = v('remarks') || undefined;
+    rec.label = v('label');
+    try {
+      const saved = id ? await api('PUT', `/v1/persons/${encodeURIComponent(id)}`, rec) : await api('POST', '/v1/persons', rec);
+      location.hash = `#/persons/${encodeURIComponent(saved.id)}`;
+    } catch (err) { status.replaceChildren(errorBox(err)); }
+  } },
+  area('names', t('eNames'), (p.names || []).map((n) => n.full).join('\n'), t('eNamesHelp')),
+  input('birth_date', t('fBirth'), p.birth_dates?.[0]?.date, { dir: 'ltr', pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?' }, t('fBirthHelp')),
+  input('nationalities', t('nationalities'), (p.nationalities || []).join('; '), { dir: 'ltr' }, t('fNationalityHelp')),
+  h('div', { class: 'field' }, h('label', { for: 'e-gender' }, t('fGender')),
+    h('select', { id: 'e-gender', name: 'gender' }, [['', t('gUnknown')], ['m', t('gM')], ['f', t('gF')]].map(([val, l]) => h('option', { value: val, selected: p.gender === val }, l)))),
+  input('mother_name', t('fMother'), p.mother_name),
+  input('document', t('fDocument'), p.documents?.[0]?.number, { dir: 'ltr' }),
+  h('div', { class: 'field' }, h('label', { for: 'e-label' }, t('label')),
+    h('select', { id: 'e-label', name: 'label' }, ['AMBER', 'GREEN', 'RED', 'CLEAR'].map((l) => h('option', { value: l, selected: (p.label || 'CLEAR') === l }, l)))),
+  area('remarks', t('remarks'), p.remarks),
+  h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('save'))), status);
+  form.querySelector('#e-names').required = true;
+  setPage(id ? `${title}: ${id}` : title, h('p', {}, t('editIntro')), form);
 }
 
 // ---- batch ----
@@ -459,7 +519,10 @@ async function route() {
   switch (parts[0]) {
     case 'screen': return pageScreen();
     case 'batch': return pageBatch();
-    case 'persons': return parts[1] ? pagePerson(parts[1]) : pageRegistry(params);
+    case 'persons':
+      if (parts[1] === 'new') return pageEdit(null);
+      if (parts[2] === 'edit') return pageEdit(parts[1]);
+      return parts[1] ? pagePerson(parts[1]) : pageRegistry(params);
     case 'decisions': return pageDecisions();
     case 'audit': return pageAudit(params);
     default: location.replace(can.screen() ? '#/screen' : '#/persons');
