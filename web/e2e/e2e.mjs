@@ -184,8 +184,11 @@ try {
   await axe(page, 'screening results in English');
   step('switched to English');
 
-  // 4. The record and its decisions.
-  await page.goto(base + '/#/persons/QDi.299');
+  // 4. The registry: a Latin search finds the record; the record and its decisions.
+  await page.goto(base + '/#/persons');
+  await page.getByLabel('Search by name').fill('Abu Bakr al-Baghdadi');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.locator('ul.persons a[href="#/persons/QDi.299"]').click();
   await page.getByRole('heading', { name: /IBRAHIM AWWAD/ }).waitFor();
   assert.match(await page.locator('main').innerText(), /إبراهيم عواد إبراهيم علي البدري السامرائي/);
   await page.locator('main .badge.false_positive').waitFor();
