@@ -119,6 +119,7 @@ func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], fr
 	ix.pack()
 	ix.strs = nil
 	ix.prior = priorFor(len(ix.entries))
+	ix.common = max(commonKeyPostings, len(ix.entries)/200)
 	return ix, nil
 }
 
@@ -283,12 +284,13 @@ type keyStat struct {
 	ps   []posting
 }
 
-// Candidate retrieval limits. A key whose postings are longer than
-// commonKeyPostings (محمد in a million Iraqi records) is not walked while
-// rarer keys of the query have found candidates; the full comparison still
-// sees it. maxCandidates bounds the records compared in full.
+// Candidate retrieval limits. A common key, one held by more than 0.5% of
+// the records (and at least commonKeyPostings: محمد, علي or الجبوري in a
+// million Iraqi records), is not walked while rarer keys of the query have
+// found candidates; the full comparison still sees it. maxCandidates bounds
+// the records compared in full.
 const (
-	commonKeyPostings = 20000
+	commonKeyPostings = 2000 // at least; a large registry allows 0.5% of its records
 	maxCandidates     = 100
 	minCandidates     = 30
 	candidateShare    = 0.15
@@ -361,6 +363,72 @@ func (s *scratch) reset() {
 	s.visible = 0
 	s.keys = s.keys[:0]
 	s.cands = s.cands[:0]
+}
+
+// creditCommon credits the records holding the common units of a query, by
+// intersecting their postings (sorted by entry) from the least common on:
+// while the intersection stays large, one more unit narrows it. A unit that
+// would empty it is passed over. The records of the first unit alone are
+// credited only when no two units meet.
+func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit) {
+	// common is in ascending order of postings already (s.keys was sorted).
+	cur := common[0].ps
+	used := []keyStat{common[0]}
+	var buf []posting
+	for _, ks := range common[1:] {
+		if len(cur) <= maxCandidates {
+			break
+		}
+		next := intersect(buf[:0], cur, ks.ps)
+		if len(next) == 0 {
+			continue
+		}
+		cur, buf = next, cur[:0:0]
+		used = append(used, ks)
+	}
+	for _, ks := range used {
+		w := float32(ix.freq.Weight(qunits[ks.unit]))
+		// Credit through the key's own postings (for the names they name),
+		// found by binary search: the intersection is small, the list long.
+		for i := 0; i < len(cur); i++ {
+			e := cur[i].entry()
+			if i > 0 && cur[i-1].entry() == e {
+				continue
+			}
+			j, _ := slices.BinarySearchFunc(ks.ps, e, func(p posting, e int) int { return cmp.Compare(p.entry(), e) })
+			for ; j < len(ks.ps) && ks.ps[j].entry() == e; j++ {
+				s.credit(uint32(e), min(ks.unit, docBit-1), w, 1<<min(ks.ps[j].name(), 63))
+			}
+		}
+	}
+}
+
+// intersect appends to dst the postings of a whose entries also appear in b.
+// Both are sorted by entry. When a is much the shorter, it looks each entry
+// up in b instead of walking b.
+func intersect(dst, a, b []posting) []posting {
+	if len(a)*16 < len(b) {
+		for _, p := range a {
+			if _, ok := slices.BinarySearchFunc(b, p.entry(), func(q posting, e int) int { return cmp.Compare(q.entry(), e) }); ok {
+				dst = append(dst, p)
+			}
+		}
+		return dst
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		ea, eb := a[i].entry(), b[j].entry()
+		switch {
+		case ea < eb:
+			i++
+		case ea > eb:
+			j++
+		default:
+			dst = append(dst, a[i])
+			i++
+		}
+	}
+	return dst
 }
 
 // topCands sorts the best k candidates first, by weight then entry, and
@@ -439,26 +507,25 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 			qunits = append(qunits, &qnames[qi].Units[ui])
 		}
 	}
-	// When every key is common (محمد علي حسين in a million Iraqi records),
-	// walk the commonest keys of two different units, so that the records
-	// holding both rank above those holding one.
-	rare, commonUnit := false, -1
+	var common []keyStat // the least common key of each unit whose keys are all common
 	for _, ks := range s.keys {
 		if len(ks.ps) > ix.common {
-			if (rare && s.visible > 0) || commonUnit == ks.unit {
-				continue
+			if !slices.ContainsFunc(common, func(c keyStat) bool { return c.unit == ks.unit }) {
+				common = append(common, ks)
 			}
-			if commonUnit >= 0 {
-				rare = true // the second unit: the last common key walked
-			}
-			commonUnit = ks.unit
-		} else {
-			rare = true
+			continue
 		}
 		w := float32(ix.freq.Weight(qunits[ks.unit]))
 		for _, p := range ks.ps {
 			s.credit(uint32(p.entry()), min(ks.unit, docBit-1), w, 1<<min(p.name(), 63))
 		}
+	}
+	if s.visible == 0 && len(common) > 0 {
+		// Every key is common (محمد علي حسين in a million Iraqi records):
+		// credit the records that hold the most units, found by merging the
+		// sorted postings, which reads memory in order instead of touching a
+		// slot per posting.
+		ix.creditCommon(s, common, qunits)
 	}
 	for _, d := range docs {
 		for _, k := range []string{d, ocrFold(d)} {

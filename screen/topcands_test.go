@@ -30,3 +30,35 @@ func TestTopCands(t *testing.T) {
 		}
 	}
 }
+
+func TestIntersect(t *testing.T) {
+	mk := func(es ...int) []posting {
+		var ps []posting
+		for _, e := range es {
+			ps = append(ps, posting(uint32(e)<<8))
+		}
+		return ps
+	}
+	long := make([]int, 0, 400)
+	for i := range 400 {
+		long = append(long, i*2)
+	}
+	tests := []struct {
+		a, b []posting
+		want []int
+	}{
+		{mk(1, 2, 3, 8), mk(2, 3, 4, 8), []int{2, 3, 8}},
+		{mk(1, 5), mk(long...), nil},
+		{mk(4, 5, 798), mk(long...), []int{4, 798}},
+		{mk(), mk(1), nil},
+	}
+	for _, tt := range tests {
+		var got []int
+		for _, p := range intersect(nil, tt.a, tt.b) {
+			got = append(got, p.entry())
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("intersect: got %v, want %v", got, tt.want)
+		}
+	}
+}
