@@ -196,6 +196,17 @@ try {
   await axe(page, 'person');
   step('person view with its decision');
 
+  // The decisions, filtered by outcome and by words of the reason.
+  await page.goto(base + '/#/decisions');
+  await page.getByLabel('Outcome').selectOption('false_positive');
+  await page.getByLabel(/Search the reason/).fill('another father');
+  await page.locator('form[role=search] button[type=submit]').click();
+  await page.locator('main table a[href="#/persons/QDi.299"]').waitFor();
+  await page.getByLabel('Outcome').selectOption('confirmed_match');
+  await page.locator('form[role=search] button[type=submit]').click();
+  await page.locator('main .empty').waitFor();
+  step('decisions filtered');
+
   // 5. A small batch, its progress and its review queue.
   await page.goto(base + '/#/batch');
   await page.locator('#batch-file').setInputFiles({ name: 'crossing.csv', mimeType: 'text/csv',

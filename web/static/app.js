@@ -361,12 +361,30 @@ function decisionTable(ds) {
       h('td', {}, h('a', { href: `#/persons/${encodeURIComponent(d.person_id)}` }, data(d.person_id, { dir: 'ltr' })))))));
 }
 
-async function pageDecisions() {
-  setPage(t('decisionsTitle'), h('p', {}, t('loading')));
+async function pageDecisions(params) {
+  const q = params.get('q') || '';
+  const outcome = params.get('outcome') || '';
+  const list = h('section', { 'aria-live': 'polite' }, t('loading'));
+  const form = h('form', { role: 'search', class: 'card row', onsubmit: (e) => {
+    e.preventDefault();
+    const fd = new FormData(form);
+    const p = new URLSearchParams();
+    for (const k of ['q', 'outcome']) if (fd.get(k)) p.set(k, fd.get(k));
+    location.hash = `#/decisions?${p}`;
+  } },
+  h('div', { class: 'field grow' }, h('label', { for: 'dq' }, t('decisionSearch')), h('input', { id: 'dq', name: 'q', type: 'search', dir: 'auto', value: q })),
+  h('div', { class: 'field' }, h('label', { for: 'doutcome' }, t('outcome')),
+    h('select', { id: 'doutcome', name: 'outcome' }, [['', '—'], ['confirmed_match', tmap('outcomes', 'confirmed_match')], ['false_positive', tmap('outcomes', 'false_positive')],
+      ['needs_more_information', tmap('outcomes', 'needs_more_information')]].map(([v, l]) => h('option', { value: v, selected: v === outcome }, l)))),
+  h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary' }, t('search'))));
+  setPage(t('decisionsTitle'), form, list);
+  const p = new URLSearchParams({ limit: '100' });
+  if (q) p.set('q', q);
+  if (outcome) p.set('outcome', outcome);
   try {
-    const d = await api('GET', '/v1/decisions?limit=100');
-    setPage(t('decisionsTitle'), decisionTable(d.decisions));
-  } catch (err) { setPage(t('decisionsTitle'), errorBox(err)); }
+    const d = await api('GET', `/v1/decisions?${p}`);
+    list.replaceChildren(decisionTable(d.decisions));
+  } catch (err) { list.replaceChildren(errorBox(err)); }
 }
 
 // ---- entering and editing records (analysts) ----
@@ -523,7 +541,7 @@ async function route() {
       if (parts[1] === 'new') return pageEdit(null);
       if (parts[2] === 'edit') return pageEdit(parts[1]);
       return parts[1] ? pagePerson(parts[1]) : pageRegistry(params);
-    case 'decisions': return pageDecisions();
+    case 'decisions': return pageDecisions(params);
     case 'audit': return pageAudit(params);
     default: location.replace(can.screen() ? '#/screen' : '#/persons');
   }
