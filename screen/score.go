@@ -25,7 +25,9 @@ type Explanation struct {
 	Features []Feature    `json:"features"`
 	Prior    float64      `json:"prior"`
 	Logit    float64      `json:"logit"`
-	Capped   string       `json:"capped,omitempty"` // why the score was held down, if it was
+	Capped   string       `json:"capped,omitempty"`     // why the score was held down, if it was
+	CapCode  string       `json:"cap_reason,omitempty"` // the same as a code: weak_alias, kunya_only, given_differs, given_misspelt, father_differs, son, father
+	CapLimit float64      `json:"cap,omitempty"`        // the most the name counted for
 }
 
 // NameEvidence is the best-matching pair of names of query and record.
@@ -104,7 +106,7 @@ const (
 // nameEvidence turns a names.Match into log-odds evidence and an
 // explanation. It also returns the cap the name comparison puts on the score
 // (1 for none) and why.
-func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, explain bool) (float64, float64, string, NameEvidence) {
+func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, explain bool) (float64, nameLimit, NameEvidence) {
 	var ev NameEvidence
 	var bits float64
 	givenQ, givenL := givenUnit(q), givenUnit(l)
@@ -226,7 +228,7 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 		}
 	}
 
-	limit, why := 1.0, ""
+	limit, why, code := 1.0, "", ""
 	if givenQ >= 0 && givenL >= 0 && givenQ < maxUnits && givenL < maxUnits && nPairs > 0 && pairedQ[givenQ] != givenL {
 		sure := q.Units[givenQ].Confidence >= 0.8 && l.Units[givenL].Confidence >= 0.8
 		switch mq, ml := pairedQ[givenQ], pairedL[givenL]; {
@@ -236,29 +238,29 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			gq, gl := &q.Units[givenQ], &l.Units[givenL]
 			s, _ := names.UnitSimilarity(gq, gl)
 			if s >= typoFloor && !names.KnownDistinct(gq, gl) {
-				limit = typoCap(s)
+				limit, code = typoCap(s), CapGivenMisspelt
 				why = "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"
 			} else {
-				limit = kinCap(s)
+				limit, code = kinCap(s), CapGivenDiffers
 				why = "the given names differ (" + gq.Text + " / " + gl.Text + "): the rest may be a relative's"
 			}
 		case mq < 0 && ml >= 0:
-			limit = kinCapLow
+			limit, code = kinCapLow, CapSon
 			why = "the listed given name is the query's " + q.Units[ml].Role.String() + ": a son or grandson?"
 		case ml < 0 && mq >= 0 && sure:
-			limit = kinCapLow
+			limit, code = kinCapLow, CapFather
 			why = "the query's given name is the listed " + l.Units[mq].Role.String() + ": a father or grandfather?"
 		}
 	}
 	if fatherDiffers && limit > fatherCap {
 		// The same given name, grandfather and family with another father
 		// is a cousin: the grandfather's name runs in Iraqi families.
-		limit, why = fatherCap, "the fathers' names differ: a cousin or a namesake?"
+		limit, why, code = fatherCap, "the fathers' names differ: a cousin or a namesake?", CapFatherDiffers
 	}
 	if onlyKunya {
 		limit = math.Min(limit, maxKunyaScore)
 		if why == "" {
-			why = "only the kunya matched"
+			why, code = "only the kunya matched", CapKunyaOnly
 		}
 	}
 	if explain {
@@ -277,8 +279,27 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 	}
 	ev.Similarity = round(m.Score, 3)
 	ev.Weight = round(bits*math.Ln2, 3)
-	return bits * math.Ln2, limit, why, ev
+	return bits * math.Ln2, nameLimit{limit, code, why}, ev
 }
+
+// nameLimit is the cap a name comparison puts on the score: Limit (1 for
+// none), a Code from the Cap constants and the reason in words.
+type nameLimit struct {
+	Limit float64
+	Code  string
+	Why   string
+}
+
+// Why a score was held down, as codes a user interface can translate.
+const (
+	CapWeakAlias     = "weak_alias"     // only a weak alias matched
+	CapKunyaOnly     = "kunya_only"     // only the kunya matched
+	CapGivenDiffers  = "given_differs"  // the given names differ: a relative?
+	CapGivenMisspelt = "given_misspelt" // the given names differ, perhaps by a misspelling
+	CapFatherDiffers = "father_differs" // the fathers' names differ: a cousin?
+	CapSon           = "son"            // the listed given name is the query's father
+	CapFather        = "father"         // the query's given name is the listed father
+)
 
 // typoCap is the cap for two names whose given names are spelt alike but
 // were not aligned.

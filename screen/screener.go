@@ -198,9 +198,9 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 					continue // no key of the query reached this name
 				}
 				names.CompareInto(&sc.match, &qn[qi], &e.names[li].name, ix.freq)
-				w, limit, _, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, false)
+				w, lim, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, false)
 				raw := prior + w
-				lg := math.Min(raw, logit(nameCap(e.names[li].kind, limit)))
+				lg := math.Min(raw, logit(nameCap(e.names[li].kind, lim.Limit)))
 				if lg > best.logit || (lg == best.logit && raw > best.raw) {
 					best.logit, best.raw, best.best = lg, raw, [2]int{qi, li}
 				}
@@ -291,16 +291,18 @@ func (s *Screener) explain(ix *index, qn []names.Name, pq *parsed, mother *names
 		q := &qn[best[0]]
 		ln := &e.names[best[1]]
 		nm := names.Compare(q, &ln.name, ix.freq)
-		_, limit, why, ev := nameEvidence(q, &ln.name, &nm, ix.freq, true)
+		_, lim, ev := nameEvidence(q, &ln.name, &nm, ix.freq, true)
 		ev.Query = q.Original
 		ev.Listed = ln.name.Original
 		ev.ListedKind = string(ln.kind)
 		m.Explanation.Name = ev
-		if c := nameCap(ln.kind, limit); raw > logit(c) {
-			m.Explanation.Capped = fmt.Sprintf("the name alone counts at most %.2f: %s", c, why)
+		if c := nameCap(ln.kind, lim.Limit); raw > logit(c) {
+			why, code := lim.Why, lim.Code
 			if why == "" || (ln.kind == athar.NameWeak && c == maxWeakScore) {
-				m.Explanation.Capped = fmt.Sprintf("the name alone counts at most %.2f: only a weak alias matched", c)
+				why, code = "only a weak alias matched", CapWeakAlias
 			}
+			m.Explanation.Capped = fmt.Sprintf("the name alone counts at most %.2f: %s", c, why)
+			m.Explanation.CapCode, m.Explanation.CapLimit = code, round(c, 3)
 		}
 	}
 	m.Explanation.Features = features(pq, mother, e, ix.freq)

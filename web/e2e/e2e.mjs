@@ -146,7 +146,7 @@ try {
   const units = first.locator('table.units tbody tr');
   assert.ok(await units.count() >= 2, 'the explanation shows no name units');
   assert.match(await units.first().innerText(), /أبو بكر/);
-  assert.match(await first.locator('.capped').innerText(), /weak alias/);
+  assert.match(await first.locator('.capped').innerText(), /اسم مستعار ضعيف/, 'the cap is not given in Arabic on an Arabic page');
   assert.match(await first.locator('.score-value').innerText(), /^0\.\d\d$/);
   assert.ok(await first.locator('.badge.alert').isVisible(), 'an undecided hit does not alarm');
   const fontOK = await page.evaluate(() => document.fonts.check('16px "Noto Naskh Arabic"', 'أثر'));

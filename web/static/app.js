@@ -262,7 +262,13 @@ function explanation(x) {
         h('td', {}, data(f.query)), h('td', {}, data(f.listed)),
         h('td', { class: 'num', dir: 'ltr' }, (f.weight > 0 ? '+' : '') + num(f.weight, 1)))))));
   }
-  if (x.capped) parts.push(h('p', { class: 'capped' }, h('strong', {}, `${t('capped')}: `), h('span', { lang: 'en', dir: 'ltr' }, x.capped)));
+  if (x.capped) {
+    // The screener gives the reason as a code the page translates; an
+    // unknown code falls back to its English words.
+    const reason = messages[store.lang].capReasons?.[x.cap_reason];
+    const text = reason ? h('span', { dir: 'auto' }, reason(num(x.cap, 2))) : h('span', { lang: 'en', dir: 'ltr' }, x.capped);
+    parts.push(h('p', { class: 'capped' }, h('strong', {}, `${t('capped')}: `), text));
+  }
   parts.push(h('p', { class: 'help', dir: 'auto' }, t('logit', num(x.prior, 1), num(x.logit, 2))));
   return h('details', { class: 'explanation', open: true }, h('summary', {}, t('explanation')), parts);
 }
