@@ -51,6 +51,8 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/v1/decisions", name: "createDecision", roles: screenRoles, h: s.handleCreateDecision},
 		{method: "GET", pattern: "/v1/decisions", name: "listDecisions", roles: readRoles, h: s.handleListDecisions},
 		{method: "GET", pattern: "/v1/decisions/{id}", name: "getDecision", roles: readRoles, h: s.handleGetDecision},
+		{method: "GET", pattern: "/v1/trails/{id}", name: "getTrail", roles: readRoles, h: s.handleTrail},
+		{method: "GET", pattern: "/v1/destinations", name: "listDestinations", roles: readRoles, h: s.handleDestinations},
 		{method: "GET", pattern: "/v1/audit", name: "listAudit", roles: auditorRoles, h: s.handleAudit},
 		{method: "GET", pattern: "/v1/audit/verify", name: "verifyAudit", roles: auditorRoles, long: true, h: s.handleVerifyAudit},
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/screen"
 	"github.com/athar-org/athar/store"
+	"github.com/athar-org/athar/store/sqlite"
 )
 
 // Store is what the server keeps its data in: the registry, and the
@@ -48,6 +49,11 @@ type Store interface {
 	Jobs(ctx context.Context, login string) ([]athar.Job, error)
 	JobResults(ctx context.Context, id string) ([]byte, error)
 	FailUnfinishedJobs(ctx context.Context, msg string) error
+
+	// Claims and DocumentTexts read what `athar ingest` stored from the
+	// news, for trails and destinations.
+	Claims(ctx context.Context, f sqlite.ClaimFilter) ([]sqlite.Claim, error)
+	DocumentTexts(ctx context.Context, ids []int64) (map[int64]string, error)
 }
 
 // Config is the server's configuration. Zero values take the defaults.
