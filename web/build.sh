@@ -12,3 +12,16 @@ for w in 400 700; do
 done
 cp "$font/LICENSE" static/fonts/OFL.txt
 echo "Copied the Noto Naskh Arabic font into static/fonts."
+
+# The world map: Natural Earth country outlines (world-atlas, 1:110m) drawn
+# with d3-geo (which needs d3-array) from TopoJSON (topojson-client). The
+# UMD builds are loaded as plain scripts: the pages have no bundler and the
+# ES module builds import bare package names a browser cannot resolve.
+mkdir -p static/vendor
+cp node_modules/world-atlas/countries-110m.json static/vendor/
+cp node_modules/world-atlas/LICENSE static/vendor/world-atlas.LICENSE.txt
+for p in d3-array d3-geo topojson-client; do
+  cp "node_modules/$p/dist/$p.min.js" static/vendor/
+  cp "node_modules/$p/LICENSE" "static/vendor/$p.LICENSE.txt"
+done
+echo "Copied the world map and d3-geo, d3-array, topojson-client into static/vendor."
