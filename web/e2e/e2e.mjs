@@ -45,6 +45,12 @@ for (const u of users) {
   token[login] = cli('tokens', 'create', '--db', db, login).split('\n').at(-1);
   assert.match(token[login], /^athar_/);
 }
+// News for the trails and the map: a shared article and a short field
+// report written for this test (testdata/field-report.txt), whose claims
+// about Abu Bakr al-Baghdadi link to QDi.299.
+const articles = join(root, '..', 'shared', 'data', 'articles');
+cli('ingest', '--db', db, '--source', 'Asharq', '--published', '2019-03-25', join(articles, 'hiding-among-civilians.txt'));
+cli('ingest', '--db', db, '--source', 'Field report', '--published', '2019-11-01', join(here, 'testdata', 'field-report.txt'));
 step('registry made');
 
 // ---- the server ----
@@ -277,7 +283,64 @@ try {
   await axe(audit, 'audit');
   step('audit log read and verified');
 
-  // 9. Nothing left the machine, and nothing went wrong in the pages.
+  // 10. Where they went: the destinations map, a place's claims, the
+  // filters, and QDi.299's reported trail on the map and as a timeline.
+  const where = await newPage('ar-IQ');
+  await signIn(where, 'omar');
+  await where.locator('nav a[href="#/destinations"]').click();
+  await where.locator('#destinations svg.map .marker').first().waitFor();
+  const map = where.locator('#destinations svg.map');
+  assert.ok(await map.locator('path.country').count() > 150, 'the map has no countries');
+  const markers = await map.locator('.marker').count();
+  assert.ok(markers >= 4, `${markers} places on the map`);
+  assert.equal(await where.locator('ol.places > li').count(), markers);
+  assert.equal(await where.getAttribute('svg.map', 'dir'), 'ltr');
+  // Clicking a marker opens its place, with its claims and sources.
+  await map.locator('.marker').first().click();
+  const opened = where.locator('ol.places details[open]');
+  await opened.locator('table.claims tbody tr').first().waitFor();
+  assert.match(await opened.locator('summary').innerText(), /مصدر مستقل|مصادر مستقلة/);
+  await shot(where, '11-destinations-ar');
+  await axe(where, 'destinations');
+  // Filters: a later date keeps only the field report's places; a group
+  // no claim names leaves none.
+  await where.locator('#since').fill('2019-10-01');
+  await where.locator('#where-form button[type=submit]').click();
+  await where.waitForFunction(() => location.hash.includes('since=2019-10-01'));
+  await where.locator('#destinations svg.map .marker').first().waitFor();
+  const idlib = await where.locator('ol.places > li').allInnerTexts();
+  assert.ok(idlib.length >= 1 && idlib.length < markers && idlib.some((x) => /Idlib/.test(x)), `since 2019-10-01: ${idlib.join(' | ')}`);
+  await where.locator('#since').fill('');
+  await where.locator('#group').fill('nobody at all');
+  await where.locator('#where-form button[type=submit]').click();
+  await where.locator('#destinations .empty').waitFor();
+  step(`destinations map: ${markers} places, filters by date and group`);
+
+  // The trail, opened from the form by keyboard, in English.
+  await where.locator('#lang').click();
+  await where.locator('#trail-id').fill('QDi.299');
+  await where.locator('#trail-id').press('Enter');
+  await where.locator('ol.timeline li').first().waitFor();
+  assert.equal(await where.getAttribute('html', 'dir'), 'ltr');
+  const stops = await where.locator('ol.timeline li').allInnerTexts();
+  assert.equal(stops.length, 3, stops.join(' | '));
+  assert.match(stops[0], /2017-07/);
+  assert.match(stops[2], /killed in.*Idlib/);
+  const tmap = where.locator('main svg.map');
+  await tmap.locator('.marker').nth(2).waitFor();
+  assert.equal(await tmap.locator('.marker').count(), 3);
+  assert.equal(await tmap.locator('path.trail-line').count(), 1);
+  assert.ok(await tmap.locator('path.country').count() > 150);
+  assert.ok(await where.locator('a[href="#/persons/QDi.299"]').count() >= 1, 'the trail does not link to the record');
+  await shot(where, '12-trail-en');
+  await axe(where, 'trail');
+  // And a record leads to its trail.
+  await where.goto(base + '/#/persons/QDi.299');
+  await where.locator('#trail-link').click();
+  await where.locator('ol.timeline li').nth(2).waitFor();
+  step('QDi.299 trail: 3 claims on the map and the timeline');
+
+  // 11. Nothing left the machine, and nothing went wrong in the pages.
   assert.deepEqual(blocked, [], `requests to the outside: ${blocked.join(', ')}`);
   assert.deepEqual(problems, [], problems.join('\n'));
   step('PASS');

@@ -2,6 +2,7 @@
 // the user's token; the page hides nothing the server would show and shows
 // nothing the server would not.
 import { messages, defaultLang } from './i18n.js';
+import { drawMap } from './map.js';
 
 const store = {
   get lang() { return localStorage.getItem('athar.lang') || defaultLang(navigator.languages); },
@@ -91,7 +92,7 @@ function renderChrome() {
   const links = [];
   if (me) {
     if (can.screen()) links.push(['#/screen', t('navScreen')], ['#/batch', t('navBatch')]);
-    links.push(['#/persons', t('navRegistry')], ['#/decisions', t('navDecisions')]);
+    links.push(['#/persons', t('navRegistry')], ['#/decisions', t('navDecisions')], ['#/destinations', t('navWhere')]);
     if (can.audit()) links.push(['#/audit', t('navAudit')]);
   }
   const here = location.hash.split('?')[0];
@@ -346,7 +347,8 @@ async function pagePerson(id) {
       h('dt', {}, t('lists')), h('dd', {}, list((p.lists || []).map((l) => [data(l.list), ' ', data(l.reference || ''), l.listed_on ? ` · ${l.listed_on}` : '']))),
       h('dt', {}, t('provenance')), h('dd', {}, data([p.provenance?.dataset, p.provenance?.version, p.provenance?.source_id, p.provenance?.entered_by].filter(Boolean).join(' · '))))),
     p.remarks ? section(t('remarks'), h('p', { dir: 'auto' }, p.remarks)) : null,
-    section(t('decisionsOn'), decisions));
+    section(t('decisionsOn'), decisions),
+    h('p', {}, h('a', { href: `#/trails/${encodeURIComponent(p.id)}`, id: 'trail-link' }, t('viewTrail'))));
   try {
     const d = await api('GET', `/v1/decisions?person_id=${encodeURIComponent(id)}&limit=50`);
     decisions.replaceChildren(decisionTable(d.decisions));
@@ -527,6 +529,114 @@ async function pageAudit(params) {
   } catch (err) { main().lastChild.replaceWith(errorBox(err)); }
 }
 
+// ---- trails and destinations: claims from the news, on a map ----
+
+function claimWhen(c) {
+  if (c.date_start && c.date_start === c.date_end) return c.date_start;
+  if (c.date_start) return `${c.date_start} – ${c.date_end}`;
+  if (c.date_end) return t('byDate', c.date_end);
+  return t('undated');
+}
+
+// mapBox draws the map into a figure once the outlines are read; the
+// page's text lists everything the map shows.
+function mapBox(opts) {
+  const fig = h('figure', { class: 'map-box' }, h('p', { class: 'meta' }, t('loading')));
+  drawMap(opts).then((svg) => fig.replaceChildren(svg)).catch((err) => fig.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('mapMissing'), ' ', data(err.message))));
+  return fig;
+}
+
+function claimTable(cs, withSubject) {
+  return h('table', { class: 'claims' },
+    h('thead', {}, h('tr', {}, [t('when'), t('claimType'), withSubject ? t('subject') : t('places'), t('certainty'), t('sourceGrade'), t('evidence')].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, cs.map((c) => h('tr', {},
+      h('td', { class: 'when' }, data(claimWhen(c), { dir: 'ltr' })),
+      h('td', {}, tmap('claimTypes', c.type)),
+      h('td', {}, withSubject
+        ? h('a', { href: `#/trails/${encodeURIComponent(c.registry_id || c.subject)}` }, data(c.subject))
+        : [data(c.place_name), c.country ? [' (', data(c.country, { dir: 'ltr' }), ')'] : '']),
+      h('td', { class: 'num' }, num(c.certainty, 2)),
+      h('td', {}, data(c.source), ' ', data(`${c.reliability || 'F'}${c.credibility || 6}`, { dir: 'ltr' }),
+        c.attribution ? h('div', { class: 'meta' }, `${t('attribution')}: `, data(c.attribution)) : null),
+      h('td', { class: 'evidence' }, data(c.evidence, { lang: 'ar' }))))));
+}
+
+function trailForm(value = '') {
+  const input = h('input', { id: 'trail-id', name: 'trail-id', type: 'text', dir: 'auto', autocomplete: 'off', value, required: true, 'aria-describedby': 'trail-id-help' });
+  return h('form', { class: 'card row', id: 'trail-form', 'aria-labelledby': 'trail-form-h', onsubmit: (e) => {
+    e.preventDefault(); location.hash = `#/trails/${encodeURIComponent(input.value.trim())}`;
+  } },
+  h('h2', { id: 'trail-form-h', class: 'grow-all' }, t('trailLookup')),
+  h('div', { class: 'field grow' }, h('label', { for: 'trail-id' }, t('fTrail')), input, h('p', { id: 'trail-id-help', class: 'help' }, t('fTrailHelp'))),
+  h('button', { type: 'submit', class: 'primary' }, t('openTrail')));
+}
+
+async function pageDestinations(params) {
+  const since = params.get('since') || '';
+  const group = params.get('group') || '';
+  const out = h('section', { id: 'destinations', 'aria-live': 'polite' }, h('p', {}, t('loading')));
+  const form = h('form', { class: 'card row', id: 'where-form', onsubmit: (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    for (const k of ['since', 'group']) { const v = form.elements[k].value.trim(); if (v) q.set(k, v); }
+    location.hash = `#/destinations?${q}`;
+  } },
+  field('since', t('fSince'), { value: since, pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', inputmode: 'numeric', dir: 'ltr' }, t('fSinceHelp')),
+  field('group', t('fGroup'), { value: group }, t('fGroupHelp')),
+  h('button', { type: 'submit', class: 'primary' }, t('show')));
+  setPage(t('whereTitle'), h('p', {}, t('whereIntro')), form, out, trailForm());
+  let r;
+  try {
+    const q = new URLSearchParams();
+    if (since) q.set('since', since);
+    if (group) q.set('group', group);
+    r = await api('GET', `/v1/destinations?${q}`);
+  } catch (err) { return out.replaceChildren(errorBox(err)); }
+  const ds = r.destinations;
+  if (ds.length === 0) return out.replaceChildren(h('p', { class: 'empty' }, t('noClaims')));
+  const items = ds.map((d, i) => {
+    const key = `place-${i + 1}`;
+    return h('li', {}, h('details', { id: key, 'data-place': d.place },
+      h('summary', {}, h('span', { class: 'place' }, data(d.place)), d.country ? [' ', h('span', { class: 'id' }, data(d.country, { dir: 'ltr' }))] : '',
+        ' · ', h('span', { class: 'meta counts' }, t('placeSummary', d.claims, d.independent_sources))),
+      h('dl', { class: 'facts' },
+        h('dt', {}, t('sources')), h('dd', {}, d.sources.map((s) => h('span', { class: 'chip' }, data(s)))),
+        h('dt', {}, t('subjects')), h('dd', {}, d.subjects.map((s) => h('a', { class: 'chip', href: `#/trails/${encodeURIComponent(s)}` }, data(s))))),
+      claimTable(d.claim_list, true)));
+  });
+  const open = (key) => { const det = document.getElementById(key); if (det) { det.open = true; det.querySelector('summary').focus(); } };
+  const markers = ds.map((d, i) => ({
+    key: `place-${i + 1}`, lon: d.lon, lat: d.lat, r: 5 + 3 * Math.sqrt(d.independent_sources), label: String(d.independent_sources),
+    title: `${d.place}: ${t('placeSummary', d.claims, d.independent_sources)}`, cls: d.independent_sources > 1 ? 'strong' : '',
+    onclick: () => open(`place-${i + 1}`),
+  }));
+  out.replaceChildren(mapBox({ label: t('mapLabel', ds.length), markers }),
+    h('h2', {}, t('places')), h('ol', { class: 'plain places' }, items));
+}
+
+async function pageTrail(id) {
+  setPage(t('trailTitle'), h('p', {}, t('loading')));
+  let r;
+  try { r = await api('GET', `/v1/trails/${encodeURIComponent(id)}`); } catch (err) { return setPage(t('trailTitle'), errorBox(err)); }
+  const cs = r.claims;
+  const linked = cs.find((c) => c.registry_id)?.registry_id;
+  const head = h('p', { class: 'meta' }, data(id), linked ? [' · ', h('a', { href: `#/persons/${encodeURIComponent(linked)}` }, t('openRecord'), ' ', data(linked, { dir: 'ltr' }))] : '');
+  if (cs.length === 0) return setPage(t('trailTitle'), head, h('p', { class: 'empty' }, t('noClaims')), trailForm(id));
+  const markers = cs.map((c, i) => ({ key: `claim-${c.id}`, lon: c.lon, lat: c.lat, r: 10, label: String(i + 1),
+    title: `${i + 1}. ${claimWhen(c)} ${tmap('claimTypes', c.type)} ${c.place_name}`, cls: `t-${c.type}` }));
+  setPage(t('trailTitle'), head, h('p', {}, t('trailIntro')),
+    mapBox({ label: t('trailMapLabel', cs.length), markers, line: true }),
+    h('section', { class: 'card' }, h('h2', {}, t('timeline')),
+      h('ol', { class: 'timeline' }, cs.map((c, i) => h('li', { id: `claim-${c.id}` },
+        h('div', { class: 'tl-head' }, h('span', { class: 'rank', 'aria-hidden': 'true' }, String(i + 1)), ' ',
+          h('strong', {}, data(claimWhen(c), { dir: 'ltr' })), ' · ', tmap('claimTypes', c.type), ' ', h('span', { class: 'place' }, data(c.place_name)),
+          c.country ? [' (', data(c.country, { dir: 'ltr' }), ')'] : ''),
+        h('div', { class: 'meta' }, `${t('certainty')}: ${num(c.certainty, 2)} · ${t('sources')}: `, data(c.source), ' ', data(`${c.reliability || 'F'}${c.credibility || 6}`, { dir: 'ltr' }),
+          c.attribution ? [' · ', `${t('attribution')}: `, data(c.attribution)] : ''),
+        h('blockquote', { class: 'evidence' }, data(c.evidence, { lang: 'ar' })))))),
+    trailForm(id));
+}
+
 // ---- routing ----
 
 async function route() {
@@ -549,6 +659,8 @@ async function route() {
       return parts[1] ? pagePerson(parts[1]) : pageRegistry(params);
     case 'decisions': return pageDecisions(params);
     case 'audit': return pageAudit(params);
+    case 'destinations': return pageDestinations(params);
+    case 'trails': return pageTrail(parts.slice(1).join('/'));
     default: location.replace(can.screen() ? '#/screen' : '#/persons');
   }
 }

@@ -1,0 +1,82 @@
+// The world map: Natural Earth country outlines (world-atlas, embedded in
+// the binary as /vendor/countries-110m.json) projected with d3-geo, with
+// markers for places. Nothing is fetched from anywhere but the server: no
+// tiles, no CDN. d3 and topojson are the UMD builds loaded by index.html.
+
+const svgNS = 'http://www.w3.org/2000/svg';
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElementNS(svgNS, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(k, v);
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+let countries = null; // the outlines, read once
+
+async function outlines() {
+  if (!countries) {
+    const r = await fetch('/vendor/countries-110m.json');
+    if (!r.ok) throw new Error(`world map: ${r.status}`);
+    const world = await r.json();
+    countries = globalThis.topojson.feature(world, world.objects.countries).features;
+  }
+  return countries;
+}
+
+// frame is the region to show: the places' box with a margin, at least
+// minSpan degrees wide and high, so that one place or a few close ones are
+// shown with the countries around them.
+function frame(points, minSpan = 24) {
+  if (points.length === 0) return null;
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const [lon, lat] of points) { w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat); }
+  const grow = (lo, hi, min, limLo, limHi) => {
+    const pad = Math.max((hi - lo) * 0.15, (min - (hi - lo)) / 2, 2);
+    return [Math.max(limLo, lo - pad), Math.min(limHi, hi + pad)];
+  };
+  [w, e] = grow(w, e, minSpan * 1.6, -180, 180);
+  [s, n] = grow(s, n, minSpan, -85, 85);
+  return { type: 'MultiPoint', coordinates: [[w, s], [w, n], [e, s], [e, n], [(w + e) / 2, s], [(w + e) / 2, n]] };
+}
+
+// drawMap returns an <svg> with the countries, and for each marker
+// {lon, lat, r, label, title, cls} a circle (and its label); with line, a
+// path through the markers in their order. The map is an image for
+// assistive technology (role=img with the label given): the page lists the
+// same places as text beside it.
+export async function drawMap({ label, markers, line = false, width = 960, height = 480 }) {
+  const d3 = globalThis.d3;
+  const feats = await outlines();
+  const projection = d3.geoNaturalEarth1();
+  const box = frame(markers.map((m) => [m.lon, m.lat]));
+  if (box) projection.fitExtent([[8, 8], [width - 8, height - 8]], box);
+  else projection.fitSize([width, height], { type: 'Sphere' });
+  const path = d3.geoPath(projection);
+  const svg = el('svg', { class: 'map', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, dir: 'ltr', 'data-markers': markers.length },
+    el('title', {}, document.createTextNode(label)),
+    el('path', { class: 'sea', d: path({ type: 'Sphere' }) }));
+  const land = el('g', { class: 'countries' });
+  for (const f of feats) {
+    const d = path(f);
+    if (d) land.append(el('path', { class: 'country', d, 'data-name': f.properties?.name }));
+  }
+  svg.append(land);
+  if (line && markers.length > 1) {
+    const d = path({ type: 'LineString', coordinates: markers.map((m) => [m.lon, m.lat]) });
+    if (d) svg.append(el('path', { class: 'trail-line', d }));
+  }
+  const dots = el('g', { class: 'markers' });
+  for (const m of markers) {
+    const p = projection([m.lon, m.lat]);
+    if (!p) continue;
+    const g = el('g', { class: `marker ${m.cls || ''}`, transform: `translate(${p[0].toFixed(1)},${p[1].toFixed(1)})`, 'data-key': m.key },
+      el('title', {}, document.createTextNode(m.title || m.label || '')),
+      el('circle', { r: m.r || 6 }));
+    if (m.label) g.append(el('text', { class: 'marker-label', x: 0, y: 0, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, document.createTextNode(m.label)));
+    if (m.onclick) g.addEventListener('click', m.onclick);
+    dots.append(g);
+  }
+  svg.append(dots);
+  return svg;
+}
