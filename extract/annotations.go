@@ -300,8 +300,15 @@ func locateAny(text string, items []struct{ text, context string }) ([]Span, err
 			return false
 		}
 		from := 0
+		first := Span{-1, -1}
 		for {
 			one, err := locate(text[from:], []struct{ text, context string }{it})
+			if err != nil && first.Start >= 0 {
+				// Two claims of different types about one place mention
+				// (arrested where he hid): both point to it.
+				spans[i] = first
+				break
+			}
 			if err != nil {
 				return nil, fmt.Errorf("annotation %d: %w", i, err)
 			}
@@ -309,6 +316,9 @@ func locateAny(text string, items []struct{ text, context string }) ([]Span, err
 			if !taken(sp) {
 				spans[i] = sp
 				break
+			}
+			if first.Start < 0 {
+				first = sp
 			}
 			from = sp.End
 		}
