@@ -296,7 +296,7 @@ try {
   assert.equal(await where.locator('ol.places > li').count(), markers);
   assert.equal(await where.getAttribute('svg.map', 'dir'), 'ltr');
   // Clicking a marker opens its place, with its claims and sources.
-  await map.locator('.marker').first().click();
+  await map.locator('.marker circle').first().click();
   const opened = where.locator('ol.places details[open]');
   await opened.locator('table.claims tbody tr').first().waitFor();
   assert.match(await opened.locator('summary').innerText(), /مصدر مستقل|مصادر مستقلة/);

@@ -558,7 +558,7 @@ function claimTable(cs, withSubject) {
       h('td', { class: 'num' }, num(c.certainty, 2)),
       h('td', {}, data(c.source), ' ', data(`${c.reliability || 'F'}${c.credibility || 6}`, { dir: 'ltr' }),
         c.attribution ? h('div', { class: 'meta' }, `${t('attribution')}: `, data(c.attribution)) : null),
-      h('td', { class: 'evidence' }, data(c.evidence, { lang: 'ar' }))))));
+      h('td', { class: 'evidence', dir: 'auto', lang: 'ar' }, c.evidence)))));
 }
 
 function trailForm(value = '') {
@@ -607,7 +607,7 @@ async function pageDestinations(params) {
   const open = (key) => { const det = document.getElementById(key); if (det) { det.open = true; det.querySelector('summary').focus(); } };
   const markers = ds.map((d, i) => ({
     key: `place-${i + 1}`, lon: d.lon, lat: d.lat, r: 5 + 3 * Math.sqrt(d.independent_sources), label: String(d.independent_sources),
-    title: `${d.place}: ${t('placeSummary', d.claims, d.independent_sources)}`, cls: d.independent_sources > 1 ? 'strong' : '',
+    title: `${d.place}: ${t('placeSummary', d.claims, d.independent_sources)}`, name: d.place, cls: d.independent_sources > 1 ? 'strong' : '',
     onclick: () => open(`place-${i + 1}`),
   }));
   out.replaceChildren(mapBox({ label: t('mapLabel', ds.length), markers }),
@@ -620,10 +620,11 @@ async function pageTrail(id) {
   try { r = await api('GET', `/v1/trails/${encodeURIComponent(id)}`); } catch (err) { return setPage(t('trailTitle'), errorBox(err)); }
   const cs = r.claims;
   const linked = cs.find((c) => c.registry_id)?.registry_id;
-  const head = h('p', { class: 'meta' }, data(id), linked ? [' · ', h('a', { href: `#/persons/${encodeURIComponent(linked)}` }, t('openRecord'), ' ', data(linked, { dir: 'ltr' }))] : '');
+  const names = [...new Set(cs.flatMap((c) => [c.subject, c.subject_text]).filter(Boolean))];
+  const head = h('p', { class: 'meta' }, names.length ? names.map((n, i) => [i ? ' · ' : '', h('strong', {}, data(n))]) : data(id), linked ? [' · ', h('a', { href: `#/persons/${encodeURIComponent(linked)}` }, t('openRecord'), ' ', data(linked, { dir: 'ltr' }))] : '');
   if (cs.length === 0) return setPage(t('trailTitle'), head, h('p', { class: 'empty' }, t('noClaims')), trailForm(id));
   const markers = cs.map((c, i) => ({ key: `claim-${c.id}`, lon: c.lon, lat: c.lat, r: 10, label: String(i + 1),
-    title: `${i + 1}. ${claimWhen(c)} ${tmap('claimTypes', c.type)} ${c.place_name}`, cls: `t-${c.type}` }));
+    title: `${i + 1}. ${claimWhen(c)} ${tmap('claimTypes', c.type)} ${c.place_name}`, name: c.place_name, cls: `t-${c.type}` }));
   setPage(t('trailTitle'), head, h('p', {}, t('trailIntro')),
     mapBox({ label: t('trailMapLabel', cs.length), markers, line: true }),
     h('section', { class: 'card' }, h('h2', {}, t('timeline')),
@@ -633,7 +634,7 @@ async function pageTrail(id) {
           c.country ? [' (', data(c.country, { dir: 'ltr' }), ')'] : ''),
         h('div', { class: 'meta' }, `${t('certainty')}: ${num(c.certainty, 2)} · ${t('sources')}: `, data(c.source), ' ', data(`${c.reliability || 'F'}${c.credibility || 6}`, { dir: 'ltr' }),
           c.attribution ? [' · ', `${t('attribution')}: `, data(c.attribution)] : ''),
-        h('blockquote', { class: 'evidence' }, data(c.evidence, { lang: 'ar' })))))),
+        h('blockquote', { class: 'evidence', dir: 'auto', lang: 'ar' }, c.evidence))))),
     trailForm(id));
 }
 

@@ -27,7 +27,7 @@ async function outlines() {
 // frame is the region to show: the places' box with a margin, at least
 // minSpan degrees wide and high, so that one place or a few close ones are
 // shown with the countries around them.
-function frame(points, minSpan = 24) {
+function frame(points, minSpan = 10) {
   if (points.length === 0) return null;
   let [w, s, e, n] = [180, 90, -180, -90];
   for (const [lon, lat] of points) { w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat); }
@@ -74,6 +74,7 @@ export async function drawMap({ label, markers, line = false, width = 960, heigh
       el('title', {}, document.createTextNode(m.title || m.label || '')),
       el('circle', { r: m.r || 6 }));
     if (m.label) g.append(el('text', { class: 'marker-label', x: 0, y: 0, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, document.createTextNode(m.label)));
+    if (m.name) g.append(el('text', { class: 'place-label', x: (m.r || 6) + 3, y: 0, 'dominant-baseline': 'central' }, document.createTextNode(m.name)));
     if (m.onclick) g.addEventListener('click', m.onclick);
     dots.append(g);
   }
