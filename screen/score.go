@@ -91,14 +91,15 @@ const (
 	// two given names are spelt (a typo in the given name stays visible).
 	kinCapLow  = 0.1
 	kinCapHigh = 0.3
-	// A given name spelt close to the other (GHAZL / GHAZI) may be a
-	// misspelling, or a look-alike name (حسن / حسين) that the names package
-	// did not align: held between typoCapLow and typoCapHigh, where the
-	// birth date decides.
 	// fatherCap holds a match whose fathers' names differ.
-	fatherCap   = 0.45
-	typoFloor   = 0.5
-	nearShare   = 0.5
+	fatherCap = 0.45
+	// typoFloor is the likeness from which two unaligned units may be one
+	// name misspelt; such a pair earns up to nearShare of its weight.
+	typoFloor = 0.5
+	nearShare = 0.5
+	// A given name spelt close to the other (GHAZL / GHAZI) may be a
+	// misspelling: held between typoCapLow and typoCapHigh, where the birth
+	// date decides.
 	typoCapLow  = 0.4
 	typoCapHigh = 0.6
 )
@@ -108,16 +109,85 @@ const (
 // (1 for none) and why.
 func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, explain bool) (float64, nameLimit, NameEvidence) {
 	var ev NameEvidence
-	var bits float64
-	givenQ, givenL := givenUnit(q), givenUnit(l)
-	onlyKunya := len(m.Pairs) > 0
-	nPairs := 0
-	leftQ, leftL := len(m.LeftA), len(m.LeftB)
+	a := newAlignment(q, l, m, freq)
+	bits := a.pairBits(&ev, explain)
+	bits += a.nearBits(&ev, explain)
+	lo, hi := min(a.leftQ, a.leftL)-a.near, max(a.leftQ, a.leftL)-a.near
+	bits -= conflictBits*float64(max(lo, 0)) + extraBits*float64(max(hi-lo, 0))
+	bits -= a.conflictBits(&ev, explain)
+	lim := a.limit()
+	if explain {
+		for _, i := range m.LeftA {
+			ev.QueryLeft = append(ev.QueryLeft, q.Units[i].Text)
+		}
+		for _, j := range m.LeftB {
+			ev.ListedLeft = append(ev.ListedLeft, l.Units[j].Text)
+		}
+		if ev.Units == nil {
+			ev.Units = []UnitPair{}
+		}
+		if lim.Why != "" {
+			ev.Notes = append(ev.Notes, lim.Why)
+		}
+	}
+	ev.Similarity = round(m.Score, 3)
+	ev.Weight = round(bits*math.Ln2, 3)
+	return bits * math.Ln2, lim, ev
+}
+
+// alignment is what nameEvidence works out from a names.Match: which unit of
+// each name is paired with which, which leftovers look like one name
+// misspelt, and what is left.
+type alignment struct {
+	q, l          *names.Name
+	m             *names.Match
+	freq          *names.Frequencies
+	pairedQ       [maxUnits]int // the listed unit a query unit is aligned with, or -1
+	pairedL       [maxUnits]int
+	nearQ, nearL  [maxUnits]int // leftovers spelt alike, or -1
+	near          int           // how many near pairs
+	leftQ, leftL  int           // units with no partner, two-name pairs included
+	pairs         int           // pairs that count
+	onlyKunya     bool          // every counted pair is a kunya
+	fatherDiffers bool          // both give a father, and they differ
+}
+
+func newAlignment(q, l *names.Name, m *names.Match, freq *names.Frequencies) *alignment {
+	a := &alignment{q: q, l: l, m: m, freq: freq, leftQ: len(m.LeftA), leftL: len(m.LeftB)}
+	for i := range a.pairedQ {
+		a.pairedQ[i], a.pairedL[i], a.nearQ[i], a.nearL[i] = -1, -1, -1, -1
+	}
 	for _, p := range m.Pairs {
+		if distinctNames(&q.Units[p.A], &l.Units[p.B], freq, p.How) {
+			a.leftQ++
+			a.leftL++
+			continue
+		}
+		if p.A < maxUnits && p.B < maxUnits {
+			a.pairedQ[p.A], a.pairedL[p.B] = p.B, p.A
+			// One word matched with two (آخوند زاده / Akhundzada): the
+			// second is matched too.
+			if p.JoinA && p.A+1 < maxUnits {
+				a.pairedQ[p.A+1] = p.B
+			}
+			if p.JoinB && p.B+1 < maxUnits {
+				a.pairedL[p.B+1] = p.A
+			}
+		}
+	}
+	return a
+}
+
+// pairBits is the evidence of the aligned pairs: each unit's rarity, scaled
+// by how alike the spellings are, and halved for a nasab link matched at
+// another depth.
+func (a *alignment) pairBits(ev *NameEvidence, explain bool) float64 {
+	q, l := a.q, a.l
+	var bits float64
+	a.onlyKunya = true
+	for _, p := range a.m.Pairs {
 		qu, lu := &q.Units[p.A], &l.Units[p.B]
-		if distinctNames(qu, lu, freq, p.How) {
-			leftQ++
-			leftL++
+		if distinctNames(qu, lu, a.freq, p.How) {
 			if explain {
 				ev.Notes = append(ev.Notes, qu.Text+" and "+lu.Text+" are two different names")
 				ev.QueryLeft = append(ev.QueryLeft, qu.Text)
@@ -125,7 +195,7 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			}
 			continue
 		}
-		nPairs++
+		a.pairs++
 		share := (p.Similarity - simFloor) / (1 - simFloor)
 		share = math.Max(0, math.Min(1, share))
 		if p.Shifted {
@@ -133,7 +203,7 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 		}
 		bits += p.Weight * share
 		if qu.Kind != names.KindKunya {
-			onlyKunya = false
+			a.onlyKunya = false
 		}
 		if explain {
 			qt, lt := qu.Text, lu.Text
@@ -149,137 +219,114 @@ func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, exp
 			})
 		}
 	}
-	if nPairs == 0 {
-		onlyKunya = false
+	if a.pairs == 0 {
+		a.onlyKunya = false
 	}
-	// Positions both names fill and that disagree: the father, the
-	// grandfather, the family. Only where both analyses are sure of the
-	// roles; Latin names in Western order are not.
-	var pairedQ, pairedL, nearQ, nearL [maxUnits]int
-	for i := range pairedQ {
-		pairedQ[i], pairedL[i], nearQ[i], nearL[i] = -1, -1, -1, -1
-	}
-	for _, p := range m.Pairs {
-		if p.A < maxUnits && p.B < maxUnits && !distinctNames(&q.Units[p.A], &l.Units[p.B], freq, p.How) {
-			pairedQ[p.A], pairedL[p.B] = p.B, p.A
-			// One word matched with two (آخوند زاده / Akhundzada): the
-			// second is matched too.
-			if p.JoinA && p.A+1 < maxUnits {
-				pairedQ[p.A+1] = p.B
-			}
-			if p.JoinB && p.B+1 < maxUnits {
-				pairedL[p.B+1] = p.A
-			}
-		}
-	}
-	// Units left on both sides that are spelt alike (JUNIS / YUNIS) are
-	// probably one name misspelt: neither evidence for nor against.
-	near := 0
+	return bits
+}
+
+// nearBits pairs the leftovers spelt alike (JUNIS / YUNIS): probably one
+// name misspelt. They cost nothing and earn part of their weight, rising
+// with the likeness, at most half a full match: ESLAKI is probably ESLAMI,
+// but not surely. Two known names are never taken for a misspelling.
+func (a *alignment) nearBits(ev *NameEvidence, explain bool) float64 {
+	q, l := a.q, a.l
+	var bits float64
 	for i := range min(len(q.Units), maxUnits) {
-		if pairedQ[i] >= 0 {
+		if a.pairedQ[i] >= 0 {
 			continue
 		}
 		bj, best := -1, typoFloor
 		for j := range min(len(l.Units), maxUnits) {
-			if pairedL[j] >= 0 || nearL[j] >= 0 {
+			if a.pairedL[j] >= 0 || a.nearL[j] >= 0 {
 				continue
 			}
 			if sim, _ := names.UnitSimilarity(&q.Units[i], &l.Units[j]); sim >= best {
 				bj, best = j, sim
 			}
 		}
-		if bj >= 0 && !distinctNames(&q.Units[i], &l.Units[bj], freq, names.HowTypo) && !names.KnownDistinct(&q.Units[i], &l.Units[bj]) {
-			nearQ[i], nearL[bj] = bj, i
-			near++
-			// Some credit, rising with the likeness, and at most half a
-			// full match: ESLAKI is probably ESLAMI, but not surely.
-			t := (best - typoFloor) / (names.UnitThreshold - typoFloor)
-			w := min(freq.Weight(&q.Units[i]), freq.Weight(&l.Units[bj]))
-			bits += nearShare * w * math.Max(0, math.Min(1, t))
-			if explain {
-				ev.Notes = append(ev.Notes, q.Units[i].Text+" and "+l.Units[bj].Text+" may be one name misspelt")
-			}
+		if bj < 0 || distinctNames(&q.Units[i], &l.Units[bj], a.freq, names.HowTypo) || names.KnownDistinct(&q.Units[i], &l.Units[bj]) {
+			continue
+		}
+		a.nearQ[i], a.nearL[bj] = bj, i
+		a.near++
+		t := (best - typoFloor) / (names.UnitThreshold - typoFloor)
+		w := min(a.freq.Weight(&q.Units[i]), a.freq.Weight(&l.Units[bj]))
+		bits += nearShare * w * math.Max(0, math.Min(1, t))
+		if explain {
+			ev.Notes = append(ev.Notes, q.Units[i].Text+" and "+l.Units[bj].Text+" may be one name misspelt")
 		}
 	}
-	lo, hi := min(leftQ, leftL)-near, max(leftQ, leftL)-near
-	bits -= conflictBits*float64(max(lo, 0)) + extraBits*float64(max(hi-lo, 0))
+	return bits
+}
 
-	fatherDiffers := false
+// conflictBits charges the positions both names fill and that disagree:
+// the father, the grandfather, the family. Only where both analyses are sure
+// of the roles; Latin names in Western order are not.
+func (a *alignment) conflictBits(ev *NameEvidence, explain bool) float64 {
+	q, l := a.q, a.l
+	var bits float64
 	for d := 1; d <= 2; d++ {
 		qi, li := unitAtDepth(q, d), unitAtDepth(l, d)
-		if qi < 0 || li < 0 || qi >= maxUnits || li >= maxUnits || pairedQ[qi] == li || nearQ[qi] == li {
+		if qi < 0 || li < 0 || qi >= maxUnits || li >= maxUnits || a.pairedQ[qi] == li || a.nearQ[qi] == li {
 			continue
 		}
 		if q.Units[qi].Confidence < 0.7 || l.Units[li].Confidence < 0.7 {
 			continue
 		}
-		bits -= chainConflictBits
-		if d == 1 && pairedQ[qi] < 0 && pairedL[li] < 0 {
-			fatherDiffers = true
+		bits += chainConflictBits
+		if d == 1 && a.pairedQ[qi] < 0 && a.pairedL[li] < 0 {
+			a.fatherDiffers = true
 		}
 		if explain {
 			ev.Notes = append(ev.Notes, "the "+q.Units[qi].Role.String()+"'s names differ ("+q.Units[qi].Text+" / "+l.Units[li].Text+")")
 		}
 	}
-	if familyConflict(q, l, pairedQ[:], pairedL[:], nearQ[:]) {
-		bits -= familyConflictBits
+	if familyConflict(q, l, a.pairedQ[:], a.pairedL[:], a.nearQ[:]) {
+		bits += familyConflictBits
 		if explain {
 			ev.Notes = append(ev.Notes, "the family names differ")
 		}
 	}
+	return bits
+}
 
-	limit, why, code := 1.0, "", ""
-	if givenQ >= 0 && givenL >= 0 && givenQ < maxUnits && givenL < maxUnits && nPairs > 0 && pairedQ[givenQ] != givenL {
+// limit is the cap the alignment puts on the name's score, and why.
+func (a *alignment) limit() nameLimit {
+	q, l := a.q, a.l
+	lim := nameLimit{Limit: 1}
+	givenQ, givenL := givenUnit(q), givenUnit(l)
+	if givenQ >= 0 && givenL >= 0 && givenQ < maxUnits && givenL < maxUnits && a.pairs > 0 && a.pairedQ[givenQ] != givenL {
 		sure := q.Units[givenQ].Confidence >= 0.8 && l.Units[givenL].Confidence >= 0.8
-		switch mq, ml := pairedQ[givenQ], pairedL[givenL]; {
+		switch mq, ml := a.pairedQ[givenQ], a.pairedL[givenL]; {
 		case mq < 0 && ml < 0 && sure:
 			// Both give a given name and the two differ: a relative, unless
 			// one is a misspelling of the other.
 			gq, gl := &q.Units[givenQ], &l.Units[givenL]
 			s, _ := names.UnitSimilarity(gq, gl)
 			if s >= typoFloor && !names.KnownDistinct(gq, gl) {
-				limit, code = typoCap(s), CapGivenMisspelt
-				why = "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"
+				lim = nameLimit{typoCap(s), CapGivenMisspelt, "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"}
 			} else {
-				limit, code = kinCap(s), CapGivenDiffers
-				why = "the given names differ (" + gq.Text + " / " + gl.Text + "): the rest may be a relative's"
+				lim = nameLimit{kinCap(s), CapGivenDiffers, "the given names differ (" + gq.Text + " / " + gl.Text + "): the rest may be a relative's"}
 			}
 		case mq < 0 && ml >= 0:
-			limit, code = kinCapLow, CapSon
-			why = "the listed given name is the query's " + q.Units[ml].Role.String() + ": a son or grandson?"
+			lim = nameLimit{kinCapLow, CapSon, "the listed given name is the query's " + q.Units[ml].Role.String() + ": a son or grandson?"}
 		case ml < 0 && mq >= 0 && sure:
-			limit, code = kinCapLow, CapFather
-			why = "the query's given name is the listed " + l.Units[mq].Role.String() + ": a father or grandfather?"
+			lim = nameLimit{kinCapLow, CapFather, "the query's given name is the listed " + l.Units[mq].Role.String() + ": a father or grandfather?"}
 		}
 	}
-	if fatherDiffers && limit > fatherCap {
+	if a.fatherDiffers && lim.Limit > fatherCap {
 		// The same given name, grandfather and family with another father
 		// is a cousin: the grandfather's name runs in Iraqi families.
-		limit, why, code = fatherCap, "the fathers' names differ: a cousin or a namesake?", CapFatherDiffers
+		lim = nameLimit{fatherCap, CapFatherDiffers, "the fathers' names differ: a cousin or a namesake?"}
 	}
-	if onlyKunya {
-		limit = math.Min(limit, maxKunyaScore)
-		if why == "" {
-			why, code = "only the kunya matched", CapKunyaOnly
-		}
-	}
-	if explain {
-		for _, i := range m.LeftA {
-			ev.QueryLeft = append(ev.QueryLeft, q.Units[i].Text)
-		}
-		for _, j := range m.LeftB {
-			ev.ListedLeft = append(ev.ListedLeft, l.Units[j].Text)
-		}
-		if ev.Units == nil {
-			ev.Units = []UnitPair{}
-		}
-		if why != "" {
-			ev.Notes = append(ev.Notes, why)
+	if a.onlyKunya {
+		lim.Limit = math.Min(lim.Limit, maxKunyaScore)
+		if lim.Why == "" {
+			lim.Code, lim.Why = CapKunyaOnly, "only the kunya matched"
 		}
 	}
-	ev.Similarity = round(m.Score, 3)
-	ev.Weight = round(bits*math.Ln2, 3)
-	return bits * math.Ln2, nameLimit{limit, code, why}, ev
+	return lim
 }
 
 // nameLimit is the cap a name comparison puts on the score: Limit (1 for
