@@ -39,6 +39,12 @@ func TestServesTheInterface(t *testing.T) {
 		{"/i18n.js", "200", "text/javascript", "تدقيق شخص"},
 		{"/style.css", "200", "text/css", "@font-face"},
 		{"/fonts/noto-naskh-arabic-arabic-400-normal.woff2", "200", "font/woff2", "wOF2"},
+		// The world map: data and libraries embedded, with their licences.
+		{"/vendor/countries-110m.json", "200", "application/json", `"countries"`},
+		{"/vendor/d3-geo.min.js", "200", "text/javascript", "geoNaturalEarth1"},
+		{"/vendor/topojson-client.min.js", "200", "text/javascript", "feature"},
+		{"/vendor/world-atlas.LICENSE.txt", "200", "text/plain", "Bostock"},
+		{"/destinations", "200", "text/html", "أثر"},
 		{"/nothing.js", "404", "text/plain", ""},
 	}
 	for _, tt := range tests {
@@ -65,8 +71,8 @@ func TestServesTheInterface(t *testing.T) {
 // elsewhere: the interface must work with no network.
 func TestEverythingIsEmbedded(t *testing.T) {
 	files := web.Files()
-	ref := regexp.MustCompile(`(?:src|href)="([^"]+)"|url\(([^)]+)\)|from '([^']+)'`)
-	for _, name := range []string{"index.html", "style.css", "app.js"} {
+	ref := regexp.MustCompile(`(?:src|href)="([^"]+)"|url\(([^)]+)\)|(?:from|fetch\() ?'([^']+)'`)
+	for _, name := range []string{"index.html", "style.css", "app.js", "map.js"} {
 		b, err := fs.ReadFile(files, name)
 		if err != nil {
 			t.Fatal(err)
