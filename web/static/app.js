@@ -546,6 +546,13 @@ function mapBox(opts) {
   return fig;
 }
 
+// placeOf is a place's gazetteer name, with the words the text used for it
+// when they differ (هجين, محافظة إدلب, with any clitic it bore: والبوكمال),
+// each in its own direction. The map labels use the gazetteer's name only.
+function placeOf(name, written) {
+  return [data(name), written && written !== name ? [' ', h('span', { class: 'written', lang: 'ar' }, '(', data(written), ')')] : ''];
+}
+
 function claimTable(cs, withSubject) {
   return h('table', { class: 'claims' },
     h('thead', {}, h('tr', {}, [t('when'), t('claimType'), withSubject ? t('subject') : t('places'), t('certainty'), t('sourceGrade'), t('evidence')].map((c) => h('th', { scope: 'col' }, c)))),
@@ -554,7 +561,7 @@ function claimTable(cs, withSubject) {
       h('td', {}, tmap('claimTypes', c.type)),
       h('td', {}, withSubject
         ? h('a', { href: `#/trails/${encodeURIComponent(c.registry_id || c.subject)}` }, data(c.subject))
-        : [data(c.place_name), c.country ? [' (', data(c.country, { dir: 'ltr' }), ')'] : '']),
+        : [placeOf(c.place_name, c.place_text), c.country ? [' ', data(c.country, { dir: 'ltr' })] : '']),
       h('td', { class: 'num' }, num(c.certainty, 2)),
       h('td', {}, data(c.source), ' ', data(`${c.reliability || 'F'}${c.credibility || 6}`, { dir: 'ltr' }),
         c.attribution ? h('div', { class: 'meta' }, `${t('attribution')}: `, data(c.attribution)) : null),
@@ -597,7 +604,7 @@ async function pageDestinations(params) {
   const items = ds.map((d, i) => {
     const key = `place-${i + 1}`;
     return h('li', {}, h('details', { id: key, 'data-place': d.place },
-      h('summary', {}, h('span', { class: 'place' }, data(d.place)), d.country ? [' ', h('span', { class: 'id' }, data(d.country, { dir: 'ltr' }))] : '',
+      h('summary', {}, h('span', { class: 'place' }, placeOf(d.place, d.claim_list[0]?.place_text)), d.country ? [' ', h('span', { class: 'id' }, data(d.country, { dir: 'ltr' }))] : '',
         ' · ', h('span', { class: 'meta counts' }, t('placeSummary', d.claims, d.independent_sources))),
       h('dl', { class: 'facts' },
         h('dt', {}, t('sources')), h('dd', {}, d.sources.map((s) => h('span', { class: 'chip' }, data(s)))),
@@ -630,7 +637,7 @@ async function pageTrail(id) {
     h('section', { class: 'card' }, h('h2', {}, t('timeline')),
       h('ol', { class: 'timeline' }, cs.map((c, i) => h('li', { id: `claim-${c.id}` },
         h('div', { class: 'tl-head' }, h('span', { class: 'rank', 'aria-hidden': 'true' }, String(i + 1)), ' ',
-          h('strong', {}, data(claimWhen(c), { dir: 'ltr' })), ' · ', tmap('claimTypes', c.type), ' ', h('span', { class: 'place' }, data(c.place_name)),
+          h('strong', {}, data(claimWhen(c), { dir: 'ltr' })), ' · ', tmap('claimTypes', c.type), ' ', h('span', { class: 'place' }, placeOf(c.place_name, c.place_text)),
           c.country ? [' (', data(c.country, { dir: 'ltr' }), ')'] : ''),
         h('div', { class: 'meta' }, `${t('certainty')}: ${num(c.certainty, 2)} · ${t('sources')}: `, data(c.source), ' ', data(`${c.reliability || 'F'}${c.credibility || 6}`, { dir: 'ltr' }),
           c.attribution ? [' · ', `${t('attribution')}: `, data(c.attribution)] : ''),
