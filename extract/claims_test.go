@@ -67,6 +67,23 @@ func TestClaims(t *testing.T) {
 		{"place before the event", "وفي الرقة اعتقلت قوات سوريا الديمقراطية خمسة عناصر.",
 			[]wantClaim{{ArrestedIn, "Raqqa", "IS members"}}},
 		{"no place no claim", "وتابع أن العائدين ربما يشكلون خلايا نائمة بعد عودتهم إلى بلادهم.", nil},
+		{"negated ability", "ولم يتمكن عناصر آخرون من الفرار إلى تركيا.", nil},
+		{"attempt", "وكان المسلحون يحاولون العبور إلى الأراضي التركية.", nil},
+		{"plan", "وقالت الشرطة إن المرأتين كانتا تخططان للسفر إلى إسطنبول.", nil},
+		{"used to be active", "وقال مسؤول إن عناصر التنظيم الذين كانوا ينشطون في الرقة انتقلوا إلى إدلب.",
+			[]wantClaim{{MovedTo, "Idlib", "IS members"}}},
+		{"part of a place with min", "اعتقلت الشرطة ثلاثة عناصر بالقرب من الرقة.",
+			[]wantClaim{{ArrestedIn, "Raqqa", "IS members"}}},
+		{"adjective of nearness", "انتقل قادة التنظيم إلى ولاية كونار المحاذية لباكستان.",
+			[]wantClaim{{MovedTo, "Kunar Province", "IS leaders"}}},
+		{"smuggling trade", "وتعمل شبكات تهريب بين إدلب والأراضي التركية.", nil},
+		{"no merge across a comma", "وصلت عائلات إلى إدلب بعد فرارها، وقسد تعلن اعتقال أمير في الرقة.",
+			[]wantClaim{{MovedTo, "Idlib", "IS families"}, {ArrestedIn, "Raqqa", "IS leader"}}},
+		{"land already named", "وصل مئات المقاتلين إلى البلاد بعد معارك الباغوز.", nil},
+		{"comparison after a haven", "ويخشى مسؤولون أن تصبح ليبيا ملاذا آمنا للتنظيم على غرار ما كانت عليه الرقة.",
+			[]wantClaim{{FledTo, "Libya", "IS members"}}},
+		{"examples narrow a place", "ويرجح أن قادة التنظيم لجؤوا إلى المدن العراقية الكبرى مثل الموصل.",
+			[]wantClaim{{FledTo, "Iraq", "IS leaders"}, {FledTo, "Mosul", "IS leaders"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

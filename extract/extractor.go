@@ -179,11 +179,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if !ok || last >= b {
 				continue
 			}
-			if negated(toks, k, a) {
+			if negated(toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a) {
 				k = last
 				continue
 			}
-			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 {
+			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 && !punctBetween(text, toks, ts[n-1].last, k) {
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type
 				continue
 			}
@@ -291,15 +291,82 @@ func continues(toks []token, a int) bool {
 	return false
 }
 
-// negated reports whether a negation stands just before the trigger at k.
+// negated reports whether a negation stands just before the trigger at k,
+// or before a verb of ability a few words before it: لم يتمكن مسلحون آخرون
+// من الفرار.
 func negated(toks []token, k, a int) bool {
 	for j := k - 1; j >= a && j >= k-2; j-- {
 		if negations[stripConj(toks[j].fold)] || negations[toks[j].fold] {
 			return true
 		}
 	}
+	for j := k - 1; j >= a && j >= k-5; j-- {
+		if !abilityVerbs[stripConj(toks[j].fold)] {
+			continue
+		}
+		for i := j - 1; i >= a && i >= j-2; i-- {
+			if negations[stripConj(toks[i].fold)] || negations[toks[i].fold] {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// unrealised reports whether the trigger at k is only tried, planned or
+// wanted: كانوا يحاولون العبور, تخططان للسفر إلى إسطنبول.
+func unrealised(toks []token, k, a int) bool {
+	for j := k - 1; j >= a && j >= k-2; j-- {
+		if attemptWords[stripConj(toks[j].fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+// background reports whether a weak trigger of presence describes what the
+// subject used to do (الذين كانوا ينشطون في الجنوب الليبي): where they were
+// before, not where they hide.
+func background(toks []token, k, a int) bool {
+	if !weakPresence[stripConj(toks[k].fold)] || k-1 < a {
+		return false
+	}
+	switch stripConj(toks[k-1].fold) {
+	case "كان", "كانوا", "كانت", "كانا", "كن":
+		return true
+	}
+	return false
+}
+
+// trade reports whether the trigger at k names a trade rather than an
+// event: شبكات تهريب, طرق التهريب.
+func trade(toks []token, k, a int) bool {
+	if w := stripConj(toks[k].fold); w != "تهريب" && w != "التهريب" || k-1 < a {
+		return false
+	}
+	return tradeNouns[stripConj(toks[k-1].fold)]
+}
+
+var tradeNouns = setOf("شبكات", "شبكه", "طرق", "طريق", "خطوط", "خط", "ممرات", "مهربي", "عصابات", "عصابه")
+
+// punctBetween reports whether punctuation separates token i from token j.
+func punctBetween(text string, toks []token, i, j int) bool {
+	return strings.ContainsAny(text[toks[i].end:toks[j].start], "،,:؛\"«»")
+}
+
+// abilityVerbs, negated, undo the trigger they govern; attemptWords just
+// before a trigger make it an attempt or a plan, not an event.
+var abilityVerbs = setOf("يتمكن", "تتمكن", "يتمكنوا", "تتمكنا", "يتمكنا", "يستطع", "تستطع", "يستطيعوا",
+	"ينجح", "تنجح", "ينجحوا", "يفلح", "يفلحوا")
+
+var attemptWords = setOf("يحاول", "يحاولون", "تحاول", "تحاولان", "يحاولوا", "حاول", "حاولوا", "حاولت",
+	"محاوله", "محاولات", "محاولتهم", "محاولته", "يخطط", "يخططون", "تخطط", "تخططان", "خطط", "خططوا",
+	"ينوي", "ينوون", "تنوي", "يعتزم", "يعتزمون", "تعتزم", "يسعي", "يسعون", "تسعي", "يريد", "يريدون", "تريد",
+	"ينتظر", "ينتظرون", "تنتظر")
+
+// weakPresence are hiding_in triggers that say only that someone is active
+// or present somewhere.
+var weakPresence = setOf("ينشط", "ينشطون", "تنشط", "يتواجد", "يتواجدون")
 
 // pickPlaces chooses the places a trigger's claim is about, among those
 // between the trigger's end and end: for a movement, the places governed by
@@ -323,6 +390,9 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 	for k := from + 1; k < end; k++ {
 		w := stripConj(toks[k].fold)
 		if w == "الي" || w == "الى" || w == "نحو" || w == "باتجاه" {
+			if k+1 < end && vagueLand[stripConj(toks[k+1].fold)] {
+				break // وصلوا إلى البلاد بعد انهيار التنظيم في الباغوز: not where
+			}
 			toward = k
 			break
 		}
@@ -350,7 +420,7 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 		if rf.first <= from || rf.first >= end {
 			continue
 		}
-		prep := p.Preposition
+		prep := effectivePrep(toks, rf, p.Preposition)
 		coord := prev >= 0 && coordinated(text, toks, refs[prev], rf)
 		ok := false
 		switch {
@@ -361,19 +431,20 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 		case coord && prevOK:
 			ok = true
 		case haven:
-			ok = rf.first-from <= 30 && !(prep == "بين" && !(rf.first >= 2 && toks[rf.first-2].fold == "ما"))
+			ok = rf.first-from <= 30 && !wordIn(toks, from+1, rf.first, comparisonWords) && !(prep == "بين" && !(rf.first >= 2 && toks[rf.first-2].fold == "ما"))
 		case at:
 			ok = len(chosen) == 0 && (locationPreps[prep] || destinationPreps[prep]) && rf.first-from <= 12
 		case typ.destination():
 			ok = destinationPreps[prep] ||
 				len(chosen) == 0 && prep == "بين" && rf.first-from <= 4 || // توزعوا بين مخيم الهول و...
-				len(chosen) == 0 && toward >= 0 && rf.first > toward && rf.first-toward <= 6 && (prep == "في" || prep == "ب" || prep == "ك" || prep == "")
+				len(chosen) == 0 && toward >= 0 && rf.first > toward && rf.first-toward <= 6 && (prep == "في" || prep == "ب" || prep == "ك" || prep == "") &&
+					!wordIn(toks, toward+1, rf.first, timeWords)
 			if typ == CrossedBorderTo && !ok && len(chosen) == 0 {
 				// عبروا الحدود ... قرب القائم: where they crossed
 				ok = locationPreps[prep] && prep != "" && rf.first-from <= 8
 			}
 		default:
-			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 12 && !borderArea(p)
+			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 16 && !borderArea(p)
 		}
 		prev, prevOK = i, ok
 		if ok {
@@ -384,6 +455,57 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 	}
 	return chosen
 }
+
+// wordIn reports whether a word of set stands among tokens [i, j).
+func wordIn(toks []token, i, j int, set map[string]bool) bool {
+	for k := i; k < j; k++ {
+		if set[stripConj(toks[k].fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueLand are objects of إلى that name no place: the country or land of
+// the text, already known.
+var vagueLand = setOf("البلاد", "بلاده", "بلادهم", "اراضيها", "اراضيه", "هناك", "الداخل", "الخارج")
+
+// timeWords open a time clause: a place after them is where something
+// else happened.
+var timeWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر", "خلال", "حين", "عندما")
+
+// sizeWords may stand between a place and the examples that narrow it.
+var sizeWords = setOf("الكبري", "الكبيره", "الرئيسيه", "الصغيره", "الاخري", "المجاوره", "الحدوديه")
+
+// comparisonWords introduce a comparison: على غرار ما كانت عليه الرقة.
+var comparisonWords = setOf("غرار", "مثلما", "كغيرها", "خلافا", "عكس")
+
+// effectivePrep reads the preposition of a place in its phrase: من after a
+// part of a place (بالجانب الأيمن من الموصل, بالقرب من الرقة) says where,
+// not whence; ل after an adjective of nearness (ولاية كونار المحاذية
+// لباكستان) describes the place before and governs no movement.
+func effectivePrep(toks []token, rf ref, prep string) string {
+	if rf.first < 1 {
+		return prep
+	}
+	switch prep {
+	case "من":
+		if rf.first >= 2 && partNouns[stripConj(toks[rf.first-2].fold)] {
+			return "قرب"
+		}
+	case "ل":
+		if nearAdjectives[stripConj(toks[rf.first-1].fold)] {
+			return "near"
+		}
+	}
+	return prep
+}
+
+var partNouns = setOf("الجانب", "الايمن", "الايسر", "اطراف", "ضواحي", "بالقرب", "القرب", "قريب", "قريبا",
+	"قريبه", "مقربه", "بمقربه", "جزء", "اجزاء", "داخل", "وسط")
+
+var nearAdjectives = setOf("المحاذيه", "المحاذي", "المجاوره", "المجاور", "المتاخمه", "المتاخم", "القريبه",
+	"القريب", "التابعه", "التابع", "المقابله", "المقابل", "المطله", "المطل", "الموازيه", "المحاذيين")
 
 // selfWithin reports whether نفسه or أنفسهم follows within five words:
 // سلّم X نفسه is a surrender, سلّم X alone a hand-over.
@@ -425,8 +547,10 @@ func coordinated(text string, toks []token, a, b ref) bool {
 		switch {
 		case w == "و" || w == "او" || w == "ثم" || w == "الي" || w == "الى" || w == "منه" || w == "منها" || w == "نحو":
 			link = true
-		case w == "خصوصا" || w == "خاصه" || w == "تحديدا" || w == "سيما" || w == "لا" || w == "بما" || w == "فيها":
-			narrow = true
+		case w == "خصوصا" || w == "خاصه" || w == "تحديدا" || w == "سيما" || w == "لا" || w == "بما" || w == "فيها" ||
+			w == "مثل" || w == "منها" || w == "بينها" || w == "ابرزها" || w == "اهمها":
+			narrow = true // المدن الباكستانية الكبرى مثل كراتشي
+		case sizeWords[w]:
 		case w == "في" && narrow:
 		case placeTriggers[w] || weakTriggers[w]:
 			if w != toks[k].fold {

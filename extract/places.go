@@ -236,6 +236,13 @@ func wholeTag(toks []token, first, last int) bool {
 // verb of speech are not.
 func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger bool, person map[string]bool) bool {
 	w := toks[i].fold
+	if trigger && i > 0 && toks[i].joined && adjectiveNouns[toks[i-1].fold] && !strings.HasPrefix(w, "ال") &&
+		strings.HasSuffix(w, "يه") && nisbaCountry("ال"+w) != "" {
+		return false // مدن تركية: Turkish towns, not Turkey
+	}
+	if commonAdjectives[w] || commonAdjectives[v] {
+		return false // مناطق جديدة: new areas, even after a place noun
+	}
 	if trigger {
 		// منطقة الحي الصناعي: a common word followed by an adjective is
 		// the start of a longer name the gazetteer lacks.
@@ -272,6 +279,11 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 	}
 	return true
 }
+
+// commonAdjectives follow place nouns as adjectives (مناطق جديدة, مناطق
+// أخرى) and are never a place on their own, whatever the gazetteer holds.
+var commonAdjectives = setOf("جديده", "جديد", "اخري", "بعيده", "نائيه", "مختلفه", "عديده", "كثيره", "واسعه",
+	"متفرقه", "متعدده", "امنه")
 
 // adjectivePhrase recognises الأراضي التركية, الحدود العراقية, العاصمة
 // السورية at token i.
