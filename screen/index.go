@@ -292,6 +292,7 @@ type keyStat struct {
 const (
 	commonKeyPostings = 2000 // at least; a large registry allows 0.5% of its records
 	maxCandidates     = 100
+	maxTiedCandidates = 1000
 	minCandidates     = 30
 	candidateShare    = 0.15
 )
@@ -305,6 +306,7 @@ type scratch struct {
 	touched []uint32
 	keys    []keyStat
 	cands   []cand
+	all     []cand
 	match   names.Match
 }
 
@@ -557,7 +559,21 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 			}
 		}
 	}
-	s.cands = topCands(s.cands, maxCandidates)
+	if len(s.cands) > maxCandidates {
+		// Records that tie with the last one kept stay too (up to a bound):
+		// cutting a tie by record order would drop some of them at random
+		// (MOHAMMAD AHMADI among a hundred Muhammad Ahmads).
+		all := append(s.all[:0], s.cands...)
+		kth := topCands(s.cands, maxCandidates)[maxCandidates-1].w
+		s.cands = s.cands[:0]
+		for _, c := range all {
+			if c.w >= kth {
+				s.cands = append(s.cands, c)
+			}
+		}
+		s.all = all
+	}
+	s.cands = topCands(s.cands, maxTiedCandidates)
 	s.canSee = nil // the pool must not keep the caller's closure
 	return s.cands
 }
