@@ -79,6 +79,7 @@ func TestClaims(t *testing.T) {
 		{"smuggling trade", "وتعمل شبكات تهريب بين إدلب والأراضي التركية.", nil},
 		{"no merge across a comma", "وصلت عائلات إلى إدلب بعد فرارها، وقسد تعلن اعتقال أمير في الرقة.",
 			[]wantClaim{{MovedTo, "Idlib", "IS families"}, {ArrestedIn, "Raqqa", "IS leader"}}},
+		{"border with a country", "وأوقفت الشرطة عنصرا تكفيريا قرب الحدود مع ليبيا.", nil},
 		{"land already named", "وصل مئات المقاتلين إلى البلاد بعد معارك الباغوز.", nil},
 		{"comparison after a haven", "ويخشى مسؤولون أن تصبح ليبيا ملاذا آمنا للتنظيم على غرار ما كانت عليه الرقة.",
 			[]wantClaim{{FledTo, "Libya", "IS members"}}},

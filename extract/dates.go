@@ -174,6 +174,7 @@ var dateStarts = func() map[string]bool {
 	}
 	for k := range seasons {
 		m[k] = true
+		m["ال"+k] = true // الشتاء الماضي
 	}
 	for _, w := range []string{"شهر", "امس", "الامس", "اول", "يوم", "اليوم", "هذا", "هذه", "الشهر", "الاسبوع",
 		"قبل", "منذ", "الليله", "بين", "من", "موخرا", "الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات",
@@ -576,6 +577,14 @@ func (p *dateParser) season(i int) (Date, int, bool) {
 	if m == 0 {
 		m = seasons[strings.TrimPrefix(w, "ب")]
 	}
+	if m == 0 {
+		// الشتاء الماضي, الصيف الجاري: the season before the document
+		// date, or the one it falls in.
+		if ms := seasons[strings.TrimPrefix(strings.TrimPrefix(w, "ب"), "ال")]; ms != 0 && strings.Contains(w, "ال") &&
+			i+1 < len(p.toks) && p.gapOK(i+1, "") && !p.ref.IsZero() {
+			return p.relativeSeason(ms, p.toks[i+1].fold, i+1)
+		}
+	}
 	if m == 0 || i+1 >= len(p.toks) || !p.gapOK(i+1, "") {
 		return Date{}, 0, false
 	}
@@ -592,6 +601,29 @@ func (p *dateParser) season(i int) (Date, int, bool) {
 	}
 	s := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 	return Date{Start: Day{s}, End: Day{s.AddDate(0, 3, -1)}, Precision: PrecisionPartOfYear}, last, true
+}
+
+// relativeSeason resolves a season named by the word after it: الماضي
+// (the last one over before the document date) or الجاري/الحالي (the one
+// the document date falls in).
+func (p *dateParser) relativeSeason(m int, after string, last int) (Date, int, bool) {
+	ref := time.Date(p.ref.Year(), p.ref.Month(), p.ref.Day(), 0, 0, 0, 0, time.UTC)
+	past := false
+	switch after {
+	case "الماضي", "المنصرم", "الفايت", "الفائت":
+		past = true
+	case "الجاري", "الحالي":
+	default:
+		return Date{}, 0, false
+	}
+	for k := -1; k <= 2; k++ {
+		s := time.Date(ref.Year()-k, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		e := s.AddDate(0, 3, -1)
+		if past && e.Before(ref) || !past && !s.After(ref) && !e.Before(ref) {
+			return Date{Start: Day{s}, End: Day{e}, Precision: PrecisionPartOfYear, Relative: true}, last, true
+		}
+	}
+	return Date{}, 0, false
 }
 
 // yearAlone: عام 2017, في 2017, منذ 2014.
@@ -890,6 +922,9 @@ func (p *dateParser) ago(i int, out func(Precision, time.Time, time.Time, int) (
 	u, ok := units[p.toks[j].fold]
 	if !ok {
 		return Date{}, 0, false
+	}
+	if n == 0 && j+1 < len(p.toks) && p.toks[j+1].class == 'd' {
+		return Date{}, 0, false // منذ عام 2017: the year named, not a year ago
 	}
 	if n == 0 {
 		n = u.n

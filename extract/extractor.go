@@ -444,7 +444,10 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 				ok = locationPreps[prep] && prep != "" && rf.first-from <= 8
 			}
 		default:
-			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 16 && !borderArea(p)
+			// Not a place after الحدود مع: on the border with Libya is not in
+			// Libya.
+			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 16 && !borderArea(p) &&
+				!(rf.first > 0 && stripConj(toks[rf.first-1].fold) == "مع")
 		}
 		prev, prevOK = i, ok
 		if ok {

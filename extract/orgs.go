@@ -21,6 +21,7 @@ var orgNames = newPhraseTable(map[string]string{
 	"ولاية سيناء":                            "Islamic State Sinai Province",
 	"تنظيم ولاية سيناء":                      "Islamic State Sinai Province",
 	"ولاية خراسان":                           "Islamic State Khorasan Province",
+	"داعش خراسان":                            "Islamic State Khorasan Province",
 	"ولاية غرب أفريقيا":                      "Islamic State West Africa Province",
 	"ولاية غرب إفريقيا":                      "Islamic State West Africa Province",
 	"ولاية الساحل":                           "Islamic State Sahel Province",
