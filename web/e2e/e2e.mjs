@@ -45,11 +45,14 @@ for (const u of users) {
   token[login] = cli('tokens', 'create', '--db', db, login).split('\n').at(-1);
   assert.match(token[login], /^athar_/);
 }
-// News for the trails and the map: a shared article and a short field
-// report written for this test (testdata/field-report.txt), whose claims
-// about Abu Bakr al-Baghdadi link to QDi.299.
+// News for the trails and the map: the three shared articles (two of
+// which report the Sinai) and a short field report written for this test
+// (testdata/field-report.txt), whose claims about Abu Bakr al-Baghdadi
+// link to QDi.299.
 const articles = join(root, '..', 'shared', 'data', 'articles');
-cli('ingest', '--db', db, '--source', 'Asharq', '--published', '2019-03-25', join(articles, 'hiding-among-civilians.txt'));
+for (const [source, file] of [['Asharq', 'hiding-among-civilians.txt'], ['Arabi21', 'havens-turkey-iran.txt'], ['Diyaruna', 'foreign-fighters-told-to-flee.txt']]) {
+  cli('ingest', '--db', db, '--source', source, '--published', '2019-03-25', join(articles, file));
+}
 cli('ingest', '--db', db, '--source', 'Field report', '--published', '2019-11-01', join(here, 'testdata', 'field-report.txt'));
 step('registry made');
 
@@ -295,6 +298,14 @@ try {
   assert.ok(markers >= 4, `${markers} places on the map`);
   assert.equal(await where.locator('ol.places > li').count(), markers);
   assert.equal(await where.getAttribute('svg.map', 'dir'), 'ltr');
+  // Two outlets' reports of the Sinai are two independent sources.
+  assert.match(await where.locator('ol.places > li').first().innerText(), /Sinai[^]*2 مصدر|Sinai[^]*2 مصادر/);
+  assert.ok(await map.locator('.marker.strong').count() >= 1, 'no place with two sources is marked');
+  // Dates are isolated left to right without the words around them, so
+  // that حتى 2019-03-25 never shows as 25-03-2019 حتى.
+  const whens = await where.locator('ol.places td.when').evaluateAll((tds) => tds.map((td) => [td.textContent, [...td.querySelectorAll('bdi[dir=ltr]')].map((b) => b.textContent)]));
+  assert.ok(whens.length >= markers, `${whens.length} claims listed`);
+  for (const [text, dates] of whens) assert.ok(dates.length === 1 && /^[\d–\s-]+$/.test(dates[0]), `date cell ${text}: ${dates}`);
   // Clicking a marker opens its place, with its claims and sources.
   await map.locator('.marker circle').first().click();
   const opened = where.locator('ol.places details[open]');

@@ -538,6 +538,15 @@ function claimWhen(c) {
   return t('undated');
 }
 
+// whenNode is claimWhen for the page: the dates isolated left to right,
+// the words around them in the page's direction (حتى 2019-03-25, never
+// 25-03-2019 حتى).
+function whenNode(c) {
+  if (c.date_start) return data(claimWhen(c), { dir: 'ltr' });
+  if (c.date_end) return [t('byWord'), ' ', data(c.date_end, { dir: 'ltr' })];
+  return t('undated');
+}
+
 // mapBox draws the map into a figure once the outlines are read; the
 // page's text lists everything the map shows.
 function mapBox(opts) {
@@ -557,7 +566,7 @@ function claimTable(cs, withSubject) {
   return h('table', { class: 'claims' },
     h('thead', {}, h('tr', {}, [t('when'), t('claimType'), withSubject ? t('subject') : t('places'), t('certainty'), t('sourceGrade'), t('evidence')].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, cs.map((c) => h('tr', {},
-      h('td', { class: 'when' }, data(claimWhen(c), { dir: 'ltr' })),
+      h('td', { class: 'when' }, whenNode(c)),
       h('td', {}, tmap('claimTypes', c.type)),
       h('td', {}, withSubject
         ? h('a', { href: `#/trails/${encodeURIComponent(c.registry_id || c.subject)}` }, data(c.subject))
@@ -637,7 +646,7 @@ async function pageTrail(id) {
     h('section', { class: 'card' }, h('h2', {}, t('timeline')),
       h('ol', { class: 'timeline' }, cs.map((c, i) => h('li', { id: `claim-${c.id}` },
         h('div', { class: 'tl-head' }, h('span', { class: 'rank', 'aria-hidden': 'true' }, String(i + 1)), ' ',
-          h('strong', {}, data(claimWhen(c), { dir: 'ltr' })), ' · ', tmap('claimTypes', c.type), ' ', h('span', { class: 'place' }, placeOf(c.place_name, c.place_text)),
+          h('strong', {}, whenNode(c)), ' · ', tmap('claimTypes', c.type), ' ', h('span', { class: 'place' }, placeOf(c.place_name, c.place_text)),
           c.country ? [' (', data(c.country, { dir: 'ltr' }), ')'] : ''),
         h('div', { class: 'meta' }, `${t('certainty')}: ${num(c.certainty, 2)} · ${t('sources')}: `, data(c.source), ' ', data(`${c.reliability || 'F'}${c.credibility || 6}`, { dir: 'ltr' }),
           c.attribution ? [' · ', `${t('attribution')}: `, data(c.attribution)] : ''),

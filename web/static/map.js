@@ -66,18 +66,31 @@ export async function drawMap({ label, markers, line = false, width = 960, heigh
     const d = path({ type: 'LineString', coordinates: markers.map((m) => [m.lon, m.lat]) });
     if (d) svg.append(el('path', { class: 'trail-line', d }));
   }
+  // Names go under the markers, so that no name hides a place, and a name
+  // that would overlap one placed before (the markers come most important
+  // first) is left out: the marker's tooltip and the page's list name it.
+  const names = el('g', { class: 'names' });
   const dots = el('g', { class: 'markers' });
+  const taken = [];
   for (const m of markers) {
     const p = projection([m.lon, m.lat]);
     if (!p) continue;
-    const g = el('g', { class: `marker ${m.cls || ''}`, transform: `translate(${p[0].toFixed(1)},${p[1].toFixed(1)})`, 'data-key': m.key },
+    const [x, y] = p;
+    const r = m.r || 6;
+    const g = el('g', { class: `marker ${m.cls || ''}`, transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`, 'data-key': m.key },
       el('title', {}, document.createTextNode(m.title || m.label || '')),
-      el('circle', { r: m.r || 6 }));
+      el('circle', { r }));
     if (m.label) g.append(el('text', { class: 'marker-label', x: 0, y: 0, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, document.createTextNode(m.label)));
-    if (m.name) g.append(el('text', { class: 'place-label', x: (m.r || 6) + 3, y: 0, 'dominant-baseline': 'central' }, document.createTextNode(m.name)));
     if (m.onclick) g.addEventListener('click', m.onclick);
     dots.append(g);
+    if (m.name) {
+      const box = [x + r + 2, y - 8, x + r + 4 + 7 * m.name.length, y + 8];
+      if (!taken.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) {
+        taken.push(box);
+        names.append(el('text', { class: 'place-label', x: (x + r + 3).toFixed(1), y: y.toFixed(1), 'dominant-baseline': 'central' }, document.createTextNode(m.name)));
+      }
+    }
   }
-  svg.append(dots);
+  svg.append(names, dots);
   return svg;
 }
