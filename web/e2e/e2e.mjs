@@ -308,8 +308,14 @@ try {
   for (const [text, dates] of whens) assert.ok(dates.length === 1 && /^[\d–\s-]+$/.test(dates[0]), `date cell ${text}: ${dates}`);
   // Clicking a marker opens its place, with its claims and sources.
   await map.locator('.marker circle').first().click();
-  const opened = where.locator('ol.places details[open]');
+  const opened = where.locator('#place-1[open]');
   await opened.locator('table.claims tbody tr').first().waitFor();
+  assert.equal(await map.locator('.marker.active').count(), 1, 'the open place is not marked on the map');
+  // By keyboard: the next place's summary, Enter, and it is marked too.
+  await where.locator('ol.places summary').nth(1).focus();
+  await where.keyboard.press('Enter');
+  await where.locator('ol.places details').nth(1).locator('table.claims').waitFor();
+  assert.equal(await map.locator('.marker.active').count(), 2);
   assert.match(await opened.locator('summary').innerText(), /مصدر مستقل|مصادر مستقلة/);
   await shot(where, '11-destinations-ar');
   await axe(where, 'destinations');

@@ -612,7 +612,9 @@ async function pageDestinations(params) {
   if (ds.length === 0) return out.replaceChildren(h('p', { class: 'empty' }, t('noClaims')));
   const items = ds.map((d, i) => {
     const key = `place-${i + 1}`;
-    return h('li', {}, h('details', { id: key, 'data-place': d.place },
+    // Opening a place in the list (by keyboard too) marks it on the map.
+    const mark = (e) => document.querySelector(`svg.map .marker[data-key="${key}"]`)?.classList.toggle('active', e.target.open);
+    return h('li', {}, h('details', { id: key, 'data-place': d.place, ontoggle: mark },
       h('summary', {}, h('span', { class: 'place' }, placeOf(d.place, d.claim_list[0]?.place_text)), d.country ? [' ', h('span', { class: 'id' }, data(d.country, { dir: 'ltr' }))] : '',
         ' · ', h('span', { class: 'meta counts' }, t('placeSummary', d.claims, d.independent_sources))),
       h('dl', { class: 'facts' },
