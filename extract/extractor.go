@@ -166,9 +166,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		srcs := sourcesIn(text, toks, a, b, r.People)
 		// Triggers of the sentence.
 		type trig struct {
-			first, last int
-			typ         ClaimType
-			haven, at   bool
+			first, last      int
+			typ              ClaimType
+			haven, at, enter bool
 		}
 		var ts []trig
 		for k := a; k < b; k++ {
@@ -187,13 +187,23 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type
 				continue
 			}
+			if (typ == string(CrossedBorderTo) || typ == aliasStay) && last+1 < b && toks[last+1].fold == "عن" {
+				k = last // يعبر عن: expresses
+				continue
+			}
+			if typ == aliasStay && !wordIn(toks, last+1, b, aliasWords) {
+				k = last // أقاموا في إسطنبول: living there says nothing of hiding
+				continue
+			}
 			switch typ {
 			case havenTrigger:
-				ts = append(ts, trig{k, last, FledTo, true, false})
+				ts = append(ts, trig{k, last, FledTo, true, false, false})
 			case locatedMove:
-				ts = append(ts, trig{k, last, MovedTo, false, true})
+				ts = append(ts, trig{k, last, MovedTo, false, true, false})
+			case aliasStay:
+				ts = append(ts, trig{k, last, HidingIn, false, false, false})
 			default:
-				ts = append(ts, trig{k, last, ClaimType(typ), false, false})
+				ts = append(ts, trig{k, last, ClaimType(typ), false, false, k == last && enterVerbs[stripConj(toks[k].fold)]})
 			}
 			k = last
 		}
@@ -207,7 +217,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if ti > 0 {
 				start = ts[ti-1].last + 1
 			}
-			chosen := pickPlaces(text, toks, r.Places, placeRefs, t.typ, t.haven, t.at, start, t.first, t.last, end)
+			chosen := pickPlaces(text, toks, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
 			if len(chosen) == 0 {
 				continue
 			}
@@ -254,6 +264,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				typ := t.typ
 				if typ == ArrestedIn && selfWithin(toks, t.last, end) {
 					typ = SurrenderedIn // سلم أحد قادة التنظيم نفسه
+				}
+				if typ == MovedTo && t.enter && r.Places[pi].Kind == geo.KindCountry {
+					typ = CrossedBorderTo // دخلتا تركيا: into a country
 				}
 				if (typ == MovedTo || typ == FledTo) && r.Places[pi].Via == "adjective" &&
 					strings.Contains(geo.Fold(r.Places[pi].Text), "اراضي") {
@@ -376,7 +389,7 @@ var weakPresence = setOf("ينشط", "ينشطون", "تنشط", "يتواجد",
 // never the claim's place, nor are places coordinated with it. A haven
 // (ملاذات, الممرات الآمنة) may also name its places just before it: أن
 // تكون إيران إحدى أهم الملاجئ.
-func pickPlaces(text string, toks []token, places []Place, refs []ref, typ ClaimType, haven, at bool, start, first, from, end int) (chosen []int) {
+func pickPlaces(text string, toks []token, places []Place, refs []ref, typ ClaimType, haven, at, enter bool, start, first, from, end int) (chosen []int) {
 	if haven {
 		for i := range places {
 			rf := refs[i]
@@ -389,6 +402,9 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 	toward := -1
 	for k := from + 1; k < end; k++ {
 		w := stripConj(toks[k].fold)
+		if w == "نحو" && k+1 < end && toks[k+1].class == 'd' {
+			continue // نحو 40 امرأة: about forty
+		}
 		if w == "الي" || w == "الى" || w == "نحو" || w == "باتجاه" {
 			if k+1 < end && vagueLand[stripConj(toks[k+1].fold)] {
 				break // وصلوا إلى البلاد بعد انهيار التنظيم في الباغوز: not where
@@ -436,6 +452,7 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 			ok = len(chosen) == 0 && (locationPreps[prep] || destinationPreps[prep]) && rf.first-from <= 12
 		case typ.destination():
 			ok = destinationPreps[prep] ||
+				enter && len(chosen) == 0 && prep == "" && rf.first-from <= 2 || // دخلتا تركيا
 				len(chosen) == 0 && prep == "بين" && rf.first-from <= 4 || // توزعوا بين مخيم الهول و...
 				len(chosen) == 0 && toward >= 0 && rf.first > toward && rf.first-toward <= 6 && (prep == "في" || prep == "ب" || prep == "ك" || prep == "") &&
 					!wordIn(toks, toward+1, rf.first, timeWords)
