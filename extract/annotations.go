@@ -246,14 +246,22 @@ func ScoreClaims(text string, gold []GoldClaim, found []Claim) (Score, []string,
 	var notes []string
 	used := make([]bool, len(found))
 	overlap := func(p Place, sp Span) bool { return p.Span.Start < sp.End && p.Span.End > sp.Start }
+	// Claims of the right type are matched first, so that a claim of the
+	// wrong type does not take the place of a right one (arrested where he
+	// hid: two claims on one place).
+	exact := make([]int, len(gold))
 	for i, g := range gold {
-		hit := -1
+		exact[i] = -1
 		for j, c := range found {
 			if !used[j] && overlap(c.Place, spans[i]) && c.Type == g.Type {
-				hit = j
+				exact[i] = j
+				used[j] = true
 				break
 			}
 		}
+	}
+	for i, g := range gold {
+		hit := exact[i]
 		if hit < 0 {
 			for j, c := range found {
 				if !used[j] && overlap(c.Place, spans[i]) {

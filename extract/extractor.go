@@ -171,6 +171,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			haven, at, enter bool
 		}
 		var ts []trig
+		var stops []int // triggers dropped: they still end the scope of the one before
 		for k := a; k < b; k++ {
 			if busy[k] || toks[k].class != 'a' {
 				continue
@@ -180,6 +181,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			if negated(toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a) {
+				stops = append(stops, k)
 				k = last
 				continue
 			}
@@ -212,6 +214,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			end := b
 			if ti+1 < len(ts) {
 				end = ts[ti+1].first
+			}
+			for _, st := range stops {
+				if st > t.last && st < end {
+					end = st // دخلتا تركيا ... وكانتا تخططان للسفر إلى إسطنبول
+				}
 			}
 			start := a
 			if ti > 0 {
@@ -264,6 +271,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				typ := t.typ
 				if typ == ArrestedIn && selfWithin(toks, t.last, end) {
 					typ = SurrenderedIn // سلم أحد قادة التنظيم نفسه
+				}
+				if typ == CrossedBorderTo && stealthMove[stripConj(toks[t.first].fold)] && t.first == t.last &&
+					r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
+					typ = MovedTo // تهريب ... إلى مدينة جرابلس: smuggled to a town, no border named
 				}
 				if typ == MovedTo && t.enter && r.Places[pi].Kind == geo.KindCountry {
 					typ = CrossedBorderTo // دخلتا تركيا: into a country
@@ -350,6 +361,11 @@ func background(toks []token, k, a int) bool {
 	}
 	return false
 }
+
+// stealthMove are crossing triggers that name no border: they cross one
+// only when their place is a country.
+var stealthMove = setOf("تسلل", "تسللوا", "تسللت", "يتسلل", "يتسللون", "التسلل", "تسللهم", "تهريب", "تهريبهم",
+	"بتهريب", "التهريب")
 
 // trade reports whether the trigger at k names a trade rather than an
 // event: شبكات تهريب, طرق التهريب.
