@@ -362,10 +362,11 @@ func background(toks []token, k, a int) bool {
 	return false
 }
 
-// stealthMove are crossing triggers that name no border: they cross one
-// only when their place is a country.
-var stealthMove = setOf("تسلل", "تسللوا", "تسللت", "يتسلل", "يتسللون", "التسلل", "تسللهم", "تهريب", "تهريبهم",
-	"بتهريب", "التهريب")
+// stealthMove are crossing triggers that name no border: smuggling crosses
+// one only when its place is a country. تسلل is left a crossing: the
+// annotations disagree on it (تسلل إلى محافظة إدلب is a crossing of the
+// front line, تسللت نحو القائم perhaps not).
+var stealthMove = setOf("تهريب", "تهريبهم", "بتهريب", "التهريب")
 
 // trade reports whether the trigger at k names a trade rather than an
 // event: شبكات تهريب, طرق التهريب.
