@@ -267,6 +267,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if date == nil && !docDate.IsZero() {
 				date = &Date{End: Day{docDate}, Precision: PrecisionVague}
 			}
+			fledBefore := false // a flight earlier in the sentence
+			for _, u := range ts[:ti] {
+				fledBefore = fledBefore || u.typ == FledTo && !u.haven
+			}
 			for _, pi := range chosen {
 				typ := t.typ
 				if typ == ArrestedIn && selfWithin(toks, t.last, end) {
@@ -275,6 +279,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				if typ == CrossedBorderTo && stealthMove[stripConj(toks[t.first].fold)] && t.first == t.last &&
 					r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
 					typ = MovedTo // تهريب ... إلى مدينة جرابلس: smuggled to a town, no border named
+				}
+				if typ == MovedTo && arrivals[stripConj(toks[t.first].fold)] && fledBefore {
+					typ = FledTo // تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب: the flight's end
 				}
 				if typ == MovedTo && t.enter && r.Places[pi].Kind == geo.KindCountry {
 					typ = CrossedBorderTo // دخلتا تركيا: into a country
@@ -361,6 +368,10 @@ func background(toks []token, k, a int) bool {
 	}
 	return false
 }
+
+// arrivals are verbs of arriving: after a flight in the same sentence they
+// say where the flight ended.
+var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "يصل", "يصلون", "تصل", "وصول", "وصولهم")
 
 // stealthMove are crossing triggers that name no border: smuggling crosses
 // one only when its place is a country. تسلل is left a crossing: the
