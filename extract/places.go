@@ -351,6 +351,7 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 	}
 	containmentHints(toks, ms)
 	out := make([]Place, 0, len(ms))
+	var at, pops []int // the first token and the population of each place in out
 	for _, m := range ms {
 		if len(m.cands) == 0 {
 			continue
@@ -390,6 +391,38 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 			Name: best.Name, Country: best.Country, Lat: best.Lat, Lon: best.Lon, Kind: best.Kind, ID: best.ID, Via: m.via,
 			Preposition: preposition(toks, m.first, m.key),
 		})
+		at, pops = append(at, m.first), append(pops, int(best.Population))
+	}
+	return dropStrays(out, at, pops, countries)
+}
+
+// dropStrays removes a small town far from everything around it: a local
+// name the gazetteer lacks that matched a town abroad (إقليم باري in a report
+// on Somalia is not Bari in Italy). A place is a stray when it is a town of
+// fewer than 500,000 people outside the main area, its country is not named
+// in the text, and every other place within 40 words of it lies more than
+// 1,500 km away.
+func dropStrays(ps []Place, at, pops []int, countries map[string]int) []Place {
+	out := ps[:0:0]
+	for i, p := range ps {
+		if p.Kind == geo.KindCountry || p.Kind == geo.KindRegion || mainArea[p.Country] || countries[p.Country] > 0 {
+			out = append(out, p)
+			continue
+		}
+		near, far := 0, 0
+		for j, q := range ps {
+			if j == i || at[j]-at[i] > 40 || at[i]-at[j] > 40 {
+				continue
+			}
+			near++
+			if geo.DistanceKm(p.Lat, p.Lon, q.Lat, q.Lon) > 1500 {
+				far++
+			}
+		}
+		if near > 0 && near == far && pops[i] < 500000 {
+			continue
+		}
+		out = append(out, p)
 	}
 	return out
 }
