@@ -537,11 +537,15 @@ func (p *dateParser) partOf(i int) (Date, int, bool) {
 		if d, last, ok = p.relative(i + 1); !ok || (d.Precision != PrecisionYear && d.Precision != PrecisionMonth) {
 			// مطلع 2017 without عام
 			y, l := p.year(i + 1)
+			rel := false
+			if y == 0 && (p.word(i+1) == "العام" || p.word(i+1) == "السنه") && !p.ref.IsZero() {
+				y, l, rel = p.ref.Year(), i+1, true // منذ مطلع العام: this year
+			}
 			if y == 0 {
 				return Date{}, 0, false
 			}
 			s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-			d, last = Date{Start: Day{s}, End: Day{s.AddDate(1, 0, -1)}, Precision: PrecisionYear}, l
+			d, last = Date{Start: Day{s}, End: Day{s.AddDate(1, 0, -1)}, Precision: PrecisionYear, Relative: rel}, l
 		}
 	}
 	if !d.Resolved() {
