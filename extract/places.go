@@ -320,8 +320,18 @@ func nisbaCountry(w string) string {
 		return "" // an adjective of a definite noun carries the article
 	}
 	s = strings.TrimSuffix(s, "ه")
-	return nisbas[s]
+	return foldedNisbas[s]
 }
+
+// foldedNisbas is nisbas keyed by folded stems, as text is compared: جزائري
+// folds to جزايري.
+var foldedNisbas = func() map[string]string {
+	m := make(map[string]string, len(nisbas))
+	for k, v := range nisbas {
+		m[geo.Fold(k)] = v
+	}
+	return m
+}()
 
 // resolve picks one gazetteer entry per mention: by the countries the text
 // names, by nearness to the places already certain, and by kind and size.
