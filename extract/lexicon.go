@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/athar-org/athar/geo"
+)
 
 // Word lists for place recognition, in folded form (geo.Fold): hamzas on alef
 // dropped, ta marbuta as ha, alef maqsura as ya.
@@ -203,6 +207,11 @@ func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
+		if f := geo.Fold(w); f != "" && f != w && w[0] >= 0x80 {
+			// An Arabic word written with its hamza (مسؤول, فصائل) is also
+			// kept as folded text has it (مسوول, فصايل).
+			m[f] = true
+		}
 	}
 	return m
 }

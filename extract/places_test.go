@@ -207,3 +207,15 @@ func TestPreposition(t *testing.T) {
 		}
 	}
 }
+
+func TestSetOfKeepsFoldedForms(t *testing.T) {
+	s := setOf("مسؤول", "فصائل", "SY")
+	for _, w := range []string{"مسؤول", geo.Fold("مسؤول"), "فصائل", geo.Fold("فصائل"), "SY"} {
+		if !s[w] {
+			t.Errorf("setOf lacks %q", w)
+		}
+	}
+	if len(s) != 5 {
+		t.Errorf("setOf has %d words, want 5: %v", len(s), s)
+	}
+}
