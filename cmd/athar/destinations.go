@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/athar-org/athar/claims"
 	"io"
 	"sort"
 	"strings"
@@ -58,7 +59,10 @@ words given ("foreign fighters", "leaders", or a person's name).`,
 			if err != nil {
 				return err
 			}
-			ds := destinations(cs, docs)
+			ds := claims.Destinations(cs, docs)
+			for i := range ds {
+				ds[i].ClaimList = nil // the ids say which; the JSON stays short
+			}
 			switch {
 			case asJSON:
 				return writeJSON(e.stdout, ds)
@@ -78,124 +82,7 @@ words given ("foreign fighters", "leaders", or a person's name).`,
 }
 
 // destination is one place with the claims that put people there.
-type destination struct {
-	Place              string         `json:"place"`
-	Country            string         `json:"country"`
-	Kind               string         `json:"kind"`
-	Lat                float64        `json:"lat"`
-	Lon                float64        `json:"lon"`
-	Claims             int            `json:"claims"`
-	IndependentSources int            `json:"independent_sources"`
-	Sources            []string       `json:"sources"`
-	Types              map[string]int `json:"types"`
-	Subjects           []string       `json:"subjects"`
-	MaxCertainty       float64        `json:"max_certainty"`
-	ClaimIDs           []int64        `json:"claim_ids"`
-}
-
-// reports assigns each claim the number of the report it belongs to:
-// claims whose evidence or documents are copies of each other share one.
-func reports(cs []sqlite.Claim, docs map[int64]string) []int {
-	parent := make([]int, len(cs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	ev := make([]map[uint64]bool, len(cs))
-	for i, c := range cs {
-		ev[i] = extract.Shingles(c.Evidence)
-	}
-	docSh := map[int64]map[uint64]bool{}
-	for id, t := range docs {
-		docSh[id] = extract.Shingles(t)
-	}
-	docSame := map[[2]int64]bool{}
-	for i := range cs {
-		for j := i + 1; j < len(cs); j++ {
-			a, b := cs[i].DocumentID, cs[j].DocumentID
-			same := a == b
-			if !same {
-				k := [2]int64{min(a, b), max(a, b)}
-				s, ok := docSame[k]
-				if !ok {
-					s = extract.Similarity(docSh[a], docSh[b]) >= extract.CopyThreshold
-					docSame[k] = s
-				}
-				same = s || extract.Similarity(ev[i], ev[j]) >= extract.CopyThreshold
-			}
-			if same {
-				parent[find(i)] = find(j)
-			}
-		}
-	}
-	out := make([]int, len(cs))
-	for i := range cs {
-		out[i] = find(i)
-	}
-	return out
-}
-
-func destinations(cs []sqlite.Claim, docs map[int64]string) []destination {
-	rep := reports(cs, docs)
-	byPlace := map[string]*destination{}
-	indep := map[string]map[int]bool{}
-	srcs := map[string]map[string]bool{}
-	subj := map[string]map[string]bool{}
-	var order []string
-	for i, c := range cs {
-		key := c.PlaceID
-		if key == "" {
-			key = c.PlaceName + "|" + c.Country
-		}
-		d := byPlace[key]
-		if d == nil {
-			d = &destination{Place: c.PlaceName, Country: c.Country, Kind: c.PlaceKind, Lat: c.Lat, Lon: c.Lon, Types: map[string]int{}}
-			byPlace[key] = d
-			indep[key], srcs[key], subj[key] = map[int]bool{}, map[string]bool{}, map[string]bool{}
-			order = append(order, key)
-		}
-		d.Claims++
-		d.Types[c.Type]++
-		d.ClaimIDs = append(d.ClaimIDs, c.ID)
-		d.MaxCertainty = max(d.MaxCertainty, c.Certainty)
-		indep[key][rep[i]] = true
-		srcs[key][c.Source] = true
-		subj[key][c.Subject] = true
-	}
-	out := make([]destination, 0, len(order))
-	for _, k := range order {
-		d := byPlace[k]
-		d.IndependentSources = len(indep[k])
-		d.Sources = sortedKeys(srcs[k])
-		d.Subjects = sortedKeys(subj[k])
-		out = append(out, *d)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].IndependentSources != out[j].IndependentSources {
-			return out[i].IndependentSources > out[j].IndependentSources
-		}
-		return out[i].Claims > out[j].Claims
-	})
-	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func printDestinations(w io.Writer, ds []destination) {
+func printDestinations(w io.Writer, ds []claims.Destination) {
 	if len(ds) == 0 {
 		fmt.Fprintln(w, "no claims")
 		return
@@ -214,7 +101,7 @@ func printDestinations(w io.Writer, ds []destination) {
 	tw.Flush()
 }
 
-func destinationsGeoJSON(ds []destination) geoCollection {
+func destinationsGeoJSON(ds []claims.Destination) geoCollection {
 	fc := geoCollection{Type: "FeatureCollection", Features: []geoFeature{}}
 	for _, d := range ds {
 		fc.Features = append(fc.Features, geoFeature{
