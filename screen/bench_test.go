@@ -58,7 +58,7 @@ var (
 
 // millionScreener builds the 1,000,000-person index once per test binary and
 // measures the heap it holds.
-func millionScreener(b *testing.B) *Screener {
+func millionScreener(b testing.TB) *Screener {
 	millionOnce.Do(func() {
 		runtime.GC()
 		var before, after runtime.MemStats

@@ -292,7 +292,7 @@ type keyStat struct {
 const (
 	commonKeyPostings = 2000 // at least; a large registry allows 0.5% of its records
 	maxCandidates     = 100
-	maxTiedCandidates = 1000
+	maxTiedCandidates = 300
 	minCandidates     = 30
 	candidateShare    = 0.15
 )
@@ -372,7 +372,7 @@ func (s *scratch) reset() {
 // while the intersection stays large, one more unit narrows it. A unit that
 // would empty it is passed over. The records of the first unit alone are
 // credited only when no two units meet.
-func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit) {
+func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit, birthYear int) {
 	// common is in ascending order of postings already (s.keys was sorted).
 	cur := common[0].ps
 	used := []keyStat{common[0]}
@@ -387,6 +387,13 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit
 		}
 		cur, buf = next, cur[:0:0]
 		used = append(used, ks)
+	}
+	if len(cur) > maxTiedCandidates {
+		// Thousands of records hold every unit (أحمد علي in a million): the
+		// name cannot rank them, and comparing them all would take
+		// milliseconds. Keep those born within two years of the query's
+		// birth year first, when it gives one, then the rest up to the bound.
+		cur = ix.preferBirthYear(cur, birthYear, maxTiedCandidates)
 	}
 	for _, ks := range used {
 		w := float32(ix.freq.Weight(qunits[ks.unit]))
@@ -403,6 +410,41 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit
 			}
 		}
 	}
+}
+
+// preferBirthYear returns at most n postings of ps, in entry order: first
+// those whose record gives a birth year within two years of year (when year
+// is known), then the others.
+func (ix *index) preferBirthYear(ps []posting, year, n int) []posting {
+	out := make([]posting, 0, n)
+	taken := make([]bool, len(ps))
+	if year != 0 {
+		for i, p := range ps {
+			if len(out) == n {
+				break
+			}
+			for _, b := range ix.entries[p.entry()].births {
+				lo, hi := int(b.y), int(b.y)
+				if b.qual == athar.DateBetween {
+					lo, hi = int(b.fy), int(b.ty)
+				}
+				if year >= lo-2 && year <= hi+2 {
+					out, taken[i] = append(out, p), true
+					break
+				}
+			}
+		}
+	}
+	for i, p := range ps {
+		if len(out) == n {
+			break
+		}
+		if !taken[i] {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // intersect appends to dst the postings of a whose entries also appear in b.
@@ -485,7 +527,7 @@ func topCands(cs []cand, k int) []cand {
 // query names, best first: those sharing the rarest, heaviest units.
 // Records canSee rejects are left out before the cut, so that they take no
 // place among the candidates.
-func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canSee func(string, athar.TLP) bool) []cand {
+func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, birthYear int, canSee func(string, athar.TLP) bool) []cand {
 	s.reset()
 	s.entries, s.canSee = ix.entries, canSee
 	unit := int32(0)
@@ -527,7 +569,7 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, canS
 		// credit the records that hold the most units, found by merging the
 		// sorted postings, which reads memory in order instead of touching a
 		// slot per posting.
-		ix.creditCommon(s, common, qunits)
+		ix.creditCommon(s, common, qunits, birthYear)
 	}
 	for _, d := range docs {
 		for _, k := range []string{d, ocrFold(d)} {

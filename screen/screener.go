@@ -182,7 +182,7 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 	}
 	maxFeat := maxFeatures(pq)
 	var top []float64 // the best logits so far, at most limit, descending
-	for _, c := range ix.candidates(sc, qn, pq.documents, opts.CanSee) {
+	for _, c := range ix.candidates(sc, qn, pq.documents, pq.birth.Year, opts.CanSee) {
 		bound := prior + boundSlack*math.Ln2*float64(c.w) + maxFeat
 		if bound < floor || (len(top) == limit && bound < top[limit-1]) {
 			break
