@@ -36,10 +36,7 @@ number of entries and the last hash: keep that hash elsewhere and pass it as
 --head next time, to detect that entries were cut off the end too.`,
 		Args: exactArgs(0),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := requireFlag(c, "db", db); err != nil {
-				return err
-			}
-			st, err := sqlite.OpenExisting(c.Context(), db)
+			st, err := openRegistryFlag(c, db)
 			if err != nil {
 				return err
 			}
@@ -87,10 +84,7 @@ chain can be checked again outside Athar. The log holds personal data (the
 names screened): keep the export as carefully as the registry.`,
 		Args: exactArgs(0),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := requireFlag(c, "db", db); err != nil {
-				return err
-			}
-			st, err := sqlite.OpenExisting(c.Context(), db)
+			st, err := openRegistryFlag(c, db)
 			if err != nil {
 				return err
 			}

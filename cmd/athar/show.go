@@ -63,6 +63,15 @@ func openRegistry(ctx context.Context, path string) (*sqlite.Store, error) {
 	return sqlite.OpenExisting(ctx, path)
 }
 
+// openRegistryFlag checks that the command was given --db and opens that
+// existing registry.
+func openRegistryFlag(c *cobra.Command, db string) (*sqlite.Store, error) {
+	if err := requireFlag(c, "db", db); err != nil {
+		return nil, err
+	}
+	return openRegistry(c.Context(), db)
+}
+
 // writeJSON writes v as indented JSON, with <, > and & as they are.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

@@ -119,10 +119,7 @@ func newTokensRevokeCmd(e *env) *cobra.Command {
 		Short: "Revoke a token: it stops working (within 2s on a running server)",
 		Args:  exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := requireFlag(c, "db", db); err != nil {
-				return err
-			}
-			st, err := sqlite.OpenExisting(c.Context(), db)
+			st, err := openRegistryFlag(c, db)
 			if err != nil {
 				return err
 			}

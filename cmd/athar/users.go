@@ -121,10 +121,7 @@ func newUsersListCmd(e *env) *cobra.Command {
 		Short: "List the users",
 		Args:  exactArgs(0),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := requireFlag(c, "db", db); err != nil {
-				return err
-			}
-			st, err := sqlite.OpenExisting(c.Context(), db)
+			st, err := openRegistryFlag(c, db)
 			if err != nil {
 				return err
 			}
@@ -160,10 +157,7 @@ func newUsersDisableCmd(e *env) *cobra.Command {
 		Short: "Disable a user: their tokens stop working (within 2s on a running server)",
 		Args:  exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := requireFlag(c, "db", db); err != nil {
-				return err
-			}
-			st, err := sqlite.OpenExisting(c.Context(), db)
+			st, err := openRegistryFlag(c, db)
 			if err != nil {
 				return err
 			}
