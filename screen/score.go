@@ -275,10 +275,7 @@ func (a *alignment) conflictBits(ev *NameEvidence, explain bool) float64 {
 			continue
 		}
 		bits += chainConflictBits
-		// The fathers differ, even when one of them matched elsewhere in
-		// the chain: a query one generation off (an uncle named like his
-		// nephew) is no more the listed person than a cousin is.
-		if d == 1 && (a.pairedQ[qi] < 0 || a.pairedL[li] < 0) {
+		if d == 1 && a.pairedQ[qi] < 0 && a.pairedL[li] < 0 {
 			a.fatherDiffers = true
 		}
 		if explain {
