@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -16,47 +15,31 @@ import (
 	"github.com/athar-org/athar/store/sqlite"
 )
 
-func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = Run(context.Background(), args, strings.NewReader(""), &out, &errb)
-	return code, out.String(), errb.String()
-}
-
-func mustRun(t *testing.T, args ...string) string {
-	t.Helper()
-	code, out, errs := runCLI(t, args...)
-	if code != exitOK {
-		t.Fatalf("athar %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errs)
-	}
-	return out
-}
-
 // TestAccessAndAudit goes the way an operator does: import a list, add the
 // first admin and a screener, give the screener a token, serve, screen and
 // read a record, then verify and export the audit log, and find a changed
 // row named by audit verify.
 func TestAccessAndAudit(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "athar.db")
-	mustRun(t, "import", "--db", db, "--format", "csv", "--dataset", "camp", "testdata/camp-registry.csv")
-	mustRun(t, "users", "add", "--db", db, "--org", "hol", "--role", "admin", "--name", "أمل حسن", "amal")
-	mustRun(t, "users", "add", "--db", db, "--org", "hol", "--role", "screener", "bilal")
-	if code, _, errs := runCLI(t, "users", "add", "--db", db, "--org", "hol", "--role", "boss", "x"); code != exitUsage || !strings.Contains(errs, "--role") {
+	mustAthar(t, "import", "--db", db, "--format", "csv", "--dataset", "camp", "testdata/camp-registry.csv")
+	mustAthar(t, "users", "add", "--db", db, "--org", "hol", "--role", "admin", "--name", "أمل حسن", "amal")
+	mustAthar(t, "users", "add", "--db", db, "--org", "hol", "--role", "screener", "bilal")
+	if code, _, errs := runAthar(t, "users", "add", "--db", db, "--org", "hol", "--role", "boss", "x"); code != exitUsage || !strings.Contains(errs, "--role") {
 		t.Errorf("unknown role: exit %d, %s", code, errs)
 	}
-	if code, _, errs := runCLI(t, "users", "add", "--db", db, "--org", "hol", "--role", "admin", "amal"); code != exitFailure || !strings.Contains(errs, "exists") {
+	if code, _, errs := runAthar(t, "users", "add", "--db", db, "--org", "hol", "--role", "admin", "amal"); code != exitFailure || !strings.Contains(errs, "exists") {
 		t.Errorf("user twice: exit %d, %s", code, errs)
 	}
-	code, tok, errs := runCLI(t, "tokens", "create", "--db", db, "--name", "gate 2", "bilal")
+	code, tok, errs := runAthar(t, "tokens", "create", "--db", db, "--name", "gate 2", "bilal")
 	tok = strings.TrimSpace(tok)
 	if code != exitOK || !strings.HasPrefix(tok, "athar_") || !strings.Contains(errs, "shown only this once") {
 		t.Fatalf("tokens create: exit %d, %q, %s", code, tok, errs)
 	}
-	list := mustRun(t, "users", "list", "--db", db)
+	list := mustAthar(t, "users", "list", "--db", db)
 	if !strings.Contains(list, "amal") || !strings.Contains(list, "screener") {
 		t.Errorf("users list:\n%s", list)
 	}
-	tlist := mustRun(t, "tokens", "list", "--db", db)
+	tlist := mustAthar(t, "tokens", "list", "--db", db)
 	if strings.Contains(tlist, tok) || !strings.Contains(tlist, "gate 2") {
 		t.Errorf("tokens list shows the secret, or not the token:\n%s", tlist)
 	}
@@ -99,11 +82,11 @@ func TestAccessAndAudit(t *testing.T) {
 	srv.Close()
 	st.Close()
 
-	out := mustRun(t, "audit", "verify", "--db", db)
+	out := mustAthar(t, "audit", "verify", "--db", db)
 	if !strings.Contains(out, "intact") {
 		t.Fatalf("audit verify: %s", out)
 	}
-	exp := mustRun(t, "audit", "export", "--db", db)
+	exp := mustAthar(t, "audit", "export", "--db", db)
 	lines := strings.Split(strings.TrimSpace(exp), "\n")
 	var actions []string
 	for _, l := range lines {
@@ -124,7 +107,7 @@ func TestAccessAndAudit(t *testing.T) {
 	}
 	var last struct{ Hash string }
 	json.Unmarshal([]byte(lines[len(lines)-1]), &last)
-	mustRun(t, "audit", "verify", "--db", db, "--head", last.Hash)
+	mustAthar(t, "audit", "verify", "--db", db, "--head", last.Hash)
 
 	// Someone rewrites the screening's query in SQL.
 	raw, err := sql.Open("sqlite3", db)
@@ -135,15 +118,15 @@ func TestAccessAndAudit(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw.Close()
-	code, _, errs = runCLI(t, "audit", "verify", "--db", db)
+	code, _, errs = runAthar(t, "audit", "verify", "--db", db)
 	if code != exitFailure || !strings.Contains(errs, "broken at entry 5") {
 		t.Fatalf("audit verify after tampering: exit %d, %s", code, errs)
 	}
 
 	tid := strings.Fields(strings.Split(tlist, "\n")[1])[0]
-	mustRun(t, "tokens", "revoke", "--db", db, tid)
-	mustRun(t, "users", "disable", "--db", db, "bilal")
-	if code, _, _ := runCLI(t, "tokens", "revoke", "--db", db, "nope"); code != exitFailure {
+	mustAthar(t, "tokens", "revoke", "--db", db, tid)
+	mustAthar(t, "users", "disable", "--db", db, "bilal")
+	if code, _, _ := runAthar(t, "tokens", "revoke", "--db", db, "nope"); code != exitFailure {
 		t.Errorf("revoke of an unknown token: exit %d", code)
 	}
 }

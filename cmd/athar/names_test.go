@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"runtime"
@@ -11,15 +10,8 @@ import (
 	"github.com/athar-org/athar/internal/shareddata"
 )
 
-func runNames(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb strings.Builder
-	code := Run(context.Background(), args, strings.NewReader(""), &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 func TestNamesAnalyze(t *testing.T) {
-	code, out, errs := runNames(t, "names", "analyze", "الشيخ أبو بكر البغدادي")
+	code, out, errs := runAthar(t, "names", "analyze", "الشيخ أبو بكر البغدادي")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -28,7 +20,7 @@ func TestNamesAnalyze(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	code, out, _ = runNames(t, "names", "analyze", "--json", "Abd", "al-Rahman")
+	code, out, _ = runAthar(t, "names", "analyze", "--json", "Abd", "al-Rahman")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
@@ -44,23 +36,23 @@ func TestNamesAnalyze(t *testing.T) {
 	if len(n.Units) != 1 || n.Units[0].Kind != "abd" || n.Units[0].Role != "given" || len(n.Units[0].Keys) == 0 {
 		t.Errorf("units = %+v", n.Units)
 	}
-	if code, _, _ := runNames(t, "names", "analyze"); code != exitUsage {
+	if code, _, _ := runAthar(t, "names", "analyze"); code != exitUsage {
 		t.Errorf("no name: exit %d, want %d", code, exitUsage)
 	}
-	if code, _, _ := runNames(t, "names", "analyze", " "); code != exitUsage {
+	if code, _, _ := runAthar(t, "names", "analyze", " "); code != exitUsage {
 		t.Errorf("empty name: exit %d, want %d", code, exitUsage)
 	}
 }
 
 func TestNamesCompare(t *testing.T) {
-	code, out, errs := runNames(t, "names", "compare", "Usama bin Ladin", "أسامة بن لادن")
+	code, out, errs := runAthar(t, "names", "compare", "Usama bin Ladin", "أسامة بن لادن")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	if !strings.Contains(out, "strong match") || !strings.Contains(out, "cross-script") {
 		t.Errorf("output:\n%s", out)
 	}
-	code, out, _ = runNames(t, "names", "compare", "--json", "Hassan Ali", "Hussein Omar")
+	code, out, _ = runAthar(t, "names", "compare", "--json", "Hassan Ali", "Hussein Omar")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
@@ -76,7 +68,7 @@ func TestNamesCompare(t *testing.T) {
 	if m.Match.Score >= 0.5 || len(m.Match.LeftA) == 0 {
 		t.Errorf("Hassan Ali vs Hussein Omar: %+v", m.Match)
 	}
-	if code, _, _ := runNames(t, "names", "compare", "one"); code != exitUsage {
+	if code, _, _ := runAthar(t, "names", "compare", "one"); code != exitUsage {
 		t.Errorf("one name: exit %d, want %d", code, exitUsage)
 	}
 }
@@ -86,7 +78,7 @@ func TestEvalTranslit(t *testing.T) {
 	_, file, _, _ := runtime.Caller(0)
 	variants := filepath.Join(filepath.Dir(file), "..", "..", "names", "testdata", "variants.txt")
 	un := shareddata.Path(t, "un", "consolidated-2026-02-27.xml")
-	code, out, errs := runNames(t, "eval", "translit", "--dir", dir, "--variants", variants, "--un", un, "--json")
+	code, out, errs := runAthar(t, "eval", "translit", "--dir", dir, "--variants", variants, "--un", un, "--json")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -106,10 +98,10 @@ func TestEvalTranslit(t *testing.T) {
 			t.Errorf("%s %s: recall %.3f, want >= 0.95", r.Set, r.Part, r.Recall)
 		}
 	}
-	if code, _, _ := runNames(t, "eval", "translit", "--dir", t.TempDir()); code != exitFailure {
+	if code, _, _ := runAthar(t, "eval", "translit", "--dir", t.TempDir()); code != exitFailure {
 		t.Errorf("empty dir: exit %d, want %d", code, exitFailure)
 	}
-	if code, _, _ := runNames(t, "eval", "translit", "--false-rate", "2"); code != exitUsage {
+	if code, _, _ := runAthar(t, "eval", "translit", "--false-rate", "2"); code != exitUsage {
 		t.Errorf("bad --false-rate: exit %d, want %d", code, exitUsage)
 	}
 }

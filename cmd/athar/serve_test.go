@@ -35,9 +35,9 @@ func (l *lockedBuffer) String() string {
 // stops it as SIGTERM would: by ending its context.
 func TestServeCmd(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "athar.db")
-	mustRun(t, "import", "--db", db, "--format", "csv", "--dataset", "camp", "testdata/camp-registry.csv")
-	mustRun(t, "users", "add", "--db", db, "--org", "hol", "--role", "screener", "bilal")
-	_, tok, _ := runCLI(t, "tokens", "create", "--db", db, "bilal")
+	mustAthar(t, "import", "--db", db, "--format", "csv", "--dataset", "camp", "testdata/camp-registry.csv")
+	mustAthar(t, "users", "add", "--db", db, "--org", "hol", "--role", "screener", "bilal")
+	_, tok, _ := runAthar(t, "tokens", "create", "--db", db, "bilal")
 	tok = strings.TrimSpace(tok)
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -95,7 +95,7 @@ func TestServeCmd(t *testing.T) {
 	if strings.Contains(errb.String(), "Zaynab") || strings.Contains(errb.String(), "زينب") {
 		t.Error("the access log holds the name screened")
 	}
-	if code, _, errs := runCLI(t, "serve", "--db", filepath.Join(t.TempDir(), "none.db")); code != exitFailure || !strings.Contains(errs, "does not exist") {
+	if code, _, errs := runAthar(t, "serve", "--db", filepath.Join(t.TempDir(), "none.db")); code != exitFailure || !strings.Contains(errs, "does not exist") {
 		t.Errorf("serve of a missing registry: exit %d, %s", code, errs)
 	}
 }

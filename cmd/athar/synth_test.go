@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -10,14 +8,6 @@ import (
 	"strings"
 	"testing"
 )
-
-// runSynth runs the athar command line and returns its exit code and output.
-func runSynth(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = Run(context.Background(), args, strings.NewReader(""), &out, &errb)
-	return code, out.String(), errb.String()
-}
 
 func TestSynthCmd_Usage(t *testing.T) {
 	tests := []struct {
@@ -36,7 +26,7 @@ func TestSynthCmd_Usage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, stdout, stderr := runSynth(t, tt.args...)
+			code, stdout, stderr := runAthar(t, tt.args...)
 			if code != exitUsage {
 				t.Errorf("exit code %d, want %d", code, exitUsage)
 			}
@@ -51,7 +41,7 @@ func TestSynthCmd_Usage(t *testing.T) {
 }
 
 func TestSynthCmd_Stdout(t *testing.T) {
-	code, a, stderr := runSynth(t, "synth", "--people", "200", "--seed", "9")
+	code, a, stderr := runAthar(t, "synth", "--people", "200", "--seed", "9")
 	if code != exitOK {
 		t.Fatalf("exit code %d: %s", code, stderr)
 	}
@@ -73,17 +63,17 @@ func TestSynthCmd_Stdout(t *testing.T) {
 			}
 		}
 	}
-	if _, b, _ := runSynth(t, "synth", "--people", "200", "--seed", "9"); b != a {
+	if _, b, _ := runAthar(t, "synth", "--people", "200", "--seed", "9"); b != a {
 		t.Error("the same seed wrote different output")
 	}
-	if _, c, _ := runSynth(t, "synth", "--people", "200", "--seed", "10"); c == a {
+	if _, c, _ := runAthar(t, "synth", "--people", "200", "--seed", "10"); c == a {
 		t.Error("seeds 9 and 10 wrote the same output")
 	}
 }
 
 func TestSynthCmd_OutCSV(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "reg.csv")
-	code, stdout, stderr := runSynth(t, "synth", "--people", "50", "--format", "csv", "--out", path)
+	code, stdout, stderr := runAthar(t, "synth", "--people", "50", "--format", "csv", "--out", path)
 	if code != exitOK {
 		t.Fatalf("exit code %d: %s", code, stderr)
 	}
@@ -109,7 +99,7 @@ func TestSynthCmd_OutCSV(t *testing.T) {
 
 func TestSynthCmd_OutUnwritable(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "no", "such", "dir", "reg.jsonl")
-	code, _, stderr := runSynth(t, "synth", "--people", "5", "--out", path)
+	code, _, stderr := runAthar(t, "synth", "--people", "5", "--out", path)
 	if code != exitFailure || !strings.Contains(stderr, "create output") {
 		t.Errorf("exit code %d, stderr %q; want a failure that names the output", code, stderr)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -113,27 +114,8 @@ func newTokensListCmd(e *env) *cobra.Command {
 }
 
 func newTokensRevokeCmd(e *env) *cobra.Command {
-	var db string
-	c := &cobra.Command{
-		Use:   "revoke --db FILE TOKEN_ID",
-		Short: "Revoke a token: it stops working (within 2s on a running server)",
-		Args:  exactArgs(1),
-		RunE: func(c *cobra.Command, args []string) error {
-			st, err := openRegistryFlag(c, db)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if err := st.RevokeToken(c.Context(), args[0]); err != nil {
-				return err
-			}
-			if err := auditCLI(c.Context(), st, "token.revoke", args[0], nil); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "Revoked token %s.\n", args[0])
-			return nil
-		},
-	}
-	c.Flags().StringVar(&db, "db", "", "the registry database `FILE`")
-	return c
+	return newAccessChangeCmd(e, "revoke --db FILE TOKEN_ID",
+		"Revoke a token: it stops working (within 2s on a running server)",
+		"token.revoke", "Revoked token %s.\n",
+		func(ctx context.Context, st *sqlite.Store, id string) error { return st.RevokeToken(ctx, id) })
 }

@@ -151,10 +151,19 @@ func newUsersListCmd(e *env) *cobra.Command {
 }
 
 func newUsersDisableCmd(e *env) *cobra.Command {
+	return newAccessChangeCmd(e, "disable --db FILE LOGIN",
+		"Disable a user: their tokens stop working (within 2s on a running server)",
+		"user.disable", "Disabled user %s.\n",
+		func(ctx context.Context, st *sqlite.Store, login string) error { return st.DisableUser(ctx, login) })
+}
+
+// newAccessChangeCmd is a command that makes one change to users or tokens,
+// named by its one argument, and writes it to the audit log.
+func newAccessChangeCmd(e *env, use, short, action, done string, change func(context.Context, *sqlite.Store, string) error) *cobra.Command {
 	var db string
 	c := &cobra.Command{
-		Use:   "disable --db FILE LOGIN",
-		Short: "Disable a user: their tokens stop working (within 2s on a running server)",
+		Use:   use,
+		Short: short,
 		Args:  exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			st, err := openRegistryFlag(c, db)
@@ -162,13 +171,13 @@ func newUsersDisableCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			if err := st.DisableUser(c.Context(), args[0]); err != nil {
+			if err := change(c.Context(), st, args[0]); err != nil {
 				return err
 			}
-			if err := auditCLI(c.Context(), st, "user.disable", args[0], nil); err != nil {
+			if err := auditCLI(c.Context(), st, action, args[0], nil); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "Disabled user %s.\n", args[0])
+			fmt.Fprintf(e.stdout, done, args[0])
 			return nil
 		},
 	}
