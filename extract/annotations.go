@@ -146,44 +146,21 @@ func ScorePlaces(text string, gold []GoldPlace, found []Place) (Score, []string,
 	for i, g := range gold {
 		items[i].text, items[i].context = g.Text, g.Context
 	}
-	spans, err := locate(text, items)
-	if err != nil {
-		return Score{}, nil, err
+	spans := make([]Span, len(found))
+	for j, p := range found {
+		spans[j] = p.Span
 	}
-	s := Score{Gold: len(gold), Found: len(found)}
-	var notes []string
-	used := make([]bool, len(found))
-	for i, g := range gold {
-		hit := -1
-		for j, p := range found {
-			if !used[j] && p.Span.Start < spans[i].End && p.Span.End > spans[i].Start {
-				hit = j
-				break
-			}
-		}
-		if hit < 0 {
-			notes = append(notes, "missed: "+g.Text)
-			continue
-		}
-		used[hit] = true
-		s.Matched++
-		p := found[hit]
+	return scoreSpans(text, items, spans, func(i, j int) string {
+		g, p := gold[i], found[j]
 		ok := p.Country == g.Country
 		if ok && g.Lat != nil && g.Lon != nil {
 			ok = geo.DistanceKm(*g.Lat, *g.Lon, p.Lat, p.Lon) <= 161
 		}
 		if ok {
-			s.Correct++
-		} else {
-			notes = append(notes, fmt.Sprintf("wrong: %s → %s (%s)", g.Text, p.Name, p.Country))
+			return ""
 		}
-	}
-	for j, p := range found {
-		if !used[j] {
-			notes = append(notes, "false: "+p.Text+" → "+p.Name)
-		}
-	}
-	return s, notes, nil
+		return fmt.Sprintf("wrong: %s → %s (%s)", g.Text, p.Name, p.Country)
+	}, func(j int) string { return "false: " + found[j].Text + " → " + found[j].Name })
 }
 
 // ScoreDates compares found dates with the annotation: spans overlapping,
@@ -193,37 +170,54 @@ func ScoreDates(text string, gold []GoldDate, found []Date) (Score, []string, er
 	for i, g := range gold {
 		items[i].text, items[i].context = g.Text, g.Context
 	}
+	spans := make([]Span, len(found))
+	for j, d := range found {
+		spans[j] = d.Span
+	}
+	return scoreSpans(text, items, spans, func(i, j int) string {
+		g, d := gold[i], found[j]
+		if d.Start.String() == g.Start && d.End.String() == g.End {
+			return ""
+		}
+		return fmt.Sprintf("wrong: %s → %s..%s", g.Text, d.Start, d.End)
+	}, func(j int) string { return "false: " + found[j].Text })
+}
+
+// scoreSpans pairs each gold item, located in text, with the first unused
+// found span that overlaps it, one to one. wrong says what is wrong with a
+// matched pair ("" when it is correct); spurious describes a found item no
+// gold item took.
+func scoreSpans(text string, items []struct{ text, context string }, found []Span, wrong func(gold, found int) string, spurious func(found int) string) (Score, []string, error) {
 	spans, err := locate(text, items)
 	if err != nil {
 		return Score{}, nil, err
 	}
-	s := Score{Gold: len(gold), Found: len(found)}
+	s := Score{Gold: len(items), Found: len(found)}
 	var notes []string
 	used := make([]bool, len(found))
-	for i, g := range gold {
+	for i, it := range items {
 		hit := -1
-		for j, d := range found {
-			if !used[j] && d.Span.Start < spans[i].End && d.Span.End > spans[i].Start {
+		for j, f := range found {
+			if !used[j] && f.Start < spans[i].End && f.End > spans[i].Start {
 				hit = j
 				break
 			}
 		}
 		if hit < 0 {
-			notes = append(notes, "missed: "+g.Text)
+			notes = append(notes, "missed: "+it.text)
 			continue
 		}
 		used[hit] = true
 		s.Matched++
-		d := found[hit]
-		if d.Start.String() == g.Start && d.End.String() == g.End {
-			s.Correct++
+		if w := wrong(i, hit); w != "" {
+			notes = append(notes, w)
 		} else {
-			notes = append(notes, fmt.Sprintf("wrong: %s → %s..%s", g.Text, d.Start, d.End))
+			s.Correct++
 		}
 	}
-	for j, d := range found {
+	for j := range found {
 		if !used[j] {
-			notes = append(notes, "false: "+d.Text)
+			notes = append(notes, spurious(j))
 		}
 	}
 	return s, notes, nil
