@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
@@ -39,13 +38,6 @@ func HashToken(secret string) []byte {
 type caller struct {
 	athar.User
 	TokenID string
-}
-
-type callerKey struct{}
-
-func callerOf(ctx context.Context) *caller {
-	c, _ := ctx.Value(callerKey{}).(*caller)
-	return c
 }
 
 // authenticate reads the bearer token and returns the caller, or an
@@ -117,7 +109,6 @@ var (
 	screenRoles  = []athar.Role{athar.RoleScreener, athar.RoleAnalyst, athar.RoleAdmin}
 	readRoles    = []athar.Role{athar.RoleScreener, athar.RoleAnalyst, athar.RoleAdmin, athar.RoleAuditor}
 	editRoles    = []athar.Role{athar.RoleAnalyst, athar.RoleAdmin}
-	adminRoles   = []athar.Role{athar.RoleAdmin}
 	auditorRoles = []athar.Role{athar.RoleAuditor}
 )
 

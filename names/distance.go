@@ -1,10 +1,8 @@
 package names
 
-// Costs are in hundredths so the dynamic programme runs on integers.
-const costScale = 100
-
 // costTable holds insertion/deletion and substitution costs between
-// phonetic codes, indexed by byte. It is a package-level read-only table.
+// phonetic codes, indexed by byte, in hundredths so that the dynamic
+// programme runs on integers. It is a package-level read-only table.
 type costTable struct {
 	indel    [128]int16
 	sub      [128][128]int16
