@@ -4,28 +4,17 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"os"
 	"testing"
 
 	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/internal/shareddata"
-	"github.com/athar-org/athar/sources"
 	"github.com/athar-org/athar/sources/un"
 )
 
 // loadUN reads a UN list file into memory.
 func loadUN(tb testing.TB, file string) []*athar.Person {
 	tb.Helper()
-	path := shareddata.Path(tb, "un", file)
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var out []*athar.Person
-	_, err = un.NewImporter().Import(context.Background(), []sources.Input{{Name: path, R: f}}, sources.Sink{
-		Put: func(_ context.Context, p *athar.Person) error { out = append(out, p); return nil },
-	})
+	out, err := un.ReadFile(context.Background(), shareddata.Path(tb, "un", file))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,17 +1,13 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
-	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/internal/evalscreen"
 	"github.com/athar-org/athar/screen"
-	"github.com/athar-org/athar/sources"
 	"github.com/athar-org/athar/sources/un"
 )
 
@@ -57,7 +53,7 @@ check on --split heldout.`,
 			if popul < 0 || popul > 2_000_000 {
 				return usagef(c.CommandPath()+" --help", "--population %d: want 0 to 2000000", popul)
 			}
-			recs, err := readUN(c.Context(), list)
+			recs, err := un.ReadFile(c.Context(), list)
 			if err != nil {
 				return err
 			}
@@ -120,18 +116,4 @@ check on --split heldout.`,
 	fl.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	fl.IntVar(&misses, "misses", 0, "list this many misses")
 	return c
-}
-
-// readUN reads a UN list file into memory.
-func readUN(ctx context.Context, path string) ([]*athar.Person, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []*athar.Person
-	_, err = un.NewImporter().Import(ctx, []sources.Input{{Name: path, R: f}}, sources.Sink{
-		Put: func(_ context.Context, p *athar.Person) error { out = append(out, p); return nil },
-	})
-	return out, err
 }

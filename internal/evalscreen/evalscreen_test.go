@@ -2,28 +2,18 @@ package evalscreen
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/internal/shareddata"
 	"github.com/athar-org/athar/screen"
-	"github.com/athar-org/athar/sources"
 	"github.com/athar-org/athar/sources/un"
 )
 
 func loadUN(t *testing.T) []*athar.Person {
 	t.Helper()
-	path := shareddata.Path(t, "un", "consolidated-2026-02-27.xml")
-	f, err := os.Open(path)
+	out, err := un.ReadFile(context.Background(), shareddata.Path(t, "un", "consolidated-2026-02-27.xml"))
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []*athar.Person
-	if _, err := un.NewImporter().Import(context.Background(), []sources.Input{{Name: path, R: f}}, sources.Sink{
-		Put: func(_ context.Context, p *athar.Person) error { out = append(out, p); return nil },
-	}); err != nil {
 		t.Fatal(err)
 	}
 	return out
