@@ -418,3 +418,39 @@ func depthGap(a, b *Unit) int {
 	}
 	return d
 }
+
+// Misspelt reports whether two one-word units of one script are a single
+// keystroke apart (a letter replaced, left out, added, or two neighbours
+// swapped: GHAZL / GHAZI, AIL / ALI, بلل / بلال), however unlike that makes
+// their sounds. Whether that is a misspelling or two names (حامد, حماد) is
+// for the caller to judge, from how common each spelling is. The shorter
+// must have three letters or more: two-letter words are too easily one
+// keystroke from anything.
+func Misspelt(a, b *Unit) bool {
+	if a.Kind != KindSimple || b.Kind != KindSimple || a.Script != b.Script || a.Norm == b.Norm {
+		return false
+	}
+	if a.Script != ScriptLatin && a.Script != ScriptArabic {
+		return false
+	}
+	x, y := []rune(a.Norm), []rune(b.Norm)
+	if len(x) < len(y) {
+		x, y = y, x
+	}
+	if len(y) < 3 || len(x)-len(y) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(y) && x[i] == y[i] {
+		i++
+	}
+	if len(x) > len(y) {
+		// One letter added: the rest must line up after it.
+		return string(x[i+1:]) == string(y[i:])
+	}
+	if string(x[i+1:]) == string(y[i+1:]) {
+		return true // replaced
+	}
+	// Two neighbours swapped.
+	return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
+}

@@ -82,6 +82,10 @@ func (u *Unit) Key() string {
 	return u.Keys[0]
 }
 
+// Known reports whether the lexicon of name spellings (Wikidata's pairs)
+// holds the unit: a spelling people are named, not a misspelling.
+func (u *Unit) Known() bool { return u.ident != 0 }
+
 // Bare is the normalised word of a one-word unit without its article
 // (البغدادي → بغدادي, al-Baghdadi → baghdadi); "" for compounds, kunyas and
 // initials.

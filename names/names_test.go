@@ -340,6 +340,32 @@ func TestKnownDistinct(t *testing.T) {
 	}
 }
 
+func TestMisspelt(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Ghazl", "Ghazi", true},      // replaced
+		{"Hukssain", "Hussain", true}, // added
+		{"Ilmaz", "Yilmaz", true},     // left out
+		{"Ail", "Ali", true},          // swapped
+		{"بلل", "بلال", true},
+		{"حامد", "حماد", true}, // a keystroke apart; whether a slip is the caller's call
+		{"Ghazi", "Ghazi", false},
+		{"Murad", "Mourad", true},
+		{"Murad", "Mouradi", false}, // two keystrokes
+		{"Li", "Lia", false},        // too short to tell
+		{"Ghazi", "غازي", false},    // two scripts
+		{"Abdul Rahman", "Abdul Rahmen", false},
+	}
+	for _, tt := range tests {
+		a, b := Analyze(tt.a), Analyze(tt.b)
+		if got := Misspelt(&a.Units[0], &b.Units[0]); got != tt.want {
+			t.Errorf("Misspelt(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 // A compound split over two fields meets the compound: by a key, and in
 // the comparison by reading the two fields as one word.
 func TestSplitCompound(t *testing.T) {

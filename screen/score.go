@@ -102,6 +102,12 @@ const (
 	// date decides.
 	typoCapLow  = 0.4
 	typoCapHigh = 0.6
+	// misspeltSim is the likeness given to two spellings a keystroke apart
+	// that sound unlike (GHAZL / GHAZI, HURAD / MURAD): midway between
+	// typoFloor and an aligned pair, so such a pair earns a quarter of its
+	// weight and a given name so misspelt is held at the middle of the
+	// typo caps.
+	misspeltSim = (typoFloor + names.UnitThreshold) / 2
 )
 
 // nameEvidence turns a names.Match into log-odds evidence and an
@@ -241,11 +247,16 @@ func (a *alignment) nearBits(ev *NameEvidence, explain bool) float64 {
 			if a.pairedL[j] >= 0 || a.nearL[j] >= 0 {
 				continue
 			}
-			if sim, _ := names.UnitSimilarity(&q.Units[i], &l.Units[j]); sim >= best {
-				bj, best = j, sim
+			sim, typed := nearSim(&q.Units[i], &l.Units[j])
+			if sim < best || names.KnownDistinct(&q.Units[i], &l.Units[j]) {
+				continue
 			}
+			if !typed && distinctNames(&q.Units[i], &l.Units[j], a.freq, names.HowTypo) {
+				continue
+			}
+			bj, best = j, sim
 		}
-		if bj < 0 || distinctNames(&q.Units[i], &l.Units[bj], a.freq, names.HowTypo) || names.KnownDistinct(&q.Units[i], &l.Units[bj]) {
+		if bj < 0 {
 			continue
 		}
 		a.nearQ[i], a.nearL[bj] = bj, i
@@ -258,6 +269,25 @@ func (a *alignment) nearBits(ev *NameEvidence, explain bool) float64 {
 		}
 	}
 	return bits
+}
+
+// nearSim is how alike two unaligned units are, for taking them for one
+// name misspelt. Spellings a keystroke apart count as misspeltSim alike
+// however unlike they sound (GHAZL / GHAZI), unless the lexicon knows both
+// (حامد, حماد); typed then reports that they are taken for a typing slip,
+// which the callers' tests of common names must not undo.
+func nearSim(a, b *names.Unit) (sim float64, typed bool) {
+	s, _ := names.UnitSimilarity(a, b)
+	if slip(a, b) {
+		return max(s, misspeltSim), true
+	}
+	return s, false
+}
+
+// slip reports two spellings a keystroke apart that the lexicon does not
+// both know: a typing slip, not two names.
+func slip(a, b *names.Unit) bool {
+	return names.Misspelt(a, b) && !(a.Known() && b.Known())
 }
 
 // conflictBits charges the positions both names fill and that disagree:
@@ -303,7 +333,7 @@ func (a *alignment) limit() nameLimit {
 			// Both give a given name and the two differ: a relative, unless
 			// one is a misspelling of the other.
 			gq, gl := &q.Units[givenQ], &l.Units[givenL]
-			s, _ := names.UnitSimilarity(gq, gl)
+			s, _ := nearSim(gq, gl)
 			if s >= typoFloor && !names.KnownDistinct(gq, gl) {
 				lim = nameLimit{typoCap(s), CapGivenMisspelt, "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"}
 			} else {
@@ -419,7 +449,7 @@ func distinctNames(a, b *names.Unit, freq *names.Frequencies, how names.How) boo
 	default:
 		return false
 	}
-	if a.Key() == b.Key() {
+	if a.Key() == b.Key() || slip(a, b) {
 		return false
 	}
 	return freq.Count(a) >= attested && freq.Count(b) >= attested

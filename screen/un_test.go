@@ -45,6 +45,10 @@ func TestScreenUN(t *testing.T) {
 		{Query{Name: "Abu Bakr al-Baghdadi"}, "QDi.299"},
 		{Query{Name: "إبراهيم عواد إبراهيم البدري", BirthDate: "1971"}, "QDi.299"},
 		{Query{Name: "Ibrahim Awad Ibrahim al-Badri al-Samarrai"}, "QDi.299"},
+		// Typing slips that change how a word sounds.
+		{Query{Name: "GHAZL HAMMUD AL-UBAIDI"}, "IQi.051"},
+		{Query{Name: "OMAR ALI HUKSSAIN"}, "QDi.359"},
+		{Query{Name: "ABDUL HAKIM HURAD"}, "QDi.120"},
 	}
 	for _, tt := range tests {
 		m, err := s.Screen(ctx, tt.q, Options{Limit: 5, Threshold: 0})

@@ -92,6 +92,8 @@ check on --split heldout.`,
 			row(rep.Positives)
 			row(rep.WithDOB)
 			row(rep.WithoutDOB)
+			row(rep.Ambiguous)
+			row(rep.PositivesStrict)
 			row(rep.Negatives)
 			if misses > 0 && len(rep.Misses) > 0 {
 				fmt.Fprintf(w, "\nFirst misses (positives not ranked first, negatives hit):\n")

@@ -72,6 +72,9 @@ type query struct {
 	want   string // the record the query is of; "" for a negative
 	index  string // which index it runs against
 	hasDOB bool
+	// fits is another record that holds every unit of the query's name:
+	// the query is ambiguous, reported apart and not in all_positive.
+	fits string
 }
 
 // KindReport is the figures for one kind of query.
@@ -101,11 +104,15 @@ type Report struct {
 	Threshold  float64      `json:"threshold"`
 	Threshold1 float64      `json:"threshold_at_1pct_fhr"`
 	Kinds      []KindReport `json:"kinds"`
-	Positives  KindReport   `json:"positives"`
-	WithDOB    KindReport   `json:"positives_with_birth_year"`
-	WithoutDOB KindReport   `json:"positives_without_birth_year"`
-	Negatives  KindReport   `json:"negatives"`
-	Misses     []Miss       `json:"misses,omitempty"`
+	// Positives leaves out ambiguous queries, which Ambiguous reports;
+	// PositivesStrict counts them too.
+	Positives       KindReport `json:"positives"`
+	Ambiguous       KindReport `json:"ambiguous"`
+	PositivesStrict KindReport `json:"positives_strict"`
+	WithDOB         KindReport `json:"positives_with_birth_year"`
+	WithoutDOB      KindReport `json:"positives_without_birth_year"`
+	Negatives       KindReport `json:"negatives"`
+	Misses          []Miss     `json:"misses,omitempty"`
 }
 
 // Miss is a positive query whose record was not ranked first or scored
@@ -169,6 +176,23 @@ func Run(ctx context.Context, list []*athar.Person, cfg Config) (*Report, error)
 		qs = append(qs, query{kind: KindSynthetic, q: q, index: "full", hasDOB: q.BirthDate != ""})
 	}
 
+	// A query that another record's name holds whole is ambiguous; a
+	// record listed twice (under two regimes) is found by finding either.
+	twins := findTwins(list)
+	fit := map[string]*registryNames{}
+	for i := range qs {
+		q := &qs[i]
+		if q.want == "" || q.kind == KindUnrelated {
+			continue
+		}
+		rn := fit[q.index]
+		if rn == nil {
+			rn = newRegistryNames(indexes[q.index])
+			fit[q.index] = rn
+		}
+		q.fits = rn.fitsOther(q.q.Name, q.want, twins)
+	}
+
 	screeners := map[string]*screen.Screener{}
 	for name, recs := range indexes {
 		s, err := screen.NewFromRecords(ctx, slicesSeq(recs))
@@ -197,7 +221,7 @@ func Run(ctx context.Context, list []*athar.Person, cfg Config) (*Report, error)
 			o.top, o.topID, o.topName = ms[0].Score, ms[0].ID, ms[0].Name
 		}
 		for k, m := range ms {
-			if m.ID == q.want {
+			if m.ID == q.want || slices.Contains(twins[q.want], m.ID) {
 				o.rank, o.score = k+1, m.Score
 				break
 			}
@@ -261,9 +285,19 @@ func Run(ctx context.Context, list []*athar.Person, cfg Config) (*Report, error)
 	}
 	byKind := map[Kind]*acc{}
 	var order []Kind
-	var pos, neg, dob, nodob acc
+	var pos, neg, dob, nodob, amb, strict acc
 	for i, q := range qs {
 		o := res[i]
+		if o.positive && q.kind != KindUnrelated {
+			add(&strict, q, o)
+		}
+		if q.fits != "" {
+			add(&amb, q, o)
+			if o.rank != 1 {
+				rep.Misses = append(rep.Misses, Miss{Kind: "ambiguous " + q.kind, Query: q.q.Name, Want: q.want + " (also " + q.fits + ")", Got: o.topID + " " + o.topName, Score: round(o.top)})
+			}
+			continue
+		}
 		a := byKind[q.kind]
 		if a == nil {
 			a = &acc{}
@@ -296,6 +330,8 @@ func Run(ctx context.Context, list []*athar.Person, cfg Config) (*Report, error)
 		rep.Kinds = append(rep.Kinds, report(k, k != KindSynthetic && k != KindBrother, *byKind[k]))
 	}
 	rep.Positives = report("all_positive", true, pos)
+	rep.Ambiguous = report("ambiguous", true, amb)
+	rep.PositivesStrict = report("all_positive_strict", true, strict)
 	rep.WithDOB = report("with_birth_year", true, dob)
 	rep.WithoutDOB = report("without_birth_year", true, nodob)
 	rep.Negatives = report("all_negative", false, neg)
