@@ -237,6 +237,11 @@ func readCountries(cldr, iso, isoMO string, cities []city) ([]geo.Place, error) 
 		lons[c.Country] = append(lons[c.Country], c.Lon)
 		pops[c.Country] += c.Population
 	}
+	// Kosovo has no ISO 3166-1 code and is missing from iso-codes; GeoNames
+	// and CLDR use the user-assigned XK.
+	if !slices.ContainsFunc(doc["3166-1"], func(e map[string]string) bool { return e["alpha_2"] == "XK" }) {
+		doc["3166-1"] = append(doc["3166-1"], map[string]string{"alpha_2": "XK", "name": "Kosovo"})
+	}
 	var out []geo.Place
 	for _, e := range doc["3166-1"] {
 		code := e["alpha_2"]
@@ -362,6 +367,14 @@ func readRegions(cldr, iso string, cities []city, englishTown map[string]string)
 	for _, e := range doc["3166-2"] {
 		english[e["code"]] = e["name"]
 	}
+	// CLDR's own English names come first: iso-codes follows later
+	// revisions of ISO 3166-2 that renumbered some countries' divisions (Iran
+	// in 2020), so its code may name another division than CLDR's.
+	if rawEn, err := os.ReadFile(cldr + "/subdivisions/en.xml"); err == nil {
+		for _, m := range subdivisionRE.FindAllStringSubmatch(string(rawEn), -1) {
+			english[strings.ToUpper(m[1])+"-"+strings.ToUpper(m[2])] = m[3]
+		}
+	}
 	type agg struct {
 		lat, lon float64
 		n        int
@@ -369,8 +382,10 @@ func readRegions(cldr, iso string, cities []city, englishTown map[string]string)
 	}
 	admins := map[string]*agg{}
 	byName := map[string][]*city{}
+	byID := map[string]*city{}
 	for i := range cities {
 		c := &cities[i]
+		byID[c.ID] = c
 		k := c.Country + "." + c.admin1
 		a := admins[k]
 		if a == nil {
@@ -399,11 +414,22 @@ func readRegions(cldr, iso string, cities []city, englishTown map[string]string)
 		for _, p := range regionPrefixes {
 			bare = strings.TrimPrefix(bare, p)
 		}
+		if bare == "" {
+			continue // not written in Arabic letters
+		}
 		var town *city
 		for _, c := range byName[cc+"|"+geo.Fold(bare)] {
 			if town == nil || c.Population > town.Population {
 				town = c
 			}
+		}
+		// No town shares the division's name (شبوة, whose seat is عتق;
+		// الأنبار): find its seat, by the table of seats or by a seat
+		// (PPLA) whose Latin name is the division's English name.
+		bySeat := false
+		if town == nil && english[code] != "" {
+			town = seatOf(code, english[code], cities, byID)
+			_, bySeat = seats[code]
 		}
 		if town == nil || english[code] == "" {
 			continue
@@ -416,9 +442,19 @@ func readRegions(cldr, iso string, cities []city, englishTown map[string]string)
 		if name != bare && !slices.Contains(ar, name) {
 			ar = append([]string{name}, ar...)
 		}
+		// The bare name alone names the division too (حضرموت, أبين) when
+		// its seat is named otherwise and no town of the country bears it.
+		// A seat found by its Latin name bears the division's name, though
+		// not in Arabic in the data: the bare name stays the town's.
+		if bySeat && len(byName[cc+"|"+geo.Fold(bare)]) == 0 && !slices.Contains(ar, bare) && !commonBare[bare] {
+			ar = append(ar, bare)
+		}
 		townName := town.Name
 		if n := englishTown[town.ID]; n != "" {
 			townName = n
+		}
+		if bySeat {
+			townName = english[code] // the division is not named after its seat
 		}
 		out = append(out, geo.Place{ID: "iso:" + code, Kind: geo.KindRegion, Name: townName + " " + divisionWord(cc),
 			LatinAlt: []string{english[code]}, Country: cc,
@@ -426,6 +462,78 @@ func readRegions(cldr, iso string, cities []city, englishTown map[string]string)
 			Arabic: ar[0], ArabicAlt: ar[1:]})
 	}
 	return out, nil
+}
+
+// seats gives the GeoNames town that is the seat of a first-level division
+// whose name no town bears (YE-SH شبوة: Ataq), for the countries where news
+// name such divisions. The region is still placed at the centroid of all the
+// places of the seat's GeoNames admin1 code, not at the seat.
+var seats = map[string]string{
+	"YE-AB": "gn:69426", "YE-HD": "gn:78754", "YE-IB": "gn:74477", "YE-JA": "gn:79455", "YE-MA": "gn:72968",
+	"YE-MR": "gn:79700", "YE-RA": "gn:401043", "YE-SH": "gn:77726",
+	"LY-BA": "gn:88319", "LY-BU": "gn:81302", "LY-DR": "gn:87205", "LY-GT": "gn:2217351", "LY-JA": "gn:89055",
+	"LY-JG": "gn:2217362", "LY-JI": "gn:2220139", "LY-JU": "gn:2216645", "LY-MB": "gn:2219905",
+	"LY-MQ": "gn:2214603", "LY-NL": "gn:2214433", "LY-NQ": "gn:2208425", "LY-SB": "gn:2212775",
+	"LY-SR": "gn:2210554", "LY-TB": "gn:2210247", "LY-WA": "gn:89113", "LY-WD": "gn:2219235", "LY-WS": "gn:2220309",
+	"TN-12": "gn:2473247", "TN-22": "gn:2464041", "TN-83": "gn:2464701",
+	"LB-AK": "gn:274723", "LB-AS": "gn:266826", "LB-BA": "gn:276781", "LB-BH": "gn:277130", "LB-BI": "gn:266045",
+	"LB-JA": "gn:268064", "LB-JL": "gn:277226", "LB-NA": "gn:278913",
+	"JO-AM": "gn:250441", "JO-BA": "gn:250258", "JO-KA": "gn:6946409",
+	"SO-BK": "gn:49747", "SO-BN": "gn:53654", "SO-BR": "gn:64013", "SO-BY": "gn:64536", "SO-GA": "gn:60928",
+	"SO-GE": "gn:58994", "SO-HI": "gn:64460", "SO-JD": "gn:63949", "SO-JH": "gn:55671", "SO-MU": "gn:59611",
+	"SO-NU": "gn:58933", "SO-SA": "gn:62691", "SO-SD": "gn:56335", "SO-SH": "gn:54225", "SO-SO": "gn:400769",
+	"SO-TO": "gn:63795", "SO-WO": "gn:57289",
+	"EG-ALX": "gn:361058", "EG-BA": "gn:361291", "EG-BH": "gn:358448", "EG-DK": "gn:360761", "EG-GH": "gn:347497",
+	"EG-IS": "gn:361055", "EG-KB": "gn:359280", "EG-LX": "gn:360502", "EG-MNF": "gn:349158", "EG-MT": "gn:352733",
+	"EG-PTS": "gn:358619", "EG-SHR": "gn:359493", "EG-SIN": "gn:361546", "EG-SUZ": "gn:359796",
+	"EG-WAD": "gn:360923", "EG-JS": "gn:359678",
+}
+
+// commonBare are names of divisions that are also common words or
+// directions (the capital, the north, the eastern one): only "محافظة X"
+// names the division.
+var commonBare = map[string]bool{
+	"العاصمة": true, "الشمال": true, "الجنوب": true, "الشرقية": true, "الغربية": true, "البحيرة": true,
+	"الواحات": true, "البحر الأحمر": true, "الوسطى": true, "الوادي الجديد": true, "بنادر": true, "باي": true,
+}
+
+// seatOf returns the seat of division code: from the seats table, or the
+// one first-level seat (PPLA) of the country whose ASCII name equals the
+// division's English name once articles and marks are dropped (Laghouat).
+func seatOf(code, english string, cities []city, byID map[string]*city) *city {
+	if id, ok := seats[code]; ok {
+		return byID[id]
+	}
+	cc, _, _ := strings.Cut(code, "-")
+	want := latinKey(english)
+	var found *city
+	for i := range cities {
+		c := &cities[i]
+		if c.Country != cc || c.code != "PPLA" || latinKey(c.Name) != want {
+			continue
+		}
+		if found != nil {
+			return nil // two seats of that name: leave it
+		}
+		found = c
+	}
+	return found
+}
+
+// latinKey reduces a Latin place name to lower-case ASCII letters without
+// a leading article: "Al Jawf" and "Jawf" compare equal.
+func latinKey(s string) string {
+	s = strings.ToLower(s)
+	for _, p := range []string{"al ", "al-", "el ", "el-", "ad ", "ar ", "as ", "an ", "ash ", "at ", "az "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // readEnglishAliases reads the English names of aliases.tsv (third

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/athar-org/athar/geo"
 )
 
 func TestCleanArabic(t *testing.T) {
@@ -72,5 +74,39 @@ func TestReadMO(t *testing.T) {
 	os.WriteFile(bad, []byte("not a catalogue at all, clearly"), 0o644)
 	if _, err := readMO(bad); err == nil {
 		t.Error("readMO accepted a file that is not a catalogue")
+	}
+}
+
+func TestLatinKey(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"Al Jawf", "Jawf"},
+		{"Laghouat", "laghouat"},
+		{"Ash Sharqīyah", "Sharqyah"},
+	}
+	for _, tt := range tests {
+		if latinKey(tt.a) != latinKey(tt.b) {
+			t.Errorf("latinKey(%q) = %q, latinKey(%q) = %q; want equal", tt.a, latinKey(tt.a), tt.b, latinKey(tt.b))
+		}
+	}
+	if latinKey("Kunduz") == latinKey("Kandahar") {
+		t.Error("different names compare equal")
+	}
+}
+
+func TestSeatOf(t *testing.T) {
+	cities := []city{
+		{Place: geo.Place{ID: "gn:1", Name: "Ataq", Country: "YE"}, code: "PPLA", admin1: "05"},
+		{Place: geo.Place{ID: "gn:2", Name: "Laghouat", Country: "DZ"}, code: "PPLA", admin1: "03"},
+		{Place: geo.Place{ID: "gn:3", Name: "Laghouat", Country: "DZ"}, code: "PPL", admin1: "03"},
+	}
+	byID := map[string]*city{}
+	for i := range cities {
+		byID[cities[i].ID] = &cities[i]
+	}
+	if c := seatOf("DZ-03", "Laghouat", cities, byID); c == nil || c.ID != "gn:2" {
+		t.Errorf("seatOf(DZ-03) = %v, want the PPLA gn:2", c)
+	}
+	if c := seatOf("DZ-99", "Nowhere", cities, byID); c != nil {
+		t.Errorf("seatOf(DZ-99) = %v, want nil", c.ID)
 	}
 }
