@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/athar-org/athar"
+	"github.com/athar-org/athar/names"
 )
 
 // The variant makers below turn a name into the forms the same person's
@@ -288,13 +289,19 @@ func BrotherName(r *rand.Rand, name string, gender athar.Gender, birthYear int) 
 }
 
 // sameGiven reports whether a candidate name is the given one, in any
-// spelling the romaniser knows.
+// spelling the romaniser knows or one the names package takes for the same
+// name (Akhmed for Ahmed): a brother has another name, not another spelling.
 func sameGiven(cand, given string, e entry) bool {
 	if given == "" {
 		return false
 	}
 	if foldArabic(cand) == foldArabic(given) {
 		return true
+	}
+	if a, b := names.Analyze(cand), names.Analyze(given); len(a.Units) == 1 && len(b.Units) == 1 {
+		if sim, _ := names.UnitSimilarity(&a.Units[0], &b.Units[0]); sim >= names.StrongMatch {
+			return true
+		}
 	}
 	if isArabicWord(given) {
 		return false
