@@ -150,6 +150,11 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 			if w == 1 && !f.singleOK(toks, i, v, vi > 0, strong, person) {
 				continue
 			}
+			if w == 1 && i > 0 && toks[i].joined && isWilaya(toks[i-1].fold) && allCountries(f.g.LookupFolded(k)) {
+				// ولاية اليمن, ولاية ليبيا: the group's "province", named
+				// after a whole country, is an organisation, not a place.
+				return &mention{first: i - 1, last: i}
+			}
 			m := &mention{first: i, last: i + w - 1, key: k, cands: f.g.LookupFolded(k), via: "name", trigger: trigger, single: w == 1 && !trigger}
 			if i > 0 {
 				m.kindHint = triggerKind(toks[i-1].fold)
@@ -243,6 +248,9 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 	if commonAdjectives[w] || commonAdjectives[v] {
 		return false // مناطق جديدة: new areas, even after a place noun
 	}
+	if adjectivalNames[w] && afterDefiniteNoun(toks, i) {
+		return false // التوتر القائم: the existing tension
+	}
 	if trigger {
 		// منطقة الحي الصناعي: a common word followed by an adjective is
 		// the start of a longer name the gazetteer lacks.
@@ -279,6 +287,49 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 	}
 	return true
 }
+
+// isWilaya reports whether a folded word is ولاية with or without a
+// proclitic (وولاية, بولاية, لولاية).
+func isWilaya(w string) bool {
+	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
+		if w == p+"ولايه" {
+			return true
+		}
+	}
+	return false
+}
+
+func allCountries(ps []*geo.Place) bool {
+	for _, p := range ps {
+		if p.Kind != geo.KindCountry {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
+// adjectivalNames are place names that are also common adjectives and are
+// read as adjectives right after a definite noun: التوتر القائم is "the
+// existing tension", أمن الدولة السعودية "Saudi State Security".
+var adjectivalNames = setOf("القائم", "السعوديه")
+
+// afterDefiniteNoun reports whether token i follows, with only a space, a
+// definite noun that is neither a place noun nor a direction, so that a
+// definite word at i agrees with it as an adjective.
+func afterDefiniteNoun(toks []token, i int) bool {
+	if i == 0 || !toks[i].joined || toks[i-1].class != 'a' || toks[i].tag != 0 || toks[i-1].tag != 0 {
+		return false
+	}
+	prev := stripConj(toks[i-1].fold)
+	if !strings.HasPrefix(prev, "ال") || len(prev) < 8 {
+		return false
+	}
+	return !placeTriggers[prev] && !weakTriggers[prev] && !placeHeads[prev] && !prepositions[prev] && !notAdjectiveHosts[prev]
+}
+
+// notAdjectiveHosts are definite words after which a place name is the
+// object or the subject of a clause, not an adjective: دخل الجيش القائم.
+var notAdjectiveHosts = setOf("الله", "الجيش", "القوات", "التنظيم", "المسلحون", "المقاتلون", "العناصر", "الشرطه", "الحرس")
 
 // commonAdjectives follow place nouns as adjectives (مناطق جديدة, مناطق
 // أخرى) and are never a place on their own, whatever the gazetteer holds.
@@ -389,7 +440,7 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 				best, bestScore = p, s
 			}
 		}
-		if best == nil || !f.accept(m, best, countries) {
+		if best == nil || !f.accept(toks, m, best, countries) {
 			continue
 		}
 		start, end := toks[m.first].start, toks[m.last].end
@@ -523,7 +574,7 @@ func oneCountry(ps []*geo.Place) string {
 // accept drops weak single-word matches of small places: a village called
 // like a common word is far likelier than a mention of that village, unless
 // the text is about its country.
-func (f *PlaceFinder) accept(m *mention, p *geo.Place, countries map[string]int) bool {
+func (f *PlaceFinder) accept(toks []token, m *mention, p *geo.Place, countries map[string]int) bool {
 	if !m.single || strings.HasPrefix(p.ID, "athar:") {
 		return true // several words, a word such as مدينة before, or a place added by hand
 	}
@@ -534,11 +585,18 @@ func (f *PlaceFinder) accept(m *mention, p *geo.Place, countries map[string]int)
 	if p.Population >= 500000 || (p.Population >= 50000 && mainArea[p.Country]) {
 		return true
 	}
-	if countries[p.Country] > 0 && mainArea[p.Country] && len(m.key) >= 8 {
-		return true
+	if countries[p.Country] > 0 && len(m.key) >= 8 && (mainArea[p.Country] || p.Population >= 50000) {
+		return true // وفي النمسا، ... في غراتس: a town of a country the text names
+	}
+	if p.Population >= 100000 && len(m.key) >= 8 && placePreps[preposition(toks, m.first, m.key)] {
+		return true // في لاهاي: a city of some size after في, إلى or من
 	}
 	return m.hintCountry == p.Country
 }
+
+// placePreps govern a place so plainly that a city of 100,000 people after
+// one is taken without further evidence.
+var placePreps = setOf("في", "الي", "الى", "من", "نحو", "باتجاه")
 
 func prior(p *geo.Place) float64 {
 	switch p.Kind {

@@ -39,7 +39,7 @@ func TestFindPlaces(t *testing.T) {
 		{"ينشط التنظيم في جبال حمرين وشرق الفرات", []want{{"جبال حمرين", "Hamrin Mountains", "IQ"}, {"وشرق الفرات", "East of the Euphrates", "SY"}}},
 		{"وقالت فصائل سورية معارضة إن عائلات تركية غادرت", nil},
 		{"فر إلى الصحراء الجزائرية", []want{{"الصحراء الجزائرية", "Algeria", "DZ"}}},
-		{"قال مسؤول في الصومال إن مقاتلين انتقلوا إلى إقليم باري", []want{{"الصومال", "Somalia", "SO"}}},
+		{"قال مسؤول في الصومال إن مقاتلين انتقلوا إلى إقليم باري", []want{{"الصومال", "Somalia", "SO"}, {"باري", "Bari Region", "SO"}}},
 		{"يقيمون في مدن تركية وتنقل عنهم وسائل إعلام تركية", nil},
 		{"وسلموا أنفسهم لسلطات طالبان في مناطق جديدة", nil},
 		{"وصل إلى العاصمة العراقية قادما من دير الزور", []want{{"العاصمة العراقية", "Baghdad", "IQ"}, {"دير الزور", "Deir ez-Zor", "SY"}}},
@@ -53,6 +53,20 @@ func TestFindPlaces(t *testing.T) {
 		{"انتقلوا إلى الجنوب الليبي ثم إلى الشمال السوري", []want{{"الجنوب الليبي", "Libya", "LY"}, {"الشمال السوري", "Northern Syria", "SY"}}},
 		{"عبروا الصحراء الغربية من مصر نحو ليبيا", []want{{"الصحراء الغربية", "Western Desert (Egypt)", "EG"}, {"مصر", "Egypt", "EG"}, {"ليبيا", "Libya", "LY"}}},
 		{"تركيا وإيرانوتشير أصابع الاتهام", []want{{"تركيا", "Türkiye", "TR"}, {"وإيران", "Iran", "IR"}}},
+		// Divisions no town is named after, and Kosovo.
+		{"نزحت أسر من أبين إلى المهرة", []want{{"أبين", "Abyan Governorate", "YE"}, {"المهرة", "Al Mahrah Governorate", "YE"}}},
+		{"فر إلى محافظة شبوة ثم إلى كوسوفو", []want{{"محافظة شبوة", "Shabwah Governorate", "YE"}, {"كوسوفو", "Kosovo", "XK"}}},
+		// A country's territory by its adjective, for any country.
+		{"تسلل شاب إلى التراب الجزائري ثم إلى الأراضي البلغارية", []want{{"التراب الجزائري", "Algeria", "DZ"}, {"الأراضي البلغارية", "Bulgaria", "BG"}}},
+		// A town of a country the text names, and a city after في.
+		{"وفي النمسا، أوقف رجل في غراتس", []want{{"النمسا", "Austria", "AT"}, {"غراتس", "Graz", "AT"}}},
+		{"عقد المؤتمر في لاهاي", []want{{"لاهاي", "The Hague", "NL"}}},
+		// Group names and adjectives that contain a country.
+		{"أعلن تنظيم ولاية ليبيا مسؤوليته", nil},
+		{"قال ضابط في جهاز المخابرات السعودية", nil},
+		{"وزاد الخلاف القائم بين الطرفين", nil},
+		{"قاتل سابقا في صفوف فجر ليبيا", nil},
+		{"لجأ إلى جبل الشعانبي قرب القصرين", []want{{"جبل الشعانبي", "Jebel Chambi", "TN"}, {"القصرين", "Kasserine", "TN"}}},
 	}
 	for _, tt := range tests {
 		got := f.Find(tt.text)
