@@ -66,6 +66,12 @@ func (f *PlaceFinder) Find(text string) []Place {
 		if t.class != 'a' {
 			continue
 		}
+		if n := len(ms); n > 0 {
+			if m := f.sharedHead(toks, i, ms[n-1]); m != nil {
+				ms = append(ms, m)
+				continue
+			}
+		}
 		if m := f.matchAt(toks, i, vbuf[:0], person); m != nil {
 			ms = append(ms, m)
 			i = m.last
@@ -173,6 +179,33 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 		}
 	}
 	return nil
+}
+
+// listHeads are the words for a mountain or a valley that, at the head of
+// a list, name each item of it: جبال الشعانبي والسلوم وسمامة are three
+// mountains, each named جبل X in the gazetteer.
+var listHeads = map[string]string{"جبال": "جبل", "جبل": "جبل", "وديان": "وادي", "وادي": "وادي"}
+
+// sharedHead recognises an item of such a list at token i (والسلوم) when
+// the mention before (جبال الشعانبي, or الشعانبي after جبال) is headed by
+// such a word and only و stands between them.
+func (f *PlaceFinder) sharedHead(toks []token, i int, prev *mention) *mention {
+	if prev.last != i-1 || len(prev.cands) == 0 || !toks[i].joined || !strings.HasPrefix(toks[i].fold, "و") || len(toks[i].fold) < 8 {
+		return nil
+	}
+	head, ok := listHeads[stripConj(toks[prev.first].fold)]
+	if !ok && prev.first > 0 {
+		head, ok = listHeads[stripConj(toks[prev.first-1].fold)]
+	}
+	if !ok {
+		return nil
+	}
+	key := head + " " + toks[i].fold[2:]
+	cands := f.g.LookupFolded(key)
+	if len(cands) == 0 {
+		return nil
+	}
+	return &mention{first: i, last: i, key: key, cands: cands, via: "name", trigger: true}
 }
 
 // glued finds a country or major place name glued to the next sentence's
@@ -433,6 +466,18 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 			for _, a := range anchors {
 				if a != p && a.Kind != geo.KindCountry && a.Kind != geo.KindRegion && geo.DistanceKm(a.Lat, a.Lon, p.Lat, p.Lon) < 250 {
 					s += 1.5
+					break
+				}
+			}
+			// A place named a few words away, with one reading, says which
+			// of the namesakes is meant: ذيبان والحوايج والشحيل are the
+			// villages of Deir ez-Zor, not Dhiban in Jordan.
+			for _, n := range ms {
+				if n == m || len(n.cands) != 1 || n.cands[0].Kind == geo.KindCountry || n.first-m.last > 12 || m.first-n.last > 12 {
+					continue
+				}
+				if q := n.cands[0]; q != p && geo.DistanceKm(q.Lat, q.Lon, p.Lat, p.Lon) < 300 {
+					s += 2.5
 					break
 				}
 			}
