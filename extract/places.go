@@ -197,6 +197,9 @@ func (f *PlaceFinder) sharedHead(toks []token, i int, prev *mention) *mention {
 	if !ok && prev.first > 0 {
 		head, ok = listHeads[stripConj(toks[prev.first-1].fold)]
 	}
+	if !ok && f.g.Has("جبل "+prev.key) {
+		head, ok = "جبل", true // الشعانبي والسلوم: the first is known as جبل الشعانبي
+	}
 	if !ok {
 		return nil
 	}
