@@ -107,7 +107,7 @@ const (
 	// typoFloor and an aligned pair, so such a pair earns a quarter of its
 	// weight and a given name so misspelt is held at the middle of the
 	// typo caps.
-	misspeltSim = (typoFloor + names.UnitThreshold) / 2
+	misspeltSim = names.UnitThreshold
 )
 
 // nameEvidence turns a names.Match into log-odds evidence and an
@@ -164,7 +164,7 @@ func newAlignment(q, l *names.Name, m *names.Match, freq *names.Frequencies) *al
 		a.pairedQ[i], a.pairedL[i], a.nearQ[i], a.nearL[i] = -1, -1, -1, -1
 	}
 	for _, p := range m.Pairs {
-		if distinctNames(&q.Units[p.A], &l.Units[p.B], freq, p.How) {
+		if !p.JoinA && !p.JoinB && distinctNames(&q.Units[p.A], &l.Units[p.B], freq, p.How) {
 			a.leftQ++
 			a.leftL++
 			continue
@@ -193,7 +193,9 @@ func (a *alignment) pairBits(ev *NameEvidence, explain bool) float64 {
 	a.onlyKunya = true
 	for _, p := range a.m.Pairs {
 		qu, lu := &q.Units[p.A], &l.Units[p.B]
-		if distinctNames(qu, lu, a.freq, p.How) {
+		// A word matched with two (ABDEL | RAHMAN as fields) is judged as
+		// the two together, not by its first word's key.
+		if !p.JoinA && !p.JoinB && distinctNames(qu, lu, a.freq, p.How) {
 			if explain {
 				ev.Notes = append(ev.Notes, qu.Text+" and "+lu.Text+" are two different names")
 				ev.QueryLeft = append(ev.QueryLeft, qu.Text)
@@ -299,6 +301,11 @@ func (a *alignment) conflictBits(ev *NameEvidence, explain bool) float64 {
 	for d := 1; d <= 2; d++ {
 		qi, li := unitAtDepth(q, d), unitAtDepth(l, d)
 		if qi < 0 || li < 0 || qi >= maxUnits || li >= maxUnits || a.pairedQ[qi] == li || a.nearQ[qi] == li {
+			continue
+		}
+		if a.pairedQ[qi] >= 0 && a.pairedL[li] >= 0 {
+			// Both matched elsewhere (a compound split over two fields
+			// moves the rest of the chain down): no name is contradicted.
 			continue
 		}
 		if q.Units[qi].Confidence < 0.7 || l.Units[li].Confidence < 0.7 {

@@ -170,6 +170,10 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		raw   float64 // the name's evidence uncapped: ranks ties at a cap
 		score float64
 		best  [2]int // query name, listed name
+		// kin is the cap of a name that reads as a relative's (another
+		// given name, a son, a father): other facts may lower it but
+		// never lift it over the cap. 0 for none.
+		kin float64
 	}
 	prior := ix.prior
 	var found []scored
@@ -203,12 +207,19 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 				lg := math.Min(raw, logit(nameCap(e.names[li].kind, lim.Limit)))
 				if lg > best.logit || (lg == best.logit && raw > best.raw) {
 					best.logit, best.raw, best.best = lg, raw, [2]int{qi, li}
+					best.kin = 0
+					if kinship(lim.Code) {
+						best.kin = logit(lim.Limit)
+					}
 				}
 			}
 		}
 		// Features are the same whichever names matched; add them once.
 		for _, f := range features(pq, mother, e, ix.freq) {
 			best.logit += f.Weight
+		}
+		if best.kin != 0 && best.logit > best.kin {
+			best.logit = best.kin
 		}
 		best.score = sigmoid(best.logit)
 		found = append(found, best)
@@ -279,6 +290,12 @@ func features(pq *parsed, mother *names.Name, e *entry, freq *names.Frequencies)
 		fs = append(fs, f)
 	}
 	return fs
+}
+
+// kinship reports the caps of a name that reads as a relative's, which a
+// birth date or a nationality in common does not lift: brothers share both.
+func kinship(code string) bool {
+	return code == CapGivenDiffers || code == CapSon || code == CapFather
 }
 
 // explain builds the full Match for a record chosen for the answer.

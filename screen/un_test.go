@@ -63,6 +63,41 @@ func TestScreenUN(t *testing.T) {
 	}
 }
 
+// Scores the list's own records must keep: a compound split over two UN
+// name fields (ABDEL | RAHMAN) is the same name as the compound; a brother
+// (another given name, the same father and family) stays a relative's
+// score even when his birth year falls in the listed range.
+func TestScreenUN_Scores(t *testing.T) {
+	ctx := context.Background()
+	s, err := NewFromRecords(ctx, records(loadUN(t, "consolidated-2026-02-27.xml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q        Query
+		id       string
+		min, max float64
+	}{
+		{Query{Name: "ABDEL RAHMAN JUMA BARKALLA"}, "SDi.005", 0.9, 1},
+		{Query{Name: "طلحة محمد رحیمی", BirthDate: "1953"}, "TAi.015", 0, kinCapLow + 0.001},
+	}
+	for _, tt := range tests {
+		ms, err := s.Screen(ctx, tt.q, Options{Limit: 5, Threshold: 0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got float64 = -1
+		for _, m := range ms {
+			if m.ID == tt.id {
+				got = m.Score
+			}
+		}
+		if got < tt.min || got > tt.max {
+			t.Errorf("%s: %s scored %.3f, want %.2f to %.2f (%v)", tt.q.Name, tt.id, got, tt.min, tt.max, summarize(ms))
+		}
+	}
+}
+
 func summarize(ms []Match) []string {
 	var out []string
 	for _, m := range ms {
