@@ -102,6 +102,37 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{FledTo, "Libya", "IS members"}}},
 		{"examples narrow a place", "ويرجح أن قادة التنظيم لجؤوا إلى المدن العراقية الكبرى مثل الموصل.",
 			[]wantClaim{{FledTo, "Iraq", "IS leaders"}, {FledTo, "Mosul", "IS leaders"}}},
+		// Nominal headlines.
+		{"headline arrests", "حملة اعتقالات في حلب وحماة",
+			[]wantClaim{{ArrestedIn, "Aleppo", "IS members"}, {ArrestedIn, "Hama", "IS members"}}},
+		{"headline returnees", "عائدون من العراق إلى تونس والمغرب",
+			[]wantClaim{{MovedTo, "Tunisia", "IS members"}, {MovedTo, "Morocco", "IS members"}}},
+		{"elimination of people", "أعلن الجيش القضاء على ثلاثة مسلحين في جبل المغيلة.",
+			[]wantClaim{{KilledIn, "Jebel Mghila", "IS members"}}},
+		{"elimination of a presence", "وتحدث عن القضاء على آخر جيوب التنظيم في العراق.", nil},
+		// Lists with the preposition repeated.
+		{"or with repeated preposition", "ويعتقد أن عناصر من التنظيم يختبئون في حمص أو في مدينة حماة.",
+			[]wantClaim{{HidingIn, "Homs", "IS members"}, {HidingIn, "Hama", "IS members"}}},
+		// A second claim on a place named once.
+		{"where after a move", "ونقل المقاتلون إلى بغداد، حيث اعتقلت النساء لدى وصولهن.",
+			[]wantClaim{{MovedTo, "Baghdad", "IS members"}, {ArrestedIn, "Baghdad", "women"}}},
+		{"where something else happened", "وفر مقاتلون إلى الرقة، حيث قتل جندي في هجوم.",
+			[]wantClaim{{FledTo, "Raqqa", "IS members"}}},
+		{"pronoun after the verb", "واعتقلت الشرطة عنصرين في مدينة تعز، وقالت إنهما وصلا إليها قبل شهر.",
+			[]wantClaim{{ArrestedIn, "Taiz", "IS members"}, {MovedTo, "Taiz", "IS members"}}},
+		// A place at the head of the sentence, far from its verb.
+		{"fronted place", "وفي محافظة حضرموت، ذكرت مصادر أمنية محلية لوكالة أنباء بأن قوات النخبة أوقفت مساء أمس مطلوبين.",
+			[]wantClaim{{ArrestedIn, "Hadramawt", "IS members"}}},
+		// By sea.
+		{"voyage", "وأبحر قارب يقل مقاتلين من ساحل المكلا باتجاه ميناء بربرة.",
+			[]wantClaim{{CrossedBorderTo, "Berbera", "IS members"}}},
+		// Denials and unknowns.
+		{"denied", "واستبعد المحلل أن يكون قادة التنظيم قد فروا إلى الأردن.", nil},
+		{"hedge is not a denial", "ولا يستبعد المحلل أن يكون قادة التنظيم قد فروا إلى الأردن.",
+			[]wantClaim{{FledTo, "Jordan", "IS leaders"}}},
+		{"no information", "وقالت الوزارة إنها لا تملك معلومات عن وصول مقاتلين إلى فرنسا.", nil},
+		{"denial of what came before", "وقال الجيش إنه قتل في الغارة، لكن أقاربه نفوا ذلك وأكدوا أنه فر إلى إدلب.",
+			[]wantClaim{{FledTo, "Idlib", "IS members"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

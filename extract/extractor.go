@@ -126,12 +126,19 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	for _, p := range r.Places {
 		markBusy(toks, busy, p.Span)
 	}
+	// Tokens a reader passes over between an event and its place: names
+	// of people and dates.
+	skip := make([]bool, len(toks))
+	for _, d := range r.Dates {
+		markBusy(toks, skip, d.Span)
+	}
 	var subjects []subjectRef
 	for _, p := range r.People {
 		for _, m := range p.Mentions {
 			rf := span(m)
 			for k := rf.first; k <= rf.last; k++ {
 				busy[k] = true
+				skip[k] = true
 			}
 			if !p.Speaker {
 				subjects = append(subjects, subjectRef{ref: rf, label: p.Name, text: text[m.Start:m.End], person: p})
@@ -180,13 +187,17 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if !ok || last >= b {
 				continue
 			}
-			if negated(toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a) {
+			if negated(toks, k, a) || denied(text, toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a) {
 				stops = append(stops, k)
 				k = last
 				continue
 			}
 			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 && !punctBetween(text, toks, ts[n-1].last, k) {
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type
+				continue
+			}
+			if eliminations[geo.Fold(text[toks[k].start:toks[last].end])] && !personsNext(text, toks, last+1, b, busy) {
+				k = last // القضاء على آخر جيوب داعش: the end of a presence, not a death
 				continue
 			}
 			if (typ == string(CrossedBorderTo) || typ == aliasStay) && last+1 < b && toks[last+1].fold == "عن" {
@@ -224,7 +235,16 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if ti > 0 {
 				start = ts[ti-1].last + 1
 			}
-			chosen := pickPlaces(text, toks, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
+			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
+			if len(chosen) == 0 {
+				var where bool
+				chosen, where = placeReferredTo(toks, r.Places, placeRefs, t.first, t.last, a, b)
+				if _, ok := pickSubject(subjects, t.first, t.last, t.first-1, end); where && (!ok || weakPresence[stripConj(toks[t.first].fold)]) {
+					// حيث قتل ضابط, حيث ينشط تنظيم آخر: something else
+					// happens there, not to the subject
+					chosen = nil
+				}
+			}
 			if len(chosen) == 0 {
 				continue
 			}
@@ -344,6 +364,61 @@ func negated(toks []token, k, a int) bool {
 	return false
 }
 
+// denied reports whether a denial (مستبعدا أن, نفى أن) or a negated word
+// of knowing (لا تملك معلومات عن) stands within ten words before the
+// trigger at k, in the same clause (no comma between).
+func denied(text string, toks []token, k, a int) bool {
+	for j := k - 1; j >= a && j >= k-10; j-- {
+		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], "،,:؛") {
+			return false
+		}
+		w := stripConj(toks[j].fold)
+		if confirmVerbs[w] {
+			return false // نفت ذلك وأكدت أنه فر: the claim is what is confirmed
+		}
+		negBefore := false
+		for i := j - 1; i >= a && i >= j-2; i-- {
+			if negations[stripConj(toks[i].fold)] || toks[i].fold == "غير" {
+				negBefore = true
+			}
+		}
+		switch {
+		case denials[w] || denials[strings.TrimPrefix(w, "ال")]:
+			if j+1 < k && (toks[j+1].fold == "ذلك" || toks[j+1].fold == "هذا" || toks[j+1].fold == "هذه") {
+				return false // نفت ذلك: denies what was said before
+			}
+			return !negBefore // لا يستبعد, من غير المستبعد: a hedge
+		case unknownWords[w] && negBefore:
+			return true
+		}
+	}
+	return false
+}
+
+// eliminations are killing triggers whose object must be people for a
+// death: القضاء على عنصرين, not القضاء على آخر جيوب التنظيم.
+var eliminations = setOf("القضاء على", "قضت على", "قضى على", "تحييد")
+
+// personsNext reports whether a person or a group of people is named at
+// token i: a numeral, a name found, or a group word.
+func personsNext(text string, toks []token, i, b int, busy []bool) bool {
+	if i >= b {
+		return false
+	}
+	for j := i; j < b && j <= i+1; j++ { // a number word may come first: ثلاثة مسلحين
+		if toks[j].class == 'd' || busy[j] {
+			return true
+		}
+		if _, _, ok := groups.match(text, toks, j); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// confirmVerbs assert what follows them.
+var confirmVerbs = setOf("اكد", "اكدت", "اكدوا", "يوكد", "تؤكد", "موكدا", "موكده", "اعلن", "اعلنت", "اوضح", "اوضحت")
+
 // unrealised reports whether the trigger at k is only tried, planned or
 // wanted: كانوا يحاولون العبور, تخططان للسفر إلى إسطنبول.
 func unrealised(toks []token, k, a int) bool {
@@ -371,7 +446,7 @@ func background(toks []token, k, a int) bool {
 
 // arrivals are verbs of arriving: after a flight in the same sentence they
 // say where the flight ended.
-var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "يصل", "يصلون", "تصل", "وصول", "وصولهم")
+var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "يصل", "يصلون", "تصل", "وصول", "وصولهم", "الوصول")
 
 // stealthMove are crossing triggers that name no border: smuggling crosses
 // one only when its place is a country. تسلل is left a crossing: the
@@ -417,7 +492,7 @@ var weakPresence = setOf("ينشط", "ينشطون", "تنشط", "يتواجد",
 // never the claim's place, nor are places coordinated with it. A haven
 // (ملاذات, الممرات الآمنة) may also name its places just before it: أن
 // تكون إيران إحدى أهم الملاجئ.
-func pickPlaces(text string, toks []token, places []Place, refs []ref, typ ClaimType, haven, at, enter bool, start, first, from, end int) (chosen []int) {
+func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []ref, typ ClaimType, haven, at, enter bool, start, first, from, end int) (chosen []int) {
 	if haven {
 		for i := range places {
 			rf := refs[i]
@@ -451,7 +526,14 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 				}
 				// Only a place that opens the sentence or a clause: وفي الرقة، ...
 				opens := rf.first-start <= 2 || rf.first > 0 && strings.ContainsAny(text[toks[rf.first-1].end:toks[rf.first].start], "،,")
-				if opens && first-rf.last <= 6 && (places[i].Preposition == "في" || places[i].Preposition == "ب") && !borderArea(places[i]) {
+				// A place set off by a comma at the head of the sentence
+				// (وفي ولاية تطاوين، أفادت إذاعة بأن الحرس أوقف ...) reaches
+				// farther than one opening a clause.
+				reach := 6
+				if rf.first-start <= 2 && rf.last+1 < len(toks) && strings.ContainsAny(text[toks[rf.last].end:toks[rf.last+1].start], "،,") {
+					reach = 14
+				}
+				if opens && first-rf.last <= reach && (places[i].Preposition == "في" || places[i].Preposition == "ب") && !borderArea(places[i]) {
 					chosen = append(chosen, i)
 				}
 				break
@@ -491,7 +573,7 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 		default:
 			// Not a place after الحدود مع: on the border with Libya is not in
 			// Libya.
-			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from <= 16 && !borderArea(p) &&
+			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from-skipped(skip, from, rf.first) <= 16 && !borderArea(p) &&
 				!(rf.first > 0 && stripConj(toks[rf.first-1].fold) == "مع")
 		}
 		prev, prevOK = i, ok
@@ -502,6 +584,53 @@ func pickPlaces(text string, toks []token, places []Place, refs []ref, typ Claim
 		}
 	}
 	return chosen
+}
+
+// skipped counts the tokens between from and to that a reader passes
+// over when looking for an event's place: the words of a quoted name or
+// nickname ("أبو خطاب الشعيطي") and of a date phrase in commas.
+func skipped(skip []bool, from, to int) int {
+	n := 0
+	for k := from + 1; k < to; k++ {
+		if skip[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// placeReferredTo finds the place of a trigger that names none after it but
+// refers back to one: by a pronoun right after it (وصلوا إليها, قتل فيها),
+// or by حيث just before it (نقلوا إلى بروكسل، حيث اعتقلت النساء). The place
+// is the last one named before, in the same sentence.
+//
+// where reports that حيث made the reference: the caller then wants a
+// subject named after it, since حيث often tells what else happened there.
+func placeReferredTo(toks []token, places []Place, refs []ref, first, last, a, b int) (chosen []int, where bool) {
+	back := false
+	if last+1 < b {
+		switch toks[last+1].fold {
+		case "اليها", "اليه", "فيها", "بها": // not فيه: قتل فيه refers to a clash more often than to a place
+			back = true
+		}
+	}
+	for j := first - 1; j >= a && j >= first-3; j-- {
+		if w := stripConj(toks[j].fold); w == "حيث" {
+			back, where = true, true
+		}
+	}
+	if !back {
+		return nil, false
+	}
+	for i := len(places) - 1; i >= 0; i-- {
+		if refs[i].last < first && refs[i].first >= a {
+			if places[i].Preposition == "من" {
+				return nil, false // عاد من سوريا حيث ...: the origin
+			}
+			return []int{i}, where
+		}
+	}
+	return nil, false
 }
 
 // wordIn reports whether a word of set stands among tokens [i, j).
@@ -538,8 +667,17 @@ func effectivePrep(toks []token, rf ref, prep string) string {
 	}
 	switch prep {
 	case "من":
-		if rf.first >= 2 && partNouns[stripConj(toks[rf.first-2].fold)] {
-			return "قرب"
+		// بالقرب من الرقة; قريبة من بلدة كاتشانيك (a place noun between)
+		for j := rf.first - 2; j >= 0 && j >= rf.first-3; j-- {
+			if partNouns[stripConj(toks[j].fold)] {
+				return "قرب"
+			}
+			if stripConj(toks[j].fold) == "من" {
+				continue
+			}
+			if !placeTriggers[stripConj(toks[j+1].fold)] && j != rf.first-2 {
+				break
+			}
 		}
 	case "ل":
 		if nearAdjectives[stripConj(toks[rf.first-1].fold)] {
@@ -599,7 +737,8 @@ func coordinated(text string, toks []token, a, b ref) bool {
 			w == "مثل" || w == "منها" || w == "بينها" || w == "ابرزها" || w == "اهمها":
 			narrow = true // المدن الباكستانية الكبرى مثل كراتشي
 		case sizeWords[w]:
-		case w == "في" && narrow:
+		case (w == "في" || w == "فى") && (narrow || link):
+			// في أثينا أو في مدينة سالونيك: the preposition repeated
 		case placeTriggers[w] || weakTriggers[w]:
 			if w != toks[k].fold {
 				link = true // ومناطق
