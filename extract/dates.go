@@ -407,7 +407,58 @@ func (p *dateParser) at(i int) (Date, int, bool) {
 	if d, last, ok := p.yearAlone(i); ok {
 		return d, last, true
 	}
-	return p.relative(i)
+	if d, last, ok := p.weekOfMonth(i); ok {
+		return d, last, true
+	}
+	d, last, ok := p.relative(i)
+	if ok && d.Precision == PrecisionDay && last+1 < len(p.toks) && p.gapOK(last+1, "،,") && p.namesWeekday(i, last) {
+		// السبت الرابع من تشرين الثاني: the weekday stands before the
+		// date it falls on; the explicit date wins and the span covers both.
+		if d2, last2, ok2 := p.dayMonth(last + 1); ok2 {
+			return d2, last2, true
+		}
+	}
+	return d, last, ok
+}
+
+// namesWeekday reports whether a weekday is among tokens i..last.
+func (p *dateParser) namesWeekday(i, last int) bool {
+	for k := i; k <= last; k++ {
+		if _, ok := weekdays[p.word(k)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// weekOrdinals number the weeks of a month.
+var weekOrdinals = map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": -1}
+
+// weekOfMonth: الأسبوع الأول من جانفي الماضي, الأسبوع الأخير من شهر آذار.
+func (p *dateParser) weekOfMonth(i int) (Date, int, bool) {
+	w := p.word(i)
+	w = strings.TrimPrefix(strings.TrimPrefix(w, "ب"), "ل")
+	if w != "الاسبوع" || i+3 >= len(p.toks) || !p.gapOK(i+1, "") || !p.gapOK(i+2, "") || !p.gapOK(i+3, "") {
+		return Date{}, 0, false
+	}
+	n, ok := weekOrdinals[p.toks[i+1].fold]
+	if !ok || p.toks[i+2].fold != "من" {
+		return Date{}, 0, false
+	}
+	d, last, ok := p.monthYear(i + 3)
+	if !ok || d.Precision != PrecisionMonth {
+		return Date{}, 0, false
+	}
+	if !d.Resolved() {
+		return Date{Precision: PrecisionWeek, Relative: d.Relative}, last, true
+	}
+	s := d.Start.Time.AddDate(0, 0, 7*(n-1))
+	e := s.AddDate(0, 0, 6)
+	if n < 0 {
+		e = d.End.Time
+		s = e.AddDate(0, 0, -6)
+	}
+	return Date{Start: Day{s}, End: Day{e}, Precision: PrecisionWeek, Relative: d.Relative}, last, true
 }
 
 // dayMonth: [يوم الجمعة] 19 [من] [شهر] آذار/ مارس [من] [عام] 2017.
