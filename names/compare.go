@@ -81,6 +81,12 @@ func UnitSimilarity(a, b *Unit) (float64, How) {
 	return unitSimilarity(a, b, 0)
 }
 
+// UnitSimilarityAbove is UnitSimilarity giving 0 for any similarity below
+// floor; it stops early for units plainly unlike, which is cheaper.
+func UnitSimilarityAbove(a, b *Unit, floor float64) (float64, How) {
+	return unitSimilarity(a, b, floor)
+}
+
 // unitSimilarity is UnitSimilarity, giving 0 for any similarity below floor.
 func unitSimilarity(a, b *Unit, floor float64) (float64, How) {
 	if a.Kind == KindInitial || b.Kind == KindInitial {
@@ -111,19 +117,28 @@ func unitSimilarity(a, b *Unit, floor float64) (float64, How) {
 	case a.Kind == KindAllah && b.Kind == KindAllah:
 		pa, pb = pa[:len(pa)-len(allahPhon)], pb[:len(pb)-len(allahPhon)]
 	}
+	s := costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor)
+	if s == 0 {
+		// Below the floor: KnownDistinct, which only lowers, cannot lift it.
+		if !same {
+			return 0, HowCrossScript
+		}
+		return 0, HowVariant
+	}
 	if KnownDistinct(a, b) {
 		// Two names the lexicon tells apart: spelt alike, but another name.
-		floor /= distinctFactor
-		if !same {
-			return distinctFactor * costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor), HowCrossScript
+		s *= distinctFactor
+		if s < floor {
+			s = 0
 		}
-		s := distinctFactor * costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor)
+		if !same {
+			return s, HowCrossScript
+		}
 		return s, HowVariant
 	}
 	if !same {
-		return costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor), HowCrossScript
+		return s, HowCrossScript
 	}
-	s := costsFor(a.Script, b.Script).similarityAbove(pa, pb, floor)
 	if pa == pb {
 		return s, HowVariant
 	}
@@ -218,18 +233,19 @@ func Compare(a, b *Name, f *Frequencies) Match {
 // CompareInto is Compare writing into m, reusing its slices' storage.
 func CompareInto(m *Match, a, b *Name, f *Frequencies) {
 	m.Pairs, m.LeftA, m.LeftB = m.Pairs[:0], m.LeftA[:0], m.LeftB[:0]
-	m.Score = compare(a, b, f, m)
+	m.Score = compare(a, b, f, m, nil)
 }
 
 // Score is the score of Compare without the alignment. It does not allocate.
 func Score(a, b *Name, f *Frequencies) float64 {
-	return compare(a, b, f, nil)
+	return compare(a, b, f, nil, nil)
 }
 
 // compare aligns the units greedily, best pair first. Order matters in the
 // nasab chain: among equally similar pairs those at the same depth win, and
 // a link matched at another depth counts less. Elsewhere order is free.
-func compare(a, b *Name, f *Frequencies, m *Match) float64 {
+// A cache, when given, remembers unit similarities across calls.
+func compare(a, b *Name, f *Frequencies, m *Match, c *SimCache) float64 {
 	na, nb := len(a.Units), len(b.Units)
 	if na > maxUnits {
 		na = maxUnits
@@ -252,14 +268,20 @@ func compare(a, b *Name, f *Frequencies, m *Match) float64 {
 	var how [maxUnits][maxUnits]How
 	var wa, wb [maxUnits]float64
 	for i := range na {
-		wa[i] = f.Weight(&a.Units[i])
+		wa[i] = c.weight(f, true, i, &a.Units[i])
 	}
 	for j := range nb {
-		wb[j] = f.Weight(&b.Units[j])
+		wb[j] = c.weight(f, false, 0, &b.Units[j])
 	}
 	for i := range na {
 		for j := range nb {
-			s, h := unitSimilarity(&a.Units[i], &b.Units[j], UnitThreshold)
+			var s float64
+			var h How
+			if c != nil {
+				s, h = c.pair(i, &a.Units[i], &b.Units[j])
+			} else {
+				s, h = unitSimilarity(&a.Units[i], &b.Units[j], UnitThreshold)
+			}
 			sim[i][j], how[i][j] = float32(s), h
 		}
 	}
@@ -302,8 +324,8 @@ func compare(a, b *Name, f *Frequencies, m *Match) float64 {
 	}
 	// A name written as one word on one side and two on the other:
 	// آخوند زاده and Akhundzada, ولی جان and Walijan, عبد صكر and Abid Sakr.
-	got, matchedW = joinLeftovers(a, b, &usedA, &usedB, wa[:na], wb[:nb], false, m, got, matchedW)
-	got, matchedW = joinLeftovers(b, a, &usedB, &usedA, wb[:nb], wa[:na], true, m, got, matchedW)
+	got, matchedW = joinLeftovers(a, b, &usedA, &usedB, wa[:na], wb[:nb], false, m, got, matchedW, c)
+	got, matchedW = joinLeftovers(b, a, &usedB, &usedA, wb[:nb], wa[:na], true, m, got, matchedW, c)
 	if m != nil {
 		// In the first name's order, for the reader; insertion sort, as the
 		// pairs are few and sort.Slice would allocate.
@@ -365,7 +387,9 @@ func leftFactor(u *Unit) float64 {
 // joinLeftovers aligns each unit of x left over with two adjacent units of
 // y left over, read as one word, when that reaches UnitThreshold. swapped
 // says x is the second name, for the pairs it records.
-func joinLeftovers(x, y *Name, usedX, usedY *[maxUnits]bool, wx, wy []float64, swapped bool, m *Match, got, matchedW float64) (float64, float64) {
+//
+// x is the query's name unless swapped; a cache remembers the likeness.
+func joinLeftovers(x, y *Name, usedX, usedY *[maxUnits]bool, wx, wy []float64, swapped bool, m *Match, got, matchedW float64, c *SimCache) (float64, float64) {
 	for i := range wx {
 		u := &x.Units[i]
 		if usedX[i] || u.Kind == KindKunya || u.Kind == KindInitial || u.Phon == "" {
@@ -376,10 +400,23 @@ func joinLeftovers(x, y *Name, usedX, usedY *[maxUnits]bool, wx, wy []float64, s
 			if usedY[j] || usedY[j+1] || v1.Kind == KindKunya || v2.Kind == KindKunya || v1.Script != v2.Script {
 				continue
 			}
-			var buf [2 * maxDP]byte
-			joined := append(append(buf[:0], v1.Phon...), v2.Phon...)
-			t := costsFor(u.Script, v1.Script)
-			s := t.similarityAbove(u.Phon, string(joined), UnitThreshold)
+			if !joinable(u, v1, v2) {
+				continue
+			}
+			sim := func() float64 {
+				var buf [2 * maxDP]byte
+				joined := append(append(buf[:0], v1.Phon...), v2.Phon...)
+				return costsFor(u.Script, v1.Script).similarityAbove(u.Phon, string(joined), UnitThreshold)
+			}
+			var s float64
+			switch {
+			case c == nil:
+				s = sim()
+			case !swapped:
+				s = c.join(false, i, 0, 0, v1.ID, v2.ID, sim)
+			default:
+				s = c.join(true, 0, u.ID, j, 0, 0, sim)
+			}
 			if s == 0 {
 				continue
 			}
@@ -404,6 +441,31 @@ func joinLeftovers(x, y *Name, usedX, usedY *[maxUnits]bool, wx, wy []float64, s
 	return got, matchedW
 }
 
+// joinable reports whether unit u may be units v1 and v2 written as one
+// word: its skeleton (any of its keys) begins as v1's or ends as v2's. A
+// word written as one (Akhundzada) and as two (آخوند زاده) agree at both
+// ends, or at one when a letter is misspelt; most pairs of leftovers agree
+// at neither, which spares comparing them. A listed unit keeps only its
+// main key, a query's unit has its readings (ظاهر also as DHR).
+func joinable(u, v1, v2 *Unit) bool {
+	for _, ku := range u.Keys {
+		if ku == "" {
+			continue
+		}
+		for _, k := range v1.Keys {
+			if k != "" && k[0] == ku[0] {
+				return true
+			}
+		}
+		for _, k := range v2.Keys {
+			if k != "" && k[len(k)-1] == ku[len(ku)-1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // depthGap is how far apart two chain units sit: 0 when either is outside
 // the chain or its place is uncertain (the last word after bin may be the
 // family name, as in bin Ladin; the last word of a Latin name may be a
@@ -412,7 +474,7 @@ func depthGap(a, b *Unit) int {
 	if a.Depth < 0 || b.Depth < 0 || a.Confidence <= 0.5 || b.Confidence <= 0.5 {
 		return 0
 	}
-	d := a.Depth - b.Depth
+	d := int(a.Depth) - int(b.Depth)
 	if d < 0 {
 		return -d
 	}

@@ -63,11 +63,14 @@ type Unit struct {
 	Phon       string   `json:"phon"`       // cross-script phonetic code (article and kunya marker left out)
 	Keys       []string `json:"keys"`       // index keys; Keys[0] is the frequency key
 	Confidence float64  `json:"confidence"` // of Role, in [0, 1]
-	Depth      int      `json:"depth"`      // place in the nasab chain (0 given, 1 father, ...), -1 outside it
-	Script     Script   `json:"script"`     //
-	Kind       UnitKind `json:"kind"`       //
-	Role       Role     `json:"role"`       //
-	Article    bool     `json:"article,omitempty"`
+	Depth      int32    `json:"depth"`      // place in the nasab chain (0 given, 1 father, ...), -1 outside it
+	// ID is the caller's number for the unit, for SimCache: equal units
+	// (same spelling, kind and script) share one, 0 is none.
+	ID      uint32   `json:"-"`
+	Script  Script   `json:"script"` //
+	Kind    UnitKind `json:"kind"`   //
+	Role    Role     `json:"role"`   //
+	Article bool     `json:"article,omitempty"`
 
 	ident int32  // 1 + the index of its Arabic form in the lexicon, or 0
 	bare  string // the normalised word without its article, for the lexicon

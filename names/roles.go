@@ -117,7 +117,7 @@ func assignRoles(us []Unit, familyApart bool) {
 		if u.Kind == KindInitial {
 			u.Confidence *= 0.8
 		}
-		u.Depth = chain
+		u.Depth = int32(chain)
 		chain++
 	}
 }

@@ -81,9 +81,11 @@ type index struct {
 	docs    map[string]uint32    // document number (exact and OCR-folded) → the one entry holding it
 	docsN   map[string][]uint32  // the few numbers several entries hold
 	freq    *names.Frequencies
-	strs    map[string]string // interned strings, dropped after the build
-	common  int               // commonKeyPostings; tests lower it
-	prior   float64           // priorFor(len(entries))
+	strs    map[string]string  // interned strings, dropped after the build
+	uids    map[unitSig]uint32 // numbers of distinct listed units, dropped after the build
+	weights []float64          // rarity weight of each numbered listed unit (names.SimCache)
+	common  int                // commonKeyPostings; tests lower it
+	prior   float64            // priorFor(len(entries))
 }
 
 // buildIndex reads every record and indexes it. freq, when not nil, is the
@@ -98,6 +100,7 @@ func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], fr
 		docsN:  make(map[string][]uint32),
 		freq:   freq,
 		strs:   make(map[string]string),
+		uids:   make(map[unitSig]uint32),
 		common: commonKeyPostings,
 	}
 	n := 0
@@ -117,7 +120,16 @@ func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], fr
 		n++
 	}
 	ix.pack()
-	ix.strs = nil
+	ix.weights = make([]float64, len(ix.uids)+1)
+	for i := range ix.entries {
+		for j := range ix.entries[i].names {
+			for k := range ix.entries[i].names[j].name.Units {
+				u := &ix.entries[i].names[j].name.Units[k]
+				ix.weights[u.ID] = freq.Weight(u)
+			}
+		}
+	}
+	ix.strs, ix.uids = nil, nil
 	ix.prior = priorFor(len(ix.entries))
 	ix.common = max(commonKeyPostings, len(ix.entries)/200)
 	return ix, nil
@@ -275,7 +287,23 @@ func (ix *index) compact(n *names.Name) {
 		if len(u.Keys) > 0 {
 			u.Keys = []string{ix.intern(u.Keys[0])}
 		}
+		// Equal units share a number, so that a query compares each
+		// distinct unit once (names.SimCache).
+		sig := unitSig{phon: u.Phon, norm: u.Norm, kind: u.Kind, script: u.Script}
+		id, ok := ix.uids[sig]
+		if !ok {
+			id = uint32(len(ix.uids) + 1)
+			ix.uids[sig] = id
+		}
+		u.ID = id
 	}
+}
+
+// unitSig is what makes two listed units compare alike with any query unit.
+type unitSig struct {
+	phon, norm string
+	kind       names.UnitKind
+	script     names.Script
 }
 
 // keyStat is one query key with its postings.
@@ -308,6 +336,7 @@ type scratch struct {
 	cands   []cand
 	all     []cand
 	match   names.Match
+	sims    *names.SimCache // unit likeness for the current query
 }
 
 // slot is what retrieval keeps for one entry.
@@ -325,8 +354,11 @@ type cand struct {
 }
 
 func (ix *index) newScratch() *scratch {
+	sims := names.NewSimCache()
+	sims.SetWeights(ix.weights)
 	return &scratch{
 		slots: make([]slot, len(ix.entries)),
+		sims:  sims,
 	}
 }
 

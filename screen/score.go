@@ -91,6 +91,7 @@ const (
 	// two given names are spelt (a typo in the given name stays visible).
 	kinCapLow  = 0.1
 	kinCapHigh = 0.3
+	kinFloor   = names.NearFloor // the likeness of two given names from which kinCap rises
 	// fatherCap holds a match whose fathers' names differ.
 	fatherCap = 0.45
 	// typoFloor is the likeness from which two unaligned units may be one
@@ -113,9 +114,12 @@ const (
 // nameEvidence turns a names.Match into log-odds evidence and an
 // explanation. It also returns the cap the name comparison puts on the score
 // (1 for none) and why.
-func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, explain bool) (float64, nameLimit, NameEvidence) {
+//
+// sims, when not nil, remembers unit likeness across the query's calls.
+func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, sims *names.SimCache, explain bool) (float64, nameLimit, NameEvidence) {
 	var ev NameEvidence
 	a := newAlignment(q, l, m, freq)
+	a.sims = sims
 	bits := a.pairBits(&ev, explain)
 	bits += a.nearBits(&ev, explain)
 	lo, hi := min(a.leftQ, a.leftL)-a.near, max(a.leftQ, a.leftL)-a.near
@@ -148,6 +152,7 @@ type alignment struct {
 	q, l          *names.Name
 	m             *names.Match
 	freq          *names.Frequencies
+	sims          *names.SimCache
 	pairedQ       [maxUnits]int // the listed unit a query unit is aligned with, or -1
 	pairedL       [maxUnits]int
 	nearQ, nearL  [maxUnits]int // leftovers spelt alike, or -1
@@ -249,7 +254,7 @@ func (a *alignment) nearBits(ev *NameEvidence, explain bool) float64 {
 			if a.pairedL[j] >= 0 || a.nearL[j] >= 0 {
 				continue
 			}
-			sim, typed := nearSim(&q.Units[i], &l.Units[j])
+			sim, typed := a.nearSim(i, j, best)
 			if sim < best || names.KnownDistinct(&q.Units[i], &l.Units[j]) {
 				continue
 			}
@@ -264,7 +269,7 @@ func (a *alignment) nearBits(ev *NameEvidence, explain bool) float64 {
 		a.nearQ[i], a.nearL[bj] = bj, i
 		a.near++
 		t := (best - typoFloor) / (names.UnitThreshold - typoFloor)
-		w := min(a.freq.Weight(&q.Units[i]), a.freq.Weight(&l.Units[bj]))
+		w := min(a.sims.QueryWeight(a.freq, i, &q.Units[i]), a.sims.ListedWeight(a.freq, &l.Units[bj]))
 		bits += nearShare * w * math.Max(0, math.Min(1, t))
 		if explain {
 			ev.Notes = append(ev.Notes, q.Units[i].Text+" and "+l.Units[bj].Text+" may be one name misspelt")
@@ -278,8 +283,14 @@ func (a *alignment) nearBits(ev *NameEvidence, explain bool) float64 {
 // however unlike they sound (GHAZL / GHAZI), unless the lexicon knows both
 // (حامد, حماد); typed then reports that they are taken for a typing slip,
 // which the callers' tests of common names must not undo.
-func nearSim(a, b *names.Unit) (sim float64, typed bool) {
-	s, _ := names.UnitSimilarity(a, b)
+//
+// Likeness below floor reads as 0, which is cheaper to find.
+func (al *alignment) nearSim(i, j int, floor float64) (sim float64, typed bool) {
+	a, b := &al.q.Units[i], &al.l.Units[j]
+	s, _ := al.sims.NearSimilarity(i, a, b)
+	if s < floor {
+		s = 0
+	}
 	if slip(a, b) {
 		return max(s, misspeltSim), true
 	}
@@ -340,7 +351,7 @@ func (a *alignment) limit() nameLimit {
 			// Both give a given name and the two differ: a relative, unless
 			// one is a misspelling of the other.
 			gq, gl := &q.Units[givenQ], &l.Units[givenL]
-			s, _ := nearSim(gq, gl)
+			s, _ := a.nearSim(givenQ, givenL, kinFloor)
 			if s >= typoFloor && !names.KnownDistinct(gq, gl) {
 				lim = nameLimit{typoCap(s), CapGivenMisspelt, "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"}
 			} else {
@@ -396,7 +407,7 @@ func typoCap(sim float64) float64 {
 // kinCap is the cap for two names whose given names differ, by how alike
 // the given names are spelt.
 func kinCap(sim float64) float64 {
-	t := (sim - 0.4) / (names.UnitThreshold - 0.4)
+	t := (sim - kinFloor) / (names.UnitThreshold - kinFloor)
 	t = math.Max(0, math.Min(1, t))
 	return kinCapLow + t*(kinCapHigh-kinCapLow)
 }
@@ -405,7 +416,7 @@ func kinCap(sim float64) float64 {
 // or -1.
 func unitAtDepth(n *names.Name, d int) int {
 	for i := range n.Units {
-		if n.Units[i].Depth == d {
+		if int(n.Units[i].Depth) == d {
 			return i
 		}
 	}

@@ -148,6 +148,7 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		sc = ix.newScratch()
 	}
 	defer pool.Put(sc)
+	sc.sims.Reset()
 
 	qn := make([]names.Name, 0, len(pq.names))
 	for _, n := range pq.names {
@@ -201,8 +202,9 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 				if c.names&(1<<min(li, 63)) == 0 {
 					continue // no key of the query reached this name
 				}
-				names.CompareInto(&sc.match, &qn[qi], &e.names[li].name, ix.freq)
-				w, lim, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, false)
+				sc.sims.SetQueryName(qi)
+				names.CompareIntoCached(&sc.match, &qn[qi], &e.names[li].name, ix.freq, sc.sims)
+				w, lim, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, sc.sims, false)
 				raw := prior + w
 				lg := math.Min(raw, logit(nameCap(e.names[li].kind, lim.Limit)))
 				if lg > best.logit || (lg == best.logit && raw > best.raw) {
@@ -308,7 +310,7 @@ func (s *Screener) explain(ix *index, qn []names.Name, pq *parsed, mother *names
 		q := &qn[best[0]]
 		ln := &e.names[best[1]]
 		nm := names.Compare(q, &ln.name, ix.freq)
-		_, lim, ev := nameEvidence(q, &ln.name, &nm, ix.freq, true)
+		_, lim, ev := nameEvidence(q, &ln.name, &nm, ix.freq, nil, true)
 		ev.Query = q.Original
 		ev.Listed = ln.name.Original
 		ev.ListedKind = string(ln.kind)

@@ -1,0 +1,176 @@
+package names
+
+// SimCache remembers, for one query, how alike its units are to listed
+// units. A registry repeats the same units (محمد, Ali, al-Tikriti) across
+// thousands of names, and comparing two spellings costs far more than a
+// lookup: on the UN list a query compares about four times as many unit
+// pairs as there are distinct ones.
+//
+// The caller numbers the listed units (Unit.ID) so that equal units (same
+// spelling, kind and script) share a number above 0, and calls
+// SetQueryName before comparing a query name's units. Units numbered 0 are
+// compared afresh. A SimCache is for one goroutine.
+type SimCache struct {
+	m  map[uint64]simValue
+	qn uint64 // the current query name, in the top bits of a query unit's code
+	// w is the weight of each numbered listed unit (SetWeights); qw and
+	// qok the query units' weights, by code.
+	w   []float64
+	qw  [256]float64
+	qok [256]bool
+}
+
+// SetWeights gives the cache the rarity weight of every numbered listed
+// unit: w[id] is Frequencies.Weight of the unit numbered id. The slice is
+// read, never written, and may be shared by many caches.
+func (c *SimCache) SetWeights(w []float64) {
+	c.w = w
+}
+
+// weight is f.Weight(u) for the query's unit i (query true) or a listed
+// unit, remembered.
+func (c *SimCache) weight(f *Frequencies, query bool, i int, u *Unit) float64 {
+	if c == nil {
+		return f.Weight(u)
+	}
+	if !query {
+		if u.ID != 0 && int(u.ID) < len(c.w) {
+			return c.w[u.ID]
+		}
+		return f.Weight(u)
+	}
+	q, ok := c.qcode(i)
+	if !ok {
+		return f.Weight(u)
+	}
+	if !c.qok[q] {
+		c.qw[q], c.qok[q] = f.Weight(u), true
+	}
+	return c.qw[q]
+}
+
+// ListedWeight is f.Weight(u) for a listed unit, from the weights given to
+// SetWeights when the unit is numbered.
+func (c *SimCache) ListedWeight(f *Frequencies, u *Unit) float64 {
+	return c.weight(f, false, 0, u)
+}
+
+// QueryWeight is f.Weight(u) for the unit i of the current query name,
+// remembered.
+func (c *SimCache) QueryWeight(f *Frequencies, i int, u *Unit) float64 {
+	return c.weight(f, true, i, u)
+}
+
+// NewSimCache returns an empty cache.
+func NewSimCache() *SimCache {
+	return &SimCache{m: make(map[uint64]simValue, 1024)}
+}
+
+// Reset forgets everything, for the next query.
+func (c *SimCache) Reset() {
+	clear(c.m)
+	c.qok = [256]bool{}
+	c.qn = 0
+}
+
+// SetQueryName says which of the query's names (0, 1, ...) the next
+// comparisons are of; names past the 15th are not cached.
+func (c *SimCache) SetQueryName(i int) {
+	c.qn = uint64(i)
+}
+
+// Key layouts: a 2-bit tag on top, the query unit's code (query name << 4
+// | unit) in 8 bits, and listed unit numbers below.
+const (
+	tagPair     = 1 << 62 // query unit ~ listed unit, at UnitThreshold
+	tagJoin     = 2 << 62 // query unit ~ two listed units read as one
+	tagJoinSwap = 3 << 62 // listed unit ~ two query units read as one
+	tagNear     = 1 << 53 // with tag 0: query unit ~ listed unit, at the floor NearFloor
+	maxID       = 1<<27 - 1
+)
+
+// NearFloor is the floor of the similarities NearSimilarity caches.
+const NearFloor = 0.4
+
+func (c *SimCache) qcode(i int) (uint64, bool) {
+	if c == nil || c.qn >= 16 || i >= 16 {
+		return 0, false
+	}
+	return c.qn<<4 | uint64(i), true
+}
+
+type simValue struct {
+	s   float64
+	how How
+}
+
+func packSim(s float64, h How) simValue { return simValue{s, h} }
+
+func unpackSim(v simValue) (float64, How) { return v.s, v.how }
+
+// pair is unitSimilarity(a, b, UnitThreshold) for query unit i and a
+// listed unit, remembered.
+func (c *SimCache) pair(i int, a, b *Unit) (float64, How) {
+	id := b.ID
+	q, ok := c.qcode(i)
+	if !ok || id == 0 {
+		return unitSimilarity(a, b, UnitThreshold)
+	}
+	key := tagPair | q<<54 | uint64(id)
+	if v, ok := c.m[key]; ok {
+		return unpackSim(v)
+	}
+	s, h := unitSimilarity(a, b, UnitThreshold)
+	c.m[key] = packSim(s, h)
+	return s, h
+}
+
+// join remembers joinSim for a unit and two units read as one; x is the
+// query's side unless swapped.
+func (c *SimCache) join(swapped bool, i int, xid uint32, j int, yid1, yid2 uint32, compute func() float64) float64 {
+	var key uint64
+	if !swapped {
+		q, ok := c.qcode(i)
+		if !ok || yid1 == 0 || yid2 == 0 || yid1 > maxID || yid2 > maxID {
+			return compute()
+		}
+		key = tagJoin | q<<54 | uint64(yid1)<<27 | uint64(yid2)
+	} else {
+		q, ok := c.qcode(j)
+		if !ok || xid == 0 {
+			return compute()
+		}
+		key = tagJoinSwap | q<<54 | uint64(xid)
+	}
+	if v, ok := c.m[key]; ok {
+		s, _ := unpackSim(v)
+		return s
+	}
+	s := compute()
+	c.m[key] = packSim(s, 0)
+	return s
+}
+
+// NearSimilarity is UnitSimilarityAbove(a, b, NearFloor) for the query's
+// unit i and a listed unit, remembered. A nil cache computes it.
+func (c *SimCache) NearSimilarity(i int, a, b *Unit) (float64, How) {
+	id := b.ID
+	q, ok := c.qcode(i)
+	if !ok || id == 0 {
+		return unitSimilarity(a, b, NearFloor)
+	}
+	key := tagNear | q<<45 | uint64(id)
+	if v, ok := c.m[key]; ok {
+		return unpackSim(v)
+	}
+	s, h := unitSimilarity(a, b, NearFloor)
+	c.m[key] = packSim(s, h)
+	return s, h
+}
+
+// CompareIntoCached is CompareInto for a query name a and a listed name b,
+// looking unit similarities up in c first.
+func CompareIntoCached(m *Match, a, b *Name, f *Frequencies, c *SimCache) {
+	m.Pairs, m.LeftA, m.LeftB = m.Pairs[:0], m.LeftA[:0], m.LeftB[:0]
+	m.Score = compare(a, b, f, m, c)
+}
