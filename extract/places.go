@@ -79,6 +79,10 @@ func (f *PlaceFinder) Find(text string) []Place {
 		}
 		if m := f.glued(text, toks, i); m != nil {
 			ms = append(ms, m)
+			continue
+		}
+		if m := f.bySound(toks, i, person); m != nil {
+			ms = append(ms, m)
 		}
 	}
 	return f.resolve(text, toks, ms)
@@ -256,6 +260,55 @@ func (f *PlaceFinder) glued(text string, toks []token, i int) *mention {
 	return nil
 }
 
+// bySound finds at token i a town the gazetteer names only in Latin
+// letters (Zamboanga, Qandala, Butig), by the consonant skeleton of the
+// Arabic word (see geo.Skeleton). A word is tried only in strong context: a
+// place noun just before it (مدينة زامبوانغا, بلدة بوتيغ), or a preposition
+// governing it (في, إلى, من, ب-), in which case accept wants the town's
+// country named in the text. Words with the article are tried only after a
+// place noun: after a preposition they are nearly always common nouns.
+func (f *PlaceFinder) bySound(toks []token, i int, person map[string]bool) *mention {
+	t := &toks[i]
+	if t.class != 'a' || t.tag != 0 || len(t.fold) < 6 {
+		return nil
+	}
+	strong := i > 0 && t.joined && placeTriggers[toks[i-1].fold]
+	var vbuf [6]string
+	variants := clitics(t.fold, vbuf[:0])
+	prep := i > 0 && t.joined && placePreps[stripConj(toks[i-1].fold)]
+	for vi, v := range variants {
+		if notPlaces[v] || commonAdjectives[v] || person[v] || (f.g.Common(v) && !strong) || len(v) < 6 ||
+			placeTriggers[v] || weakTriggers[v] || prepositions[v] || nameContext[v] {
+			continue
+		}
+		if strings.HasPrefix(v, "ال") && !strong {
+			continue
+		}
+		if !strong && !prep {
+			continue
+		}
+		if vi > 0 && v != stripConj(t.fold) && !strong {
+			continue // بشكل, لقتال: a proclitic on a common word
+		}
+		if len(geo.Skeleton(v)) < 2 {
+			continue
+		}
+		cands := f.g.LookupSound(v)
+		if len(cands) == 0 {
+			continue
+		}
+		m := &mention{first: i, last: i, key: v, cands: cands, via: "sound", trigger: strong, single: true}
+		if i > 0 {
+			m.kindHint = triggerKind(toks[i-1].fold)
+		}
+		if i+1 < len(toks) && toks[i+1].joined {
+			m.hintCountry = nisbaCountry(toks[i+1].fold)
+		}
+		return m
+	}
+	return nil
+}
+
 // wholeTag reports whether tokens first..last, when in a hashtag, are the
 // whole of it: #الكويت names a place, #أمطار_الكويت is a topic.
 func wholeTag(toks []token, first, last int) bool {
@@ -298,6 +351,9 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 	}
 	if notPlaces[v] || notPlaces[w] || person[w] {
 		return false
+	}
+	if i+1 < len(toks) && toks[i+1].joined && (toks[i+1].fold == "بن" || toks[i+1].fold == "ابن") {
+		return false // كتيبة عقبة بن نافع: a man's name and his father's
 	}
 	if i > 0 && toks[i].joined {
 		prev := toks[i-1].fold
@@ -491,6 +547,10 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 		if best == nil || !f.accept(toks, m, best, countries) {
 			continue
 		}
+		if m.single && m.via == "name" && (best.Kind == geo.KindCity || best.Kind == geo.KindVillage) &&
+			f.g.Common(m.key) && preposition(toks, m.first, m.key) == "" && !nearOneReading(ms, m, best) {
+			continue // خلال الأشهر الماضية: a common word, no place context
+		}
 		start, end := toks[m.first].start, toks[m.last].end
 		if m.end > 0 {
 			end = m.end
@@ -503,6 +563,21 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 		at, pops = append(at, m.first), append(pops, int(best.Population))
 	}
 	return dropStrays(out, at, pops, countries)
+}
+
+// nearOneReading reports whether a place with one reading, other than a
+// country, is named within 12 words of m and lies within 300 km of p: the
+// neighbours of طفس وجاسم وانخل make جاسم a town, not a given name.
+func nearOneReading(ms []*mention, m *mention, p *geo.Place) bool {
+	for _, n := range ms {
+		if n == m || len(n.cands) != 1 || n.cands[0].Kind == geo.KindCountry || n.first-m.last > 12 || m.first-n.last > 12 {
+			continue
+		}
+		if q := n.cands[0]; q != p && geo.DistanceKm(q.Lat, q.Lon, p.Lat, p.Lon) < 300 {
+			return true
+		}
+	}
+	return false
 }
 
 // dropStrays removes a small town far from everything around it: a local
@@ -623,6 +698,19 @@ func oneCountry(ps []*geo.Place) string {
 // like a common word is far likelier than a mention of that village, unless
 // the text is about its country.
 func (f *PlaceFinder) accept(toks []token, m *mention, p *geo.Place, countries map[string]int) bool {
+	if m.via == "sound" {
+		// Found by sound: a place noun before it and a town of some size,
+		// or a town of a country the text names.
+		named := countries[p.Country] > 0 || m.hintCountry == p.Country
+		switch sk := len(geo.Skeleton(m.key)); {
+		case m.trigger && sk >= 3:
+			return p.Population >= 1000 || named
+		case m.trigger:
+			return p.Population >= 50000 || (named && p.Population >= 5000)
+		default:
+			return named && sk >= 3 && p.Population >= 15000
+		}
+	}
 	if !m.single || strings.HasPrefix(p.ID, "athar:") {
 		return true // several words, a word such as مدينة before, or a place added by hand
 	}

@@ -58,6 +58,8 @@ type Gazetteer struct {
 	byName  map[string][]int32 // Fold(name) → places, Arabic and Latin names
 	maxToks int                // most words in one indexed name
 	firsts  map[string]uint8   // first word of an indexed name → most words of the names it begins
+	sound   soundIndex         // skeleton → towns named only in Latin letters
+	common  map[string]bool    // folded place names that are also common Arabic words
 }
 
 //go:embed data/gazetteer.tsv.gz
@@ -69,6 +71,9 @@ var manual []byte
 //go:embed data/aliases.tsv
 var aliases []byte
 
+//go:embed data/common.txt
+var common string
+
 // Default returns the embedded gazetteer, loading it on first use.
 var Default = sync.OnceValues(func() (*Gazetteer, error) {
 	g, err := Load(bytes.NewReader(generated), bytes.NewReader(manual))
@@ -78,8 +83,27 @@ var Default = sync.OnceValues(func() (*Gazetteer, error) {
 	if err := g.AddAliases(bytes.NewReader(aliases)); err != nil {
 		return nil, err
 	}
+	g.SetCommon(strings.Split(common, "\n"))
 	return g, nil
 })
+
+// SetCommon records words (lines starting with # are skipped) as common
+// Arabic words that are also place names: see Common.
+func (g *Gazetteer) SetCommon(words []string) {
+	g.common = make(map[string]bool, len(words))
+	for _, w := range words {
+		if w != "" && w[0] != '#' {
+			g.common[Fold(w)] = true
+		}
+	}
+}
+
+// Common reports whether a folded word is a common Arabic word that is also
+// the one-word name of a town (الاشهر, "the months", and Alaşehir), or
+// sounds like a town the data names only in Latin letters (معارك and
+// Marki). A recogniser should take it for a place only in place context.
+// The list is derived from the hunspell-ar dictionary by gengaz.
+func (g *Gazetteer) Common(w string) bool { return g.common[w] }
 
 // Load reads a gzip-compressed generated file and an uncompressed manual
 // file, both in the gazetteer TSV format (see docs/geo.md). A manual entry

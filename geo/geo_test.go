@@ -190,3 +190,59 @@ func FuzzParseLine(f *testing.F) {
 		}
 	})
 }
+
+func TestSkeleton(t *testing.T) {
+	pairs := []struct{ latin, arabic string }{
+		{"Zamboanga", "زامبوانغا"},
+		{"Marawi City", "مراوي"},
+		{"Jolo", "جولو"},
+		{"Qandala", "قندلا"},
+		{"Lampedusa", "لامبيدوزا"},
+		{"Butig", "بوتيغ"},
+		{"Washington", "واشنطن"},
+		{"Poso", "بوسو"},
+		{"Al Harah", "الحارة"},
+		{"Djibouti", "جيبوتي"},
+		{"Sheffield", "شيفيلد"},
+	}
+	for _, p := range pairs {
+		if a, b := Skeleton(p.latin), Skeleton(p.arabic); a != b || a == "" {
+			t.Errorf("Skeleton(%q) = %q, Skeleton(%q) = %q; want equal", p.latin, a, p.arabic, b)
+		}
+	}
+	differ := []struct{ latin, arabic string }{
+		{"Marawi", "مريوط"},
+		{"Jolo", "جبل"},
+		{"Butig", "بيروت"},
+	}
+	for _, p := range differ {
+		if a, b := Skeleton(p.latin), Skeleton(p.arabic); a == b {
+			t.Errorf("Skeleton(%q) = Skeleton(%q) = %q; want different", p.latin, p.arabic, a)
+		}
+	}
+}
+
+func TestLookupSound(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ arabic, country, name string }{
+		{"زامبوانغا", "PH", "Zamboanga"},
+		{"مراوي", "PH", "Marawi City"},
+		{"قندلا", "SO", "Qandala"},
+		{"بوتيغ", "PH", "Butig"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, p := range g.LookupSound(tt.arabic) {
+			found = found || (p.Country == tt.country && p.Name == tt.name)
+			if p.Arabic != "" {
+				t.Errorf("LookupSound(%q) gave %s, which has an Arabic name", tt.arabic, p.Name)
+			}
+		}
+		if !found {
+			t.Errorf("LookupSound(%q): %s (%s) not among the results", tt.arabic, tt.name, tt.country)
+		}
+	}
+}

@@ -31,9 +31,15 @@ func main() {
 	iso := flag.String("iso-codes", "/usr/share/iso-codes/json", "iso-codes JSON directory")
 	isoMO := flag.String("iso-mo", "/usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo", "Arabic catalogue of iso-codes 3166-1")
 	out := flag.String("out", "geo/data/gazetteer.tsv.gz", "output file")
+	dict := flag.String("dict", "/usr/share/hunspell/ar.dic", "Arabic hunspell dictionary (Debian hunspell-ar), for the common-word list")
+	commonOut := flag.String("common-out", "geo/data/common.txt", "output list of place names that are also common Arabic words")
 	aliases := flag.String("aliases", "geo/data/aliases.tsv", "English names of towns (third column), used to name regions")
 	flag.Parse()
 	if err := run(*cities, *gnMO, *cldr, *iso, *isoMO, *aliases, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gengaz:", err)
+		os.Exit(1)
+	}
+	if err := writeCommon(*out, *dict, *commonOut); err != nil {
 		fmt.Fprintln(os.Stderr, "gengaz:", err)
 		os.Exit(1)
 	}
@@ -41,8 +47,10 @@ func main() {
 
 // focus lists the countries kept in full (every place of 1,000 people or
 // more, even without an Arabic name): the Middle East, North Africa, Turkey,
-// the Sahel, Afghanistan and Pakistan, and the Caucasus and Central Asia
-// where many foreign fighters came from.
+// the Sahel, Afghanistan and Pakistan, the Caucasus and Central Asia where
+// many foreign fighters came from, and the other lands of IS's "provinces"
+// (the southern Philippines, Indonesia and Malaysia, Bangladesh, Central and
+// East Africa, the coast of the Gulf of Guinea).
 var focus = map[string]bool{
 	"SY": true, "IQ": true, "TR": true, "LB": true, "JO": true, "PS": true, "IL": true, "EG": true,
 	"LY": true, "TN": true, "DZ": true, "MA": true, "EH": true, "MR": true, "SD": true, "SS": true,
@@ -50,16 +58,18 @@ var focus = map[string]bool{
 	"AF": true, "PK": true, "ML": true, "NE": true, "TD": true, "BF": true, "NG": true, "SO": true,
 	"DJ": true, "ER": true, "ET": true, "KE": true, "CY": true, "GE": true, "AZ": true, "AM": true,
 	"TJ": true, "UZ": true, "KG": true, "KZ": true, "TM": true, "PH": true, "MZ": true, "CM": true,
+	"ID": true, "MY": true, "BD": true, "CD": true, "UG": true, "TZ": true, "BJ": true, "TG": true,
 }
 
-// europe is kept for places of 100,000 people or more.
-var europe = map[string]bool{
-	"GB": true, "FR": true, "DE": true, "BE": true, "NL": true, "AT": true, "CH": true, "IT": true,
-	"ES": true, "PT": true, "SE": true, "NO": true, "DK": true, "FI": true, "IE": true, "PL": true,
-	"CZ": true, "SK": true, "HU": true, "RO": true, "BG": true, "GR": true, "RS": true, "BA": true,
-	"XK": true, "AL": true, "MK": true, "ME": true, "HR": true, "SI": true, "RU": true, "UA": true,
-	"BY": true, "LT": true, "LV": true, "EE": true, "MD": true, "LU": true,
-}
+// worldFloor is the population from which a town is kept anywhere in the
+// world though the data gives it no Arabic name: conflicts and returnees
+// reach the Philippines, Indonesia, Europe and the Americas, and such a
+// town is found by the sound of its Latin name (see geo.Skeleton).
+const worldFloor = 15000
+
+// focusFloor is the population from which a town of a focus country is
+// kept without an Arabic name.
+const focusFloor = 1000
 
 type city struct {
 	geo.Place
@@ -93,7 +103,7 @@ func run(citiesPath, gnMO, cldr, iso, isoMO, aliasesPath, out string) error {
 	places = append(places, regions...)
 	kept := 0
 	for _, c := range cities {
-		keep := c.Arabic != "" || (focus[c.Country] && c.Population >= 1000) || (europe[c.Country] && c.Population >= 100000)
+		keep := c.Arabic != "" || (focus[c.Country] && c.Population >= focusFloor) || c.Population >= worldFloor
 		if keep {
 			places = append(places, c.Place)
 			kept++
@@ -151,6 +161,10 @@ func readCities(path string, gnAr map[string]string) ([]city, error) {
 		var latin []string
 		if fs[2] != fs[1] && fs[2] != "" {
 			latin = append(latin, fs[2])
+		}
+		// "Marawi City", "Zamboanga City": news name the town alone.
+		if short, ok := strings.CutSuffix(fs[2], " City"); ok && short != "" {
+			latin = append(latin, short)
 		}
 		kind := geo.KindVillage
 		switch fs[7] {
@@ -610,6 +624,108 @@ func readMO(path string) (map[string]string, error) {
 		if ok1 && ok2 && k != "" {
 			out[k] = v
 		}
+	}
+	return out, nil
+}
+
+// writeCommon lists the folded words that are both common Arabic words (in
+// the hunspell-ar dictionary) and a place name a recogniser could take
+// them for: the one-word Arabic name of a town or village (الأشهر is
+// Alaşehir in Turkey, and "the months"), or a word that sounds like a town
+// the data names only in Latin letters (معارك and Marki, see geo.Skeleton).
+// A recogniser takes such a word for a place only in place context.
+func writeCommon(gazPath, dictPath, out string) error {
+	f, err := os.Open(gazPath)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	g, err := geo.Load(f, nil)
+	if err != nil {
+		return err
+	}
+	dict, err := readDict(dictPath)
+	if err != nil {
+		return err
+	}
+	// Names of countries, regions and towns of 100,000 people or more are
+	// never listed: news name them far more often than the words they
+	// spell (الموصل, بغداد, صباح as Sabah is a region).
+	major := map[string]bool{}
+	for i := 0; i < g.Len(); i++ {
+		p := g.Place(i)
+		if p.Kind == geo.KindCity && p.Population < 100000 || p.Kind == geo.KindVillage {
+			continue
+		}
+		for _, n := range append([]string{p.Arabic}, p.ArabicAlt...) {
+			major[geo.Fold(n)] = true
+		}
+	}
+	common := map[string]bool{}
+	for i := 0; i < g.Len(); i++ {
+		p := g.Place(i)
+		if p.Kind != geo.KindCity && p.Kind != geo.KindVillage || p.Population >= 100000 {
+			continue
+		}
+		for _, n := range append([]string{p.Arabic}, p.ArabicAlt...) {
+			k := geo.Fold(n)
+			if k == "" || strings.Contains(k, " ") {
+				continue
+			}
+			bare := strings.TrimPrefix(k, "ال")
+			if !major[k] && (dict[k] || (bare != k && dict[bare])) {
+				common[k] = true
+			}
+		}
+	}
+	exact := len(common)
+	sound := 0
+	for w := range dict {
+		for _, form := range []string{w} {
+			if len(form) < 6 || common[form] || major[form] {
+				continue
+			}
+			// Only towns a recogniser would take after a bare preposition
+			// (see extract): 15,000 people or more, three consonants or more.
+			if len(geo.Skeleton(form)) < 3 {
+				continue
+			}
+			for _, p := range g.LookupSound(form) {
+				if p.Population >= 15000 {
+					common[form] = true
+					sound++
+					break
+				}
+			}
+		}
+	}
+	words := make([]string, 0, len(common))
+	for w := range common {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	slog.Info("common words", "names", exact, "sounds", sound)
+	b := []byte("# Place names that are also common Arabic words (folded), generated by geo/internal/gengaz\n# from the gazetteer and the hunspell-ar dictionary (Debian hunspell-ar, ayaspell, GPL-2/LGPL-2.1/MPL-1.1).\n")
+	b = append(b, strings.Join(words, "\n")...)
+	b = append(b, '\n')
+	return os.WriteFile(out, b, 0o644)
+}
+
+// readDict reads the stems of a hunspell dictionary (the word before "/"),
+// folded, keeping only words of Arabic letters.
+func readDict(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		w, _, _ := strings.Cut(line, "/")
+		w = strings.TrimSpace(w)
+		if cleanArabic(w) == "" || strings.Contains(w, " ") {
+			continue
+		}
+		out[geo.Fold(w)] = true
 	}
 	return out, nil
 }
