@@ -368,6 +368,9 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 	if i > 0 && toks[i].joined && accusativeNouns[toks[i-1].fold] && strings.HasSuffix(w, "يا") {
 		return false // مقاتلا ألمانيا: a German fighter
 	}
+	if i > 1 && toks[i].joined && strings.HasSuffix(w, "يا") && isDigits(toks[i-1].fold) && quantityWords[toks[i-2].fold] {
+		return false // نحو 30 إندونيسيا: about thirty Indonesians
+	}
 	if i > 0 && speechVerbs[toks[i-1].fold] && !stripped {
 		// قال بالي: the speaker, unless the word names a country.
 		for _, p := range f.g.LookupFolded(v) {
@@ -544,10 +547,10 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 				best, bestScore = p, s
 			}
 		}
-		if best == nil || !f.accept(toks, m, best, countries) {
+		if best == nil || !f.accept(toks, ms, m, best, countries) {
 			continue
 		}
-		if m.single && m.via == "name" && (best.Kind == geo.KindCity || best.Kind == geo.KindVillage) &&
+		if m.single && m.via == "name" && (best.Kind == geo.KindCity || best.Kind == geo.KindVillage) && best.Population < 100000 &&
 			f.g.Common(m.key) && preposition(toks, m.first, m.key) == "" && !nearOneReading(ms, m, best) {
 			continue // خلال الأشهر الماضية: a common word, no place context
 		}
@@ -697,7 +700,7 @@ func oneCountry(ps []*geo.Place) string {
 // accept drops weak single-word matches of small places: a village called
 // like a common word is far likelier than a mention of that village, unless
 // the text is about its country.
-func (f *PlaceFinder) accept(toks []token, m *mention, p *geo.Place, countries map[string]int) bool {
+func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Place, countries map[string]int) bool {
 	if m.via == "sound" {
 		// Found by sound: a place noun before it and a town of some size,
 		// or a town of a country the text names.
@@ -723,6 +726,9 @@ func (f *PlaceFinder) accept(toks []token, m *mention, p *geo.Place, countries m
 	}
 	if countries[p.Country] > 0 && len(m.key) >= 8 && (mainArea[p.Country] || p.Population >= 50000) {
 		return true // وفي النمسا، ... في غراتس: a town of a country the text names
+	}
+	if countries[p.Country] > 0 && mainArea[p.Country] && p.Population >= 10000 && nearOneReading(ms, m, p) {
+		return true // أبرزها طفس وجاسم وانخل: a short name among its neighbours
 	}
 	if p.Population >= 100000 && len(m.key) >= 8 && placePreps[preposition(toks, m.first, m.key)] {
 		return true // في لاهاي: a city of some size after في, إلى or من
@@ -771,4 +777,16 @@ func matchedName(p *geo.Place, key string) string {
 		}
 	}
 	return p.Arabic
+}
+
+// quantityWords come before a count of people: نحو 30, قرابة 40.
+var quantityWords = setOf("نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "يقارب")
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -71,6 +71,18 @@ func TestFindPlaces(t *testing.T) {
 		{"عادوا إلى طرابلس والسلوم", []want{{"طرابلس", "Tripoli", "LY"}}},
 		{"انتقلوا إلى قرى ذيبان والشحيل في ريف دير الزور، وكان الأردن قد أغلق حدوده", []want{{"ذيبان", "Dhībān", "SY"}, {"والشحيل", "al-Shuhayl", "SY"}, {"ريف دير الزور", "Deir ez-Zor countryside", "SY"}, {"الأردن", "Jordan", "JO"}}},
 		{"لجأ إلى جبل الشعانبي قرب القصرين", []want{{"جبل الشعانبي", "Jebel Chambi", "TN"}, {"القصرين", "Kasserine", "TN"}}},
+		// Towns the data names only in Latin letters, found by sound after
+		// a place noun, or after a preposition in a country the text names.
+		{"اعتقلت الشرطة رجلين في مدينة زامبوانغا", []want{{"زامبوانغا", "Zamboanga", "PH"}}},
+		{"وصل ثلاثة مسلحين إلى بلدة بوتيغ جنوبي البلاد", []want{{"بوتيغ", "Butig", "PH"}}},
+		{"نزل المقاتلون في قندلا على ساحل الصومال", []want{{"قندلا", "Qandala", "SO"}, {"الصومال", "Somalia", "SO"}}},
+		{"وفي الفلبين انتقل المسلحون إلى مراوي", []want{{"الفلبين", "Philippines", "PH"}}}, // two consonants: a place noun is needed
+		// Common words that are also names of towns need place context.
+		{"انتقل المسلحون خلال الأشهر الماضية إلى الجنوب", nil},
+		{"نفذت كتيبة عقبة بن نافع الهجوم", nil},
+		{"تتابع الشرطة نحو 30 إندونيسيا رحلتهم تركيا", []want{{"تركيا", "Türkiye", "TR"}}},
+		{"ويقيم المقاتلون في بلدات أبرزها طفس وجاسم في ريف درعا", []want{{"طفس", "", "SY"}, {"وجاسم", "", "SY"}, {"درعا", "", "SY"}}},
+		{"فر أحدهم من معارك الرقة إلى غابات باسيلان", []want{{"الرقة", "", "SY"}, {"باسيلان", "Basilan", "PH"}}},
 	}
 	for _, tt := range tests {
 		got := f.Find(tt.text)
