@@ -337,6 +337,11 @@ func (p *dateParser) yearAfter(i, month int) (y, last int, rel bool) {
 				return 0, j + 1, true
 			}
 			return p.ref.Year() + 1, j + 1, true
+		case "نفسه", "ذاته":
+			// أيار من العام نفسه: the year the text named last.
+			if y := p.yearBefore(i); y != 0 {
+				return y, j + 1, false
+			}
 		}
 	}
 	if i < len(p.toks) && p.gapOK(i, ")") {
@@ -361,6 +366,17 @@ func (p *dateParser) yearAfter(i, month int) (y, last int, rel bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// yearBefore returns the last year written in digits within 80 words
+// before token i, or 0.
+func (p *dateParser) yearBefore(i int) int {
+	for k := i - 1; k >= 0 && k >= i-80; k-- {
+		if y, _ := p.year(k); y != 0 {
+			return y
+		}
+	}
+	return 0
 }
 
 // day reads a day of the month at i: 19, ١٩, التاسع عشر.
@@ -474,6 +490,24 @@ func (p *dateParser) dayMonth(i int) (Date, int, bool) {
 	if !p.gapOK(j, "") {
 		return Date{}, 0, false
 	}
+	if p.word(j) == "الشهر" && j+1 < len(p.toks) && p.gapOK(j+1, "") && !p.ref.IsZero() {
+		// الرابع والعشرين من الشهر الماضي: a day of the month before the
+		// document's, or of its own month.
+		k := 0
+		switch p.toks[j+1].fold {
+		case "الماضي", "المنصرم", "الفايت":
+			k = -1
+		case "الجاري", "الحالي":
+		default:
+			return Date{}, 0, false
+		}
+		first := time.Date(p.ref.Year(), p.ref.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
+		t := first.AddDate(0, 0, d-1)
+		if t.Month() != first.Month() {
+			return Date{}, 0, false
+		}
+		return Date{Start: Day{t}, End: Day{t}, Precision: PrecisionDay, Relative: true}, j + 1, true
+	}
 	m, mlast, _, _ := p.month(j)
 	if m == 0 {
 		return Date{}, 0, false
@@ -520,7 +554,8 @@ func (p *dateParser) monthYear(i int) (Date, int, bool) {
 		// A month name alone: only unambiguous names, after في or منذ or
 		// similar.
 		w := p.word(i)
-		if ambiguousMonths[w] || ambiguousMonths[strings.TrimPrefix(w, "ب")] || !p.monthContext(i) {
+		afterPart := i > 0 && parts[p.word(i-1)] != 0 && p.gapOK(i, "")
+		if (ambiguousMonths[w] || ambiguousMonths[strings.TrimPrefix(w, "ب")]) && !afterPart || !p.monthContext(i) {
 			return Date{}, 0, false
 		}
 	}
@@ -561,7 +596,24 @@ func (p *dateParser) partOf(i int) (Date, int, bool) {
 		}
 	}
 	if part == 0 {
-		return p.season(i)
+		if d, last, ok := p.firstMonths(i); ok {
+			return d, last, true
+		}
+		// الأيام الأولى من سبتمبر: the first days, as مطلع.
+		if (w == "الايام" || w == "خلال الايام") && i+3 < len(p.toks) && p.gapOK(i+1, "") && p.gapOK(i+2, "") && p.toks[i+2].fold == "من" {
+			switch p.toks[i+1].fold {
+			case "الاولي":
+				part = 1
+			case "الاخيره":
+				part = 3
+			}
+			if part != 0 && p.gapOK(i+3, "") {
+				i += 2 // the month is read from i+3 below
+			}
+		}
+		if part == 0 {
+			return p.season(i)
+		}
 	}
 	if i+1 >= len(p.toks) || !p.gapOK(i+1, "") {
 		return Date{}, 0, false
@@ -621,6 +673,57 @@ func (p *dateParser) partOf(i int) (Date, int, bool) {
 	return Date{Start: Day{s}, End: Day{s.AddDate(0, 4, -1)}, Precision: PrecisionPartOfYear, Relative: d.Relative}, last, true
 }
 
+// monthCounts are the counts of months in الأشهر الستة الأولى.
+var monthCounts = map[string]int{"الثلاثه": 3, "الاربعه": 4, "السته": 6, "التسعه": 9}
+
+// firstMonths: الأشهر الستة الأولى من العام الجاري (January to June), الأشهر
+// الثلاثة الأخيرة من 2017 (October to December).
+func (p *dateParser) firstMonths(i int) (Date, int, bool) {
+	if w := p.word(i); w != "الاشهر" && w != "الشهور" || i+4 >= len(p.toks) {
+		return Date{}, 0, false
+	}
+	for k := i + 1; k <= i+4; k++ {
+		if !p.gapOK(k, "") {
+			return Date{}, 0, false
+		}
+	}
+	n := monthCounts[p.toks[i+1].fold]
+	first := p.toks[i+2].fold == "الاولي"
+	if n == 0 || !first && p.toks[i+2].fold != "الاخيره" || p.toks[i+3].fold != "من" {
+		return Date{}, 0, false
+	}
+	var y, last int
+	rel := false
+	switch {
+	case p.word(i+4) == "العام" || p.word(i+4) == "السنه":
+		if i+5 >= len(p.toks) || p.ref.IsZero() {
+			return Date{}, 0, false
+		}
+		switch p.toks[i+5].fold {
+		case "الجاري", "الحالي":
+			y = p.ref.Year()
+		case "الماضي", "المنصرم":
+			y = p.ref.Year() - 1
+		default:
+			if y, last = p.year(i + 5); y == 0 {
+				return Date{}, 0, false
+			}
+		}
+		if last == 0 {
+			last, rel = i+5, true
+		}
+	default:
+		if y, last = p.year(i + 4); y == 0 {
+			return Date{}, 0, false
+		}
+	}
+	s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	if !first {
+		s = s.AddDate(0, 12-n, 0)
+	}
+	return Date{Start: Day{s}, End: Day{s.AddDate(0, n, -1)}, Precision: PrecisionPartOfYear, Relative: rel}, last, true
+}
+
 // seasons start in the month given and last three months; winter starts in
 // the December before the year named (شتاء 2015: December 2014–February 2015).
 var seasons = map[string]int{"ربيع": 3, "صيف": 6, "خريف": 9, "شتاء": 12}
@@ -648,6 +751,16 @@ func (p *dateParser) season(i int) (Date, int, bool) {
 		j++
 	}
 	y, last := p.year(j)
+	rel := false
+	if y == 0 && j > i+1 && !p.ref.IsZero() {
+		// صيف العام الجاري, شتاء العام الماضي.
+		switch p.toks[j].fold {
+		case "الجاري", "الحالي":
+			y, last, rel = p.ref.Year(), j, true
+		case "الماضي", "المنصرم":
+			y, last, rel = p.ref.Year()-1, j, true
+		}
+	}
 	if y == 0 {
 		return Date{}, 0, false
 	}
@@ -655,7 +768,7 @@ func (p *dateParser) season(i int) (Date, int, bool) {
 		y--
 	}
 	s := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
-	return Date{Start: Day{s}, End: Day{s.AddDate(0, 3, -1)}, Precision: PrecisionPartOfYear}, last, true
+	return Date{Start: Day{s}, End: Day{s.AddDate(0, 3, -1)}, Precision: PrecisionPartOfYear, Relative: rel}, last, true
 }
 
 // relativeSeason resolves a season named by the word after it: الماضي
