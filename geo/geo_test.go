@@ -155,6 +155,21 @@ func BenchmarkLoad(b *testing.B) {
 		if err := g.AddAliases(bytes.NewReader(aliases)); err != nil {
 			b.Fatal(err)
 		}
+		g.SetCommon(strings.Split(common, "\n"))
+	}
+}
+
+// BenchmarkSoundIndex is the one-off cost of the first LookupSound (the
+// index of towns named only in Latin letters is built lazily).
+func BenchmarkSoundIndex(b *testing.B) {
+	for range b.N {
+		b.StopTimer()
+		g, err := Load(bytes.NewReader(generated), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		g.LookupSound("زامبوانغا")
 	}
 }
 
