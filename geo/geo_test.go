@@ -261,3 +261,18 @@ func TestLookupSound(t *testing.T) {
 		}
 	}
 }
+
+func FuzzSkeleton(f *testing.F) {
+	for _, s := range []string{"Zamboanga", "زامبوانغا", "Al Harah", "ال", "x", "ng", "واشنطن"} {
+		f.Add(s, "Marawi City")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		k := Skeleton(a)
+		for i := 0; i < len(k); i++ {
+			if !strings.ContainsRune("bftdsjklrmn-", rune(k[i])) {
+				t.Fatalf("Skeleton(%q) = %q: unexpected byte %q", a, k, k[i])
+			}
+		}
+		SoundAgrees(a, b)
+	})
+}
