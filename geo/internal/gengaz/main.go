@@ -71,6 +71,23 @@ const worldFloor = 15000
 // kept without an Arabic name.
 const focusFloor = 1000
 
+// conflict lists the countries where GeoNames gives many towns no
+// population (0 is "unknown" there, not "empty": Tall Abyad, Syria, has
+// 0): such a town is kept whatever its population. Turkey counts only
+// south of 38.5°N, along the Syrian and Iraqi borders.
+var conflict = map[string]bool{
+	"SY": true, "IQ": true, "LB": true, "JO": true, "PS": true, "TR": true, "LY": true, "EG": true, "YE": true,
+	"SO": true, "SD": true, "ML": true, "NE": true, "TD": true, "BF": true, "MR": true, "NG": true, "CM": true,
+	"AF": true, "PK": true, "PH": true, "MZ": true, "GE": true, "AM": true, "AZ": true, "TJ": true, "UZ": true,
+	"KG": true, "KZ": true, "TM": true,
+}
+
+// unknownKept reports whether a town of unknown population (0 in the data)
+// in country cc at latitude lat is kept without an Arabic name.
+func unknownKept(cc string, lat float64) bool {
+	return conflict[cc] && (cc != "TR" || lat < 38.5)
+}
+
 type city struct {
 	geo.Place
 	admin1 string
@@ -103,7 +120,8 @@ func run(citiesPath, gnMO, cldr, iso, isoMO, aliasesPath, out string) error {
 	places = append(places, regions...)
 	kept := 0
 	for _, c := range cities {
-		keep := c.Arabic != "" || (focus[c.Country] && c.Population >= focusFloor) || c.Population >= worldFloor
+		keep := c.Arabic != "" || (focus[c.Country] && c.Population >= focusFloor) || c.Population >= worldFloor ||
+			(c.Population == 0 && unknownKept(c.Country, c.Lat))
 		if keep {
 			places = append(places, c.Place)
 			kept++
