@@ -81,6 +81,10 @@ func (f *PlaceFinder) Find(text string) []Place {
 			ms = append(ms, m)
 			continue
 		}
+		if m := f.byVariant(toks, i, person); m != nil {
+			ms = append(ms, m)
+			continue
+		}
 		if m := f.bySound(toks, i, person); m != nil {
 			ms = append(ms, m)
 		}
@@ -307,6 +311,58 @@ func (f *PlaceFinder) bySound(toks []token, i int, person map[string]bool) *ment
 		return m
 	}
 	return nil
+}
+
+// byVariant finds at token i a place whose Arabic name the text spells
+// another way (أغاديز for أغاديس, باتومي for باطومي: see geo.VariantKey).
+// Like bySound it wants strong context: a place noun before the word, or a
+// preposition governing it, in which case accept wants the place's country
+// named in the text or a large city.
+func (f *PlaceFinder) byVariant(toks []token, i int, person map[string]bool) *mention {
+	t := &toks[i]
+	if t.class != 'a' || t.tag != 0 || len(t.fold) < 8 {
+		return nil
+	}
+	strong := i > 0 && t.joined && placeTriggers[toks[i-1].fold]
+	prep := i > 0 && t.joined && placePreps[stripConj(toks[i-1].fold)]
+	if !strong && !prep {
+		return nil
+	}
+	var vbuf [6]string
+	for vi, v := range clitics(t.fold, vbuf[:0]) {
+		if len(v) < 8 || notPlaces[v] || commonAdjectives[v] || person[v] || f.variantCommon(v) ||
+			placeTriggers[v] || weakTriggers[v] || prepositions[v] || nameContext[v] {
+			continue
+		}
+		if vi > 0 && v != stripConj(t.fold) && !strong {
+			continue // a proclitic on a common word
+		}
+		cands := f.g.LookupVariant(v)
+		if len(cands) == 0 {
+			continue
+		}
+		m := &mention{first: i, last: i, key: v, cands: cands, via: "variant", trigger: strong, single: true}
+		if i > 0 {
+			m.kindHint = triggerKind(toks[i-1].fold)
+		}
+		if i+1 < len(toks) && toks[i+1].joined {
+			m.hintCountry = nisbaCountry(toks[i+1].fold)
+		}
+		return m
+	}
+	return nil
+}
+
+// variantCommon reports whether a folded word, without its article and a
+// nisba's feminine ending, is a common word that spells a place name
+// another way (الغارة and القارة): see geo.Gazetteer.Common.
+func (f *PlaceFinder) variantCommon(v string) bool {
+	bare := strings.TrimPrefix(v, "ال")
+	if f.g.Common(v) || f.g.Common(bare) {
+		return true
+	}
+	stem, ok := strings.CutSuffix(bare, "ه")
+	return ok && strings.HasSuffix(stem, "ي") && f.g.Common(stem)
 }
 
 // wholeTag reports whether tokens first..last, when in a hashtag, are the
@@ -713,6 +769,11 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 		default:
 			return named && sk >= 3 && p.Population >= 15000
 		}
+	}
+	if m.via == "variant" {
+		// Spelt otherwise than the gazetteer has it: a place noun before
+		// it, its country named in the text, or a large city.
+		return m.trigger || countries[p.Country] > 0 || m.hintCountry == p.Country || p.Population >= 100000
 	}
 	if !m.single || strings.HasPrefix(p.ID, "athar:") {
 		return true // several words, a word such as مدينة before, or a place added by hand

@@ -82,6 +82,15 @@ func TestFindPlaces(t *testing.T) {
 		{"نفذت كتيبة عقبة بن نافع الهجوم", nil},
 		{"تتابع الشرطة نحو 30 إندونيسيا رحلتهم تركيا", []want{{"تركيا", "Türkiye", "TR"}}},
 		{"ويقيم المقاتلون في بلدات أبرزها طفس وجاسم في ريف درعا", []want{{"طفس", "", "SY"}, {"وجاسم", "", "SY"}, {"درعا", "", "SY"}}},
+		// A name spelt otherwise than the gazetteer has it, in place context;
+		// a common word that spells a place name another way is no place.
+		{"وصل المهربون إلى مدينة أغاديز شمالي النيجر", []want{{"أغاديز", "Agadez", "NE"}, {"النيجر", "Niger", "NE"}}},
+		{"أوقفت الشرطة الجورجية رجلا في باتومي", []want{{"باتومي", "Batumi", "GE"}}},
+		{"قتل ثلاثة في غارة جوية على ريف حمص", []want{{"ريف حمص", "Homs countryside", "SY"}}},
+		// Places of the conflict regions GeoNames cities500 lacks.
+		{"تسلل من القلمون إلى جرود عرسال ثم إلى مخيم عين الحلوة", []want{{"القلمون", "", "SY"}, {"جرود عرسال", "", "LB"}, {"مخيم عين الحلوة", "Ain al-Hilweh camp", "LB"}}},
+		{"عبروا نهر الفرات إلى بلدة الطيانة", []want{{"نهر الفرات", "Euphrates river", ""}, {"الطيانة", "al-Tayyana", "SY"}}},
+		{"فر إلى جبال ماندارا قرب كولوفاتا", []want{{"جبال ماندارا", "Mandara Mountains", ""}, {"كولوفاتا", "Kolofata", "CM"}}},
 		{"فر أحدهم من معارك الرقة إلى غابات باسيلان", []want{{"الرقة", "", "SY"}, {"باسيلان", "Basilan", "PH"}}},
 	}
 	for _, tt := range tests {

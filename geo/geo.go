@@ -59,6 +59,7 @@ type Gazetteer struct {
 	maxToks int                // most words in one indexed name
 	firsts  map[string]uint8   // first word of an indexed name → most words of the names it begins
 	sound   soundIndex         // skeleton → towns named only in Latin letters
+	variant variantIndex       // VariantKey → places, by their Arabic names
 	common  map[string]bool    // folded place names that are also common Arabic words
 }
 

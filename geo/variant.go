@@ -1,0 +1,94 @@
+package geo
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// VariantKey reduces an Arabic place name to the letters that survive the
+// ways news spell one foreign or local name differently: أغاديز and أغاديس
+// (Agadez), باتومي and باطومي (Batumi), دوما and دومة share a key. On top of
+// Fold: ط→ت, ث→ت, ص→س, ز→س, ظ→س, ض→د, ذ→د, ق→ك, غ→ك, hamza dropped, a
+// doubled letter written once, and a final ه read as ا. The key is a
+// fallback for names the gazetteer lacks in that spelling: it equates
+// different words too, so callers want place context before trusting it.
+func VariantKey(name string) string {
+	s := Fold(name)
+	var b strings.Builder
+	b.Grow(len(s))
+	var last rune
+	for _, r := range s {
+		switch r {
+		case 'ط', 'ث':
+			r = 'ت'
+		case 'ص', 'ز', 'ظ':
+			r = 'س'
+		case 'ض', 'ذ':
+			r = 'د'
+		case 'ق', 'غ':
+			r = 'ك'
+		case 'ء':
+			continue
+		}
+		if r == last && r != ' ' {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	out := b.String()
+	if k, ok := strings.CutSuffix(out, "ه"); ok && len(k) >= 4 {
+		out = k + "ا"
+	}
+	return out
+}
+
+// variantIndex maps VariantKey of every Arabic name to its places; built on
+// first use so that loading stays fast.
+type variantIndex struct {
+	once sync.Once
+	m    map[string][]int32
+}
+
+// LookupVariant returns the places with an Arabic name whose VariantKey is
+// that of w, excluding those Fold already equates with w (Lookup finds
+// them). See VariantKey for why callers must demand place context.
+func (g *Gazetteer) LookupVariant(w string) []*Place {
+	g.variant.once.Do(func() {
+		g.variant.m = make(map[string][]int32, len(g.byName))
+		for k, idx := range g.byName {
+			if k == "" || k[0] < 0x80 {
+				continue // Latin names
+			}
+			vk := VariantKey(k)
+			for _, i := range idx {
+				if l := g.variant.m[vk]; len(l) == 0 || l[len(l)-1] != i {
+					g.variant.m[vk] = append(g.variant.m[vk], i)
+				}
+			}
+		}
+	})
+	fw := Fold(w)
+	var out []*Place
+	for _, i := range g.variant.m[VariantKey(fw)] {
+		p := &g.places[i]
+		if !g.named(p, fw) && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// named reports whether p has the folded Arabic name fw.
+func (g *Gazetteer) named(p *Place, fw string) bool {
+	if Fold(p.Arabic) == fw {
+		return true
+	}
+	for _, n := range p.ArabicAlt {
+		if Fold(n) == fw {
+			return true
+		}
+	}
+	return false
+}
