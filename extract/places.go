@@ -127,6 +127,11 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 	trigger := i > 0 && (placeTriggers[toks[i-1].fold] || weakTriggers[toks[i-1].fold])
 	strong := i > 0 && placeTriggers[toks[i-1].fold]
 	variants := clitics(t.fold, vbuf)
+	if n >= 2 && len(t.fold) == 6 && (strings.HasPrefix(t.fold, "و") || strings.HasPrefix(t.fold, "ف")) {
+		// وتل أبيض: a conjunction on a two-letter first word of a longer
+		// name, which clitics keeps whole (ومن, فقد).
+		variants = append(variants, t.fold[2:])
+	}
 	var buf [128]byte
 	key := buf[:0]
 	for w := n; w >= 2; w-- {
@@ -146,7 +151,7 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 	}
 	for w := n; w >= 1; w-- {
 		for vi, v := range variants {
-			if w > f.g.WordsFrom(v) {
+			if w > f.g.WordsFrom(v) || (w == 1 && len(v) < 6) {
 				continue
 			}
 			key = append(key[:0], v...)
