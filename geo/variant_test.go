@@ -35,7 +35,7 @@ func TestLookupVariant(t *testing.T) {
 	}
 	tests := []struct{ arabic, country, name string }{
 		{"أغاديز", "NE", "Agadez"},
-		{"باتومي", "GE", "Batumi"},
+		{"كركوق", "IQ", "Kirkuk"},
 		{"الموسل", "IQ", "Mosul"},
 	}
 	for _, tt := range tests {
