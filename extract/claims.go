@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/athar-org/athar/geo"
 )
 
 // ClaimType is what a claim says happened to its subject at its place.
@@ -129,7 +131,10 @@ var triggers = newPhraseTable(func() map[string]string {
 		"ينشط", "ينشطون", "تنشط", "مخابئ", "يعيش سرا",
 		// Forces hunting them somewhere say where they hide: يطارد عناصر
 		// التنظيم في جبال القصرين.
-		"يطارد", "تطارد", "يطاردون", "مطاردة", "يلاحق", "تلاحق", "يلاحقون", "ملاحقة")
+		"يطارد", "تطارد", "يطاردون", "مطاردة", "يلاحق", "تلاحق", "يلاحقون", "ملاحقة",
+		// Still somewhere, after a flight or a battle: ما زال في سوريا.
+		"ما زال في", "ما زالوا في", "ما زالت في", "مازال في", "مازالوا في", "لا يزال في", "لا يزالون في",
+		"لا يزالان في", "لا تزال في", "ما يزال في", "ما يزالون في", "لا يزال فى", "لا يزالان فى")
 	return m
 }())
 
@@ -226,7 +231,7 @@ func splitSentences(text string) []sentence {
 		case '.':
 			// not inside 2.5 nor an ellipsis written as dots
 			cut = !(i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1])) &&
-				!(i+1 < len(text) && text[i+1] == '.') && !(i > 0 && text[i-1] == '.')
+				!(i+1 < len(text) && text[i+1] == '.') && !(i > 0 && text[i-1] == '.') && !initialBefore(text, i)
 		}
 		i += n
 		if cut {
@@ -240,6 +245,17 @@ func splitSentences(text string) []sentence {
 		out = append(out, s)
 	}
 	return out
+}
+
+// initialBefore reports whether the period at byte i ends a word of one
+// letter, the initial of a name (خالد م. ويعرف بـ...), not a sentence.
+func initialBefore(text string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(text[:i])
+	if n == 0 || !geo.IsWordRune(r) || r < 0x0621 {
+		return false
+	}
+	b, _ := utf8.DecodeLastRuneInString(text[:i-n])
+	return b == ' ' || b == '\u00a0'
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }

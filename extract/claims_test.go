@@ -133,6 +133,10 @@ func TestClaims(t *testing.T) {
 		{"no information", "وقالت الوزارة إنها لا تملك معلومات عن وصول مقاتلين إلى فرنسا.", nil},
 		{"denial of what came before", "وقال الجيش إنه قتل في الغارة، لكن أقاربه نفوا ذلك وأكدوا أنه فر إلى إدلب.",
 			[]wantClaim{{FledTo, "Idlib", "IS members"}}},
+		// Still somewhere; an attempt by two; an initial is no sentence end.
+		{"still there", "وقال مصدر أمني إن عنصرين من التنظيم لا يزالان في إدلب.",
+			[]wantClaim{{HidingIn, "Idlib", "IS members"}}},
+		{"attempt of two", "أوقف الجيش عنصرين كانا يحاولان التسلل نحو الأراضي التركية.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,12 +277,12 @@ func TestRomanize(t *testing.T) {
 }
 
 func TestSplitSentences(t *testing.T) {
-	text := "فر العناصر. وقال مسؤول؟ نعم! نسبة 2.5 بالمئة... ثم انتهى؛ سطر\nآخر"
+	text := "فر العناصر. وقال مسؤول؟ نعم! نسبة 2.5 بالمئة... ثم انتهى؛ سطر\nآخر ويدعى سامر ع. ويعرف بأبي خطاب. ثم"
 	var got []string
 	for _, s := range splitSentences(text) {
 		got = append(got, text[s.start:s.end])
 	}
-	want := []string{"فر العناصر.", "وقال مسؤول؟", "نعم!", "نسبة 2.5 بالمئة... ثم انتهى؛", "سطر", "آخر"}
+	want := []string{"فر العناصر.", "وقال مسؤول؟", "نعم!", "نسبة 2.5 بالمئة... ثم انتهى؛", "سطر", "آخر ويدعى سامر ع. ويعرف بأبي خطاب.", "ثم"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
