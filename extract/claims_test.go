@@ -136,6 +136,12 @@ func TestClaims(t *testing.T) {
 		// Still somewhere; an attempt by two; an initial is no sentence end.
 		{"still there", "وقال مصدر أمني إن عنصرين من التنظيم لا يزالان في إدلب.",
 			[]wantClaim{{HidingIn, "Idlib", "IS members"}}},
+		// حيث after a hiding verb: the town named before, origin though it is.
+		{"hid where he came from", "وقال البيان إن الموقوف تسلل إلى الأراضي الأردنية قادما من بلدة نصيب في محافظة درعا، حيث كان يختبئ منذ أشهر.",
+			[]wantClaim{{CrossedBorderTo, "Jordan", "IS members"}, {HidingIn, "Nasib", "IS members"}}},
+		// Civilians named just before are the subject of منهم.
+		{"civilians return", "ويختبئ مطلوبون في مخيمات النازحين في عرسال، رغم تراجع أعداد النازحين فيها إثر عودة آلاف منهم إلى القصير.",
+			[]wantClaim{{HidingIn, "Arsal", "IS members"}}},
 		{"attempt of two", "أوقف الجيش عنصرين كانا يحاولان التسلل نحو الأراضي التركية.", nil},
 	}
 	for _, tt := range tests {

@@ -238,8 +238,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
 			if len(chosen) == 0 {
 				var where bool
-				chosen, where = placeReferredTo(toks, r.Places, placeRefs, t.first, t.last, a, b)
-				if _, ok := pickSubject(subjects, t.first, t.last, t.first-1, end); where && (!ok || weakPresence[stripConj(toks[t.first].fold)]) {
+				chosen, where = placeReferredTo(text, toks, r.Places, placeRefs, t.typ, t.first, t.last, a, b)
+				if _, ok := pickSubject(subjects, t.first, t.last, t.first-1, end); where && (!ok && t.typ != HidingIn || weakPresence[stripConj(toks[t.first].fold)]) {
 					// حيث قتل ضابط, حيث ينشط تنظيم آخر: something else
 					// happens there, not to the subject
 					chosen = nil
@@ -261,6 +261,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			hedgeN, confirmN := certaintyWords(text, toks, start, hedgeEnd)
 			subj, ok := pickSubject(subjects, t.first, t.last, a, end)
+			if (!ok || partitives[geo.Fold(subj.text)]) && civiliansBefore(toks, t.first, a) {
+				continue // عودة آلاف منهم, of displaced people: civilians, not the group
+			}
 			if !ok {
 				// No subject in the clause: the group of the claim before
 				// (a person is not carried over: too often wrong).
@@ -330,6 +333,39 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	}
 	return out
 }
+
+// partitives are subjects that only point back to a group named before:
+// منهم, بعضهم, آلاف منهم.
+var partitives = setOf("منهم", "بعضهم", "الاف منهم", "عشرات منهم", "مئات منهم", "عدد منهم", "عددا منهم")
+
+// civilians name people who are not the group: displaced people, refugees,
+// residents.
+var civilians = setOf("النازحين", "النازحون", "نازحين", "نازحون", "اللاجئين", "اللاجئون", "لاجئين", "لاجئون",
+	"المدنيين", "المدنيون", "مدنيين", "مدنيون", "الاهالي", "اهالي", "السكان", "سكان", "المهجرين", "المهجرون")
+
+// civiliansBefore reports whether civilians are the last people named
+// within eight words before the trigger at k, with no group between:
+// أعداد النازحين فيها منذ عام 2019 إثر عودة آلاف منهم.
+func civiliansBefore(toks []token, k, a int) bool {
+	for j := k - 1; j >= a && j >= k-8; j-- {
+		w := stripConj(toks[j].fold)
+		if civilians[w] {
+			return true
+		}
+		if partitives[w] || w == "الاف" || w == "عشرات" || w == "مئات" {
+			continue
+		}
+		if groupWords[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// groupWords are single words that name the group's members: a subject
+// between civilians and the trigger.
+var groupWords = setOf("عناصر", "العناصر", "عناصره", "عناصرها", "مقاتلين", "المقاتلين", "مقاتلون", "المقاتلون",
+	"مسلحين", "المسلحين", "مسلحون", "المسلحون", "التنظيم", "داعش", "المطلوبين", "مطلوبين", "مطلوبا")
 
 // continues reports whether the sentence at token a carries on from the one
 // before: it opens with وأضاف, وتابع, كما, وأشار ... without a new source.
@@ -605,8 +641,11 @@ func skipped(skip []bool, from, to int) int {
 // is the last one named before, in the same sentence.
 //
 // where reports that حيث made the reference: the caller then wants a
-// subject named after it, since حيث often tells what else happened there.
-func placeReferredTo(toks []token, places []Place, refs []ref, first, last, a, b int) (chosen []int, where bool) {
+// subject named after it, since حيث often tells what else happened there
+// (not for hiding: قادما من بلدة قارة، حيث كان يتوارى is the subject's
+// own hiding place, origin though it is). Of a place and the larger one
+// that holds it (قارة في ريف دمشق), the first is meant.
+func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ ClaimType, first, last, a, b int) (chosen []int, where bool) {
 	back := false
 	if last+1 < b {
 		switch toks[last+1].fold {
@@ -624,7 +663,11 @@ func placeReferredTo(toks []token, places []Place, refs []ref, first, last, a, b
 	}
 	for i := len(places) - 1; i >= 0; i-- {
 		if refs[i].last < first && refs[i].first >= a {
-			if places[i].Preposition == "من" {
+			if i > 0 && (places[i].Preposition == "في" || places[i].Preposition == "ب") && refs[i-1].first >= a &&
+				refs[i].first-refs[i-1].last <= 2 && !punctBetween(text, toks, refs[i-1].last, refs[i].first) {
+				i-- // بلدة قارة في ريف دمشق، حيث: the town
+			}
+			if places[i].Preposition == "من" && !(where && typ == HidingIn) {
 				return nil, false // عاد من سوريا حيث ...: the origin
 			}
 			return []int{i}, where

@@ -762,6 +762,9 @@ func oneCountry(ps []*geo.Place) string {
 // like a common word is far likelier than a mention of that village, unless
 // the text is about its country.
 func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Place, countries map[string]int) bool {
+	if (m.via == "sound" || m.via == "variant") && m.hintCountry != "" && p.Country != m.hintCountry {
+		return false // بلدة نصيب في محافظة درعا is in Syria: not Nizip, Turkey
+	}
 	if m.via == "sound" {
 		// Found by sound: a place noun before it and a town of some size,
 		// or a town of a country the text names.

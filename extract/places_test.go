@@ -74,6 +74,7 @@ func TestFindPlaces(t *testing.T) {
 		// Towns the data names only in Latin letters, found by sound after
 		// a place noun, or after a preposition in a country the text names.
 		{"اعتقلت الشرطة رجلين في مدينة زامبوانغا", []want{{"زامبوانغا", "Zamboanga", "PH"}}},
+		{"وصل ثلاثة مسلحين إلى بلدة بوتيغ في محافظة درعا", []want{{"محافظة درعا", "Daraa Governorate", "SY"}}}, // not Butig: in Syria
 		{"وصل ثلاثة مسلحين إلى بلدة بوتيغ جنوبي البلاد", []want{{"بوتيغ", "Butig", "PH"}}},
 		{"نزل المقاتلون في قندلا على ساحل الصومال", []want{{"قندلا", "Qandala", "SO"}, {"الصومال", "Somalia", "SO"}}},
 		{"وفي الفلبين انتقل المسلحون إلى مراوي", []want{{"الفلبين", "Philippines", "PH"}}}, // two consonants: a place noun is needed
