@@ -337,6 +337,7 @@ type scratch struct {
 	all     []cand
 	match   names.Match
 	sims    *names.SimCache // unit likeness for the current query
+	isect   [2][]posting    // intersections of common keys' postings
 }
 
 // slot is what retrieval keeps for one entry.
@@ -408,16 +409,21 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit
 	// common is in ascending order of postings already (s.keys was sorted).
 	cur := common[0].ps
 	used := []keyStat{common[0]}
-	var buf []posting
+	// Two buffers kept in the scratch take turns holding the intersection;
+	// the first, cur, is the index's own postings and is never written.
+	bufs := &s.isect
+	turn := 0
 	for _, ks := range common[1:] {
 		if len(cur) <= maxCandidates {
 			break
 		}
-		next := intersect(buf[:0], cur, ks.ps)
+		next := intersect(bufs[turn][:0], cur, ks.ps)
+		bufs[turn] = next[:0]
 		if len(next) == 0 {
 			continue
 		}
-		cur, buf = next, cur[:0:0]
+		cur = next
+		turn ^= 1
 		used = append(used, ks)
 	}
 	if len(cur) > maxTiedCandidates {
@@ -431,12 +437,13 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit
 		w := float32(ix.freq.Weight(qunits[ks.unit]))
 		// Credit through the key's own postings (for the names they name),
 		// found by binary search: the intersection is small, the list long.
+		j := 0
 		for i := 0; i < len(cur); i++ {
 			e := cur[i].entry()
 			if i > 0 && cur[i-1].entry() == e {
 				continue
 			}
-			j, _ := slices.BinarySearchFunc(ks.ps, e, func(p posting, e int) int { return cmp.Compare(p.entry(), e) })
+			j = seek(ks.ps, j, e)
 			for ; j < len(ks.ps) && ks.ps[j].entry() == e; j++ {
 				s.credit(uint32(e), min(ks.unit, docBit-1), w, 1<<min(ks.ps[j].name(), 63))
 			}
@@ -484,8 +491,13 @@ func (ix *index) preferBirthYear(ps []posting, year, n int) []posting {
 // up in b instead of walking b.
 func intersect(dst, a, b []posting) []posting {
 	if len(a)*16 < len(b) {
+		j := 0
 		for _, p := range a {
-			if _, ok := slices.BinarySearchFunc(b, p.entry(), func(q posting, e int) int { return cmp.Compare(q.entry(), e) }); ok {
+			j = seek(b, j, p.entry())
+			if j == len(b) {
+				break
+			}
+			if b[j].entry() == p.entry() {
 				dst = append(dst, p)
 			}
 		}
@@ -505,6 +517,36 @@ func intersect(dst, a, b []posting) []posting {
 		}
 	}
 	return dst
+}
+
+// seek returns the first index at or after from whose posting's entry is
+// at least e (len(ps) if none). It gallops from from, then bisects: the
+// entries looked up come in order, so each search starts where the last
+// ended and costs the log of the gap, not of the whole list.
+func seek(ps []posting, from, e int) int {
+	if from >= len(ps) || ps[from].entry() >= e {
+		return from
+	}
+	// ps[lo] < e; find hi with ps[hi] >= e or hi = len(ps).
+	lo, step := from, 1
+	hi := lo + step
+	for hi < len(ps) && ps[hi].entry() < e {
+		lo = hi
+		step *= 2
+		hi = lo + step
+	}
+	if hi > len(ps) {
+		hi = len(ps)
+	}
+	for lo+1 < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ps[m].entry() < e {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return hi
 }
 
 // topCands sorts the best k candidates first, by weight then entry, and

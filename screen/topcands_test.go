@@ -62,3 +62,23 @@ func TestIntersect(t *testing.T) {
 		}
 	}
 }
+
+// seek must find what a plain scan finds, from any starting point, with
+// repeated entries (one record's several names) and past the end.
+func TestSeek(t *testing.T) {
+	var ps []posting
+	for e := 0; e < 300; e += 3 {
+		ps = append(ps, posting(uint32(e)<<8), posting(uint32(e)<<8|1))
+	}
+	for from := 0; from <= len(ps); from += 7 {
+		for e := -1; e < 305; e++ {
+			want := from
+			for want < len(ps) && ps[want].entry() < e {
+				want++
+			}
+			if got := seek(ps, from, e); got != want {
+				t.Fatalf("seek(from %d, entry %d) = %d, want %d", from, e, got, want)
+			}
+		}
+	}
+}
