@@ -142,6 +142,12 @@ func TestClaims(t *testing.T) {
 		// Civilians named just before are the subject of منهم.
 		{"civilians return", "ويختبئ مطلوبون في مخيمات النازحين في عرسال، رغم تراجع أعداد النازحين فيها إثر عودة آلاف منهم إلى القصير.",
 			[]wantClaim{{HidingIn, "Arsal", "IS members"}}},
+		// Two events joined by و share the place after the second.
+		{"two events one place", "وأعلن الجيش مقتل خمسة منهم واعتقال ثلاثة آخرين قرب مدينة تكريت.",
+			[]wantClaim{{KilledIn, "Tikrit", "IS members"}, {ArrestedIn, "Tikrit", "IS members"}}},
+		// The place that holds a destination does not end the list.
+		{"list past a holder", "فر مسلحون باتجاه مدينة الرقة في شمال سوريا ومناطق ريف حلب.",
+			[]wantClaim{{FledTo, "Raqqa", "IS members"}, {FledTo, "Aleppo countryside", "IS members"}}},
 		{"attempt of two", "أوقف الجيش عنصرين كانا يحاولان التسلل نحو الأراضي التركية.", nil},
 	}
 	for _, tt := range tests {

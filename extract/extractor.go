@@ -192,8 +192,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last
 				continue
 			}
-			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 && !punctBetween(text, toks, ts[n-1].last, k) {
-				k = last // يلجأ إلى ملاذات: one statement, the first word's type
+			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 && !punctBetween(text, toks, ts[n-1].last, k) &&
+				!(strings.HasPrefix(toks[k].fold, "و") && eventType(ts[n-1].typ) && eventType(ClaimType(typ)) && ts[n-1].typ != ClaimType(typ)) {
+				k = last // يلجأ إلى ملاذات: one statement, the first word's type (not مقتل 11 منهم واعتقال ثلاثة)
 				continue
 			}
 			if eliminations[geo.Fold(text[toks[k].start:toks[last].end])] && !personsNext(text, toks, last+1, b, busy) {
@@ -221,21 +222,32 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			k = last
 		}
 		sentenceSource := lastAttribution
-		for ti, t := range ts {
-			end := b
+		scope := func(ti int) (start, end int) {
+			end = b
 			if ti+1 < len(ts) {
 				end = ts[ti+1].first
 			}
 			for _, st := range stops {
-				if st > t.last && st < end {
+				if st > ts[ti].last && st < end {
 					end = st // دخلتا تركيا ... وكانتا تخططان للسفر إلى إسطنبول
 				}
 			}
-			start := a
+			start = a
 			if ti > 0 {
 				start = ts[ti-1].last + 1
 			}
+			return start, end
+		}
+		for ti, t := range ts {
+			start, end := scope(ti)
 			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
+			if len(chosen) == 0 && ti+1 < len(ts) && eventType(t.typ) && eventType(ts[ti+1].typ) &&
+				strings.HasPrefix(toks[ts[ti+1].first].fold, "و") && ts[ti+1].first-t.last <= 4 {
+				// مقتل 11 منهم واعتقال ثلاثة آخرين قرب مدينة بول: two events, one place
+				u := ts[ti+1]
+				us, ue := scope(ti + 1)
+				chosen = pickPlaces(text, toks, skip, r.Places, placeRefs, u.typ, u.haven, u.at, u.enter, us, u.first, u.last, ue)
+			}
 			if len(chosen) == 0 {
 				var where bool
 				chosen, where = placeReferredTo(text, toks, r.Places, placeRefs, t.typ, t.first, t.last, a, b)
@@ -332,6 +344,12 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		}
 	}
 	return out
+}
+
+// eventType reports whether a claim type is an event at a place (arrest,
+// death, surrender) rather than a movement or a stay.
+func eventType(t ClaimType) bool {
+	return t == ArrestedIn || t == KilledIn || t == SurrenderedIn
 }
 
 // partitives are subjects that only point back to a group named before:
@@ -583,6 +601,13 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 			continue
 		}
 		prep := effectivePrep(toks, rf, p.Preposition)
+		if prevOK && typ.destination() && holds(text, toks, refs[prev], rf) {
+			// باتجاه منطقة ديفا في جنوب شرق النيجر ومناطق أقصى الشمال: the
+			// place that holds a destination is none itself, and the list
+			// goes on after it.
+			prev = i
+			continue
+		}
 		coord := prev >= 0 && coordinated(text, toks, refs[prev], rf)
 		ok := false
 		switch {
@@ -620,6 +645,26 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		}
 	}
 	return chosen
+}
+
+// holds reports whether place b follows place a as the larger place that
+// holds it: في, then perhaps a direction (في جنوب شرق النيجر), or ب glued
+// to b (بولاية بورنو).
+func holds(text string, toks []token, a, b ref) bool {
+	if b.first-a.last > 4 || punctBetween(text, toks, a.last, b.first) {
+		return false
+	}
+	in := b.first == a.last+1 && strings.HasPrefix(toks[b.first].fold, "ب")
+	for k := a.last + 1; k < b.first; k++ {
+		switch w := toks[k].fold; {
+		case w == "في" || w == "فى":
+			in = in || k == a.last+1
+		case weakTriggers[w] && in:
+		default:
+			return false
+		}
+	}
+	return in
 }
 
 // skipped counts the tokens between from and to that a reader passes
