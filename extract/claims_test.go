@@ -148,6 +148,10 @@ func TestClaims(t *testing.T) {
 		// The place that holds a destination does not end the list.
 		{"list past a holder", "فر مسلحون باتجاه مدينة الرقة في شمال سوريا ومناطق ريف حلب.",
 			[]wantClaim{{FledTo, "Raqqa", "IS members"}, {FledTo, "Aleppo countryside", "IS members"}}},
+		// A denial of what others reported reaches past the report's source.
+		{"denied report", "ونفى مسؤول في وزارة الداخلية ما تداولته وسائل إعلام محلية عن فرار اثنين من الموقوفين إلى أذربيجان.", nil},
+		// The return of an activity is no movement of people.
+		{"return of activity", "ويرى مراقبون بيئة خصبة لعودة نشاط التنظيم إلى ريف دير الزور.", nil},
 		{"attempt of two", "أوقف الجيش عنصرين كانا يحاولان التسلل نحو الأراضي التركية.", nil},
 	}
 	for _, tt := range tests {

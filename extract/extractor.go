@@ -201,6 +201,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // القضاء على آخر جيوب داعش: the end of a presence, not a death
 				continue
 			}
+			if last+1 < b && abstractNouns[toks[last+1].fold] && (typ == string(MovedTo) || typ == string(FledTo)) {
+				stops = append(stops, k)
+				k = last // عودة نشاط التنظيم: the return of an activity, not of people
+				continue
+			}
 			if (typ == string(CrossedBorderTo) || typ == aliasStay) && last+1 < b && toks[last+1].fold == "عن" {
 				k = last // يعبر عن: expresses
 				continue
@@ -421,12 +426,22 @@ func negated(toks []token, k, a int) bool {
 // denied reports whether a denial (مستبعدا أن, نفى أن) or a negated word
 // of knowing (لا تملك معلومات عن) stands within ten words before the
 // trigger at k, in the same clause (no comma between).
+//
+// A denial of what others reported (نفى مسؤول ما تداولته وسائل إعلام روسية
+// عن فرار ...) reaches sixteen words: the report is named between.
 func denied(text string, toks []token, k, a int) bool {
-	for j := k - 1; j >= a && j >= k-10; j-- {
+	reported := false
+	for j := k - 1; j >= a && j >= k-16; j-- {
 		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], "،,:؛") {
 			return false
 		}
 		w := stripConj(toks[j].fold)
+		if reportVerbs[w] {
+			reported = true
+		}
+		if j < k-10 && !reported {
+			continue
+		}
 		if confirmVerbs[w] {
 			return false // نفت ذلك وأكدت أنه فر: the claim is what is confirmed
 		}
@@ -448,6 +463,16 @@ func denied(text string, toks []token, k, a int) bool {
 	}
 	return false
 }
+
+// abstractNouns after a verbal noun of motion make it a figure of speech:
+// عودة نشاط التنظيم, انتقال المعركة.
+var abstractNouns = setOf("نشاط", "ظهور", "هجمات", "الهجمات", "عمليات", "العمليات", "نفوذ", "خطر", "المعركه",
+	"المعارك", "القتال", "الحرب", "التوتر", "العنف", "الاهتمام", "الحديث", "الملف", "السلطه", "الحكم")
+
+// reportVerbs name what others reported, the object of a denial: ما
+// تداولته صفحات محلية عن ...
+var reportVerbs = setOf("تداولته", "تداولتها", "تناقلته", "تناقلتها", "نشرته", "نشرتها", "اوردته", "اوردتها",
+	"ذكرته", "ذكرتها", "روجته", "روجت", "يتداول", "تداول", "يروج")
 
 // eliminations are killing triggers whose object must be people for a
 // death: القضاء على عنصرين, not القضاء على آخر جيوب التنظيم.
