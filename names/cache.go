@@ -85,11 +85,11 @@ const (
 	tagPair     = 1 << 62 // query unit ~ listed unit, at UnitThreshold
 	tagJoin     = 2 << 62 // query unit ~ two listed units read as one
 	tagJoinSwap = 3 << 62 // listed unit ~ two query units read as one
-	tagNear     = 1 << 53 // with tag 0: query unit ~ listed unit, at the floor NearFloor
+	tagNear     = 1 << 53 // with tag 0: query unit ~ listed unit, at a floor given
 	maxID       = 1<<27 - 1
 )
 
-// NearFloor is the floor of the similarities NearSimilarity caches.
+// NearFloor is the lowest floor NearSimilarity takes.
 const NearFloor = 0.4
 
 func (c *SimCache) qcode(i int) (uint64, bool) {
@@ -151,19 +151,21 @@ func (c *SimCache) join(swapped bool, i int, xid uint32, j int, yid1, yid2 uint3
 	return s
 }
 
-// NearSimilarity is UnitSimilarityAbove(a, b, NearFloor) for the query's
-// unit i and a listed unit, remembered. A nil cache computes it.
-func (c *SimCache) NearSimilarity(i int, a, b *Unit) (float64, How) {
+// NearSimilarity is UnitSimilarityAbove(a, b, floor) for the query's unit
+// i and a listed unit, remembered. The floor must lie between NearFloor and
+// 1 and be one of a few values, as it is part of the key. A nil cache
+// computes it.
+func (c *SimCache) NearSimilarity(i int, a, b *Unit, floor float64) (float64, How) {
 	id := b.ID
 	q, ok := c.qcode(i)
 	if !ok || id == 0 {
-		return unitSimilarity(a, b, NearFloor)
+		return unitSimilarity(a, b, floor)
 	}
-	key := tagNear | q<<45 | uint64(id)
+	key := tagNear | (uint64(floor*100)&0x7f)<<46 | q<<38 | uint64(id)
 	if v, ok := c.m[key]; ok {
 		return unpackSim(v)
 	}
-	s, h := unitSimilarity(a, b, NearFloor)
+	s, h := unitSimilarity(a, b, floor)
 	c.m[key] = packSim(s, h)
 	return s, h
 }

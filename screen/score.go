@@ -254,7 +254,7 @@ func (a *alignment) nearBits(ev *NameEvidence, explain bool) float64 {
 			if a.pairedL[j] >= 0 || a.nearL[j] >= 0 {
 				continue
 			}
-			sim, typed := a.nearSim(i, j, best)
+			sim, typed := a.nearSim(i, j, typoFloor)
 			if sim < best || names.KnownDistinct(&q.Units[i], &l.Units[j]) {
 				continue
 			}
@@ -287,10 +287,7 @@ func (a *alignment) nearBits(ev *NameEvidence, explain bool) float64 {
 // Likeness below floor reads as 0, which is cheaper to find.
 func (al *alignment) nearSim(i, j int, floor float64) (sim float64, typed bool) {
 	a, b := &al.q.Units[i], &al.l.Units[j]
-	s, _ := al.sims.NearSimilarity(i, a, b)
-	if s < floor {
-		s = 0
-	}
+	s, _ := al.sims.NearSimilarity(i, a, b, floor)
 	if slip(a, b) {
 		return max(s, misspeltSim), true
 	}
