@@ -132,6 +132,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	for _, d := range r.Dates {
 		markBusy(toks, skip, d.Span)
 	}
+	for _, o := range r.Organizations {
+		markBusy(toks, skip, o.Span) // بمشاركة "قوات سوريا الديمقراطية": a name, read as one word
+	}
 	var subjects []subjectRef
 	for _, p := range r.People {
 		for _, m := range p.Mentions {
@@ -247,7 +250,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			start, end := scope(ti)
 			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
 			if len(chosen) == 0 && ti+1 < len(ts) && eventType(t.typ) && eventType(ts[ti+1].typ) &&
-				strings.HasPrefix(toks[ts[ti+1].first].fold, "و") && ts[ti+1].first-t.last <= 4 {
+				strings.HasPrefix(toks[ts[ti+1].first].fold, "و") && ts[ti+1].first-t.last <= 8 &&
+				!strings.ContainsAny(text[toks[t.last].end:toks[ts[ti+1].first].start], "،,:؛") {
 				// مقتل 11 منهم واعتقال ثلاثة آخرين قرب مدينة بول: two events, one place
 				u := ts[ti+1]
 				us, ue := scope(ti + 1)
