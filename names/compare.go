@@ -466,6 +466,18 @@ func joinable(u, v1, v2 *Unit) bool {
 	return false
 }
 
+// toRunes appends the runes of s to dst, or returns nil if they do not fit
+// its capacity.
+func toRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		if len(dst) == cap(dst) {
+			return nil
+		}
+		dst = append(dst, r)
+	}
+	return dst
+}
+
 // depthGap is how far apart two chain units sit: 0 when either is outside
 // the chain or its place is uncertain (the last word after bin may be the
 // family name, as in bin Ladin; the last word of a Latin name may be a
@@ -495,7 +507,14 @@ func Misspelt(a, b *Unit) bool {
 	if a.Script != ScriptLatin && a.Script != ScriptArabic {
 		return false
 	}
-	x, y := []rune(a.Norm), []rune(b.Norm)
+	if d := len(a.Norm) - len(b.Norm); d > 4 || d < -4 {
+		return false // more than one letter apart in any script
+	}
+	var bx, by [32]rune
+	x, y := toRunes(bx[:0], a.Norm), toRunes(by[:0], b.Norm)
+	if x == nil || y == nil {
+		return false // too long for a name word
+	}
 	if len(x) < len(y) {
 		x, y = y, x
 	}
