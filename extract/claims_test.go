@@ -145,8 +145,8 @@ func TestClaims(t *testing.T) {
 		// Two events joined by و share the place after the second.
 		{"two events one place", "وأعلن الجيش مقتل خمسة منهم واعتقال ثلاثة آخرين قرب مدينة تكريت.",
 			[]wantClaim{{KilledIn, "Tikrit", "IS members"}, {ArrestedIn, "Tikrit", "IS members"}}},
-		{"two events and an operation", "قتل قيادي في تنظيم \"داعش\" وأسر عنصران آخران في عملية إنزال نفذتها \"قوات سوريا الديمقراطية\" في بلدة الشحيل.",
-			[]wantClaim{{KilledIn, "al-Shuhayl", "IS leader"}, {ArrestedIn, "al-Shuhayl", "IS members"}}},
+		{"two events and an operation", "وأعلنت القوات مقتل عنصرين واعتقال ثلاثة آخرين في عملية إنزال جوي نفذتها \"قوات سوريا الديمقراطية\" فجر الأحد في بلدة الشحيل.",
+			[]wantClaim{{KilledIn, "al-Shuhayl", "IS members"}, {ArrestedIn, "al-Shuhayl", "IS members"}}},
 		// The place that holds a destination does not end the list.
 		{"list past a holder", "فر مسلحون باتجاه مدينة الرقة في شمال سوريا ومناطق ريف حلب.",
 			[]wantClaim{{FledTo, "Raqqa", "IS members"}, {FledTo, "Aleppo countryside", "IS members"}}},
