@@ -147,6 +147,9 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{KilledIn, "Tikrit", "IS members"}, {ArrestedIn, "Tikrit", "IS members"}}},
 		{"two events and an operation", "وأعلنت القوات مقتل عنصرين واعتقال ثلاثة آخرين في عملية إنزال جوي نفذتها \"قوات سوريا الديمقراطية\" فجر الأحد في بلدة الشحيل.",
 			[]wantClaim{{KilledIn, "al-Shuhayl", "IS members"}, {ArrestedIn, "al-Shuhayl", "IS members"}}},
+		// A river crossed to a town is a move, no border crossing.
+		{"river crossing", "وقال ناشطون إن عناصر من التنظيم عبروا نهر الفرات بقوارب صغيرة إلى بلدة الشحيل.",
+			[]wantClaim{{MovedTo, "al-Shuhayl", "IS members"}}},
 		// The place that holds a destination does not end the list.
 		{"list past a holder", "فر مسلحون باتجاه مدينة الرقة في شمال سوريا ومناطق ريف حلب.",
 			[]wantClaim{{FledTo, "Raqqa", "IS members"}, {FledTo, "Aleppo countryside", "IS members"}}},

@@ -324,6 +324,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
 					typ = MovedTo // تهريب ... إلى مدينة جرابلس: smuggled to a town, no border named
 				}
+				if typ == CrossedBorderTo && toks[t.last].fold == "نهر" && r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
+					typ = MovedTo // عبروا نهر الفرات ... إلى بلدة الطيانة: a river crossed, no border
+				}
 				if typ == MovedTo && arrivals[stripConj(toks[t.first].fold)] && fledBefore {
 					typ = FledTo // تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب: the flight's end
 				}
