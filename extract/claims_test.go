@@ -147,6 +147,9 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{KilledIn, "Tikrit", "IS members"}, {ArrestedIn, "Tikrit", "IS members"}}},
 		{"two events and an operation", "وأعلنت القوات مقتل عنصرين واعتقال ثلاثة آخرين في عملية إنزال جوي نفذتها \"قوات سوريا الديمقراطية\" فجر الأحد في بلدة الشحيل.",
 			[]wantClaim{{KilledIn, "al-Shuhayl", "IS members"}, {ArrestedIn, "al-Shuhayl", "IS members"}}},
+		// A watch before an arrest gives the arrest's place.
+		{"watch before arrest", "أوقفت المخابرات مطلوبا في التنظيم بعد رصد استمر أسابيع في بلدة عرسال.",
+			[]wantClaim{{ArrestedIn, "Arsal", "IS members"}}},
 		// A river crossed to a town is a move, no border crossing.
 		{"river crossing", "وقال ناشطون إن عناصر من التنظيم عبروا نهر الفرات بقوارب صغيرة إلى بلدة الشحيل.",
 			[]wantClaim{{MovedTo, "al-Shuhayl", "IS members"}}},

@@ -217,6 +217,17 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // أقاموا في إسطنبول: living there says nothing of hiding
 				continue
 			}
+			if typ == locatedMove && k > a && timeWords[stripConj(toks[k-1].fold)] {
+				// بعد رصد استمر أسابيع في وادي حميد: the watch before an
+				// event, whose place it gives; no movement of its own.
+				if n := len(ts); n > 0 && eventType(ts[n-1].typ) {
+					ts = append(ts, trig{k, last, ts[n-1].typ, false, false, false})
+				} else {
+					stops = append(stops, k)
+				}
+				k = last
+				continue
+			}
 			switch typ {
 			case havenTrigger:
 				ts = append(ts, trig{k, last, FledTo, true, false, false})
