@@ -150,6 +150,10 @@ func TestClaims(t *testing.T) {
 		// A watch before an arrest gives the arrest's place.
 		{"watch before arrest", "أوقفت المخابرات مطلوبا في التنظيم بعد رصد استمر أسابيع في بلدة عرسال.",
 			[]wantClaim{{ArrestedIn, "Arsal", "IS members"}}},
+		// إلى a vague area, then the towns in it; نحو before a number word.
+		{"towns of an area", "وقال الباحث إن عناصر انتقلوا إلى مناطق سيطرة الفصائل المدعومة من أنقرة في رأس العين وتل أبيض.",
+			[]wantClaim{{MovedTo, "Ras al-Ayn", "IS members"}, {MovedTo, "Tal Abyad", "IS members"}}},
+		{"about three years", "وقال إن شابا عاد من سوريا بعد أن أمضى نحو ثلاث سنوات في صفوف التنظيم في الرقة.", nil},
 		// A river crossed to a town is a move, no border crossing.
 		{"river crossing", "وقال ناشطون إن عناصر من التنظيم عبروا نهر الفرات بقوارب صغيرة إلى بلدة الشحيل.",
 			[]wantClaim{{MovedTo, "al-Shuhayl", "IS members"}}},

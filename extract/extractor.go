@@ -369,6 +369,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	return out
 }
 
+// countWords are numbers written as words, and words of quantity, after
+// which نحو means "about".
+var countWords = setOf("ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني",
+	"ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عشرين", "ثلاثين", "اربعين", "خمسين", "مئه", "مائه", "مئتي",
+	"الف", "الفي", "الاف", "عشرات", "مئات", "نصف", "ربع", "ثلث", "عامين", "شهرين", "اسبوعين", "سنتين", "عام",
+	"شهر", "اسبوع", "سنه", "ساعه", "ساعتين", "يومين", "اثنين", "اثنتين", "واحد")
+
 // eventType reports whether a claim type is an event at a place (arrest,
 // death, surrender) rather than a movement or a stay.
 func eventType(t ClaimType) bool {
@@ -602,8 +609,8 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 	toward := -1
 	for k := from + 1; k < end; k++ {
 		w := stripConj(toks[k].fold)
-		if w == "نحو" && k+1 < end && toks[k+1].class == 'd' {
-			continue // نحو 40 امرأة: about forty
+		if w == "نحو" && k+1 < end && (toks[k+1].class == 'd' || countWords[toks[k+1].fold]) {
+			continue // نحو 40 امرأة, نحو ثلاث سنوات: about forty, about three
 		}
 		if w == "الي" || w == "الى" || w == "نحو" || w == "باتجاه" {
 			if k+1 < end && vagueLand[stripConj(toks[k+1].fold)] {
@@ -668,7 +675,7 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 			ok = destinationPreps[prep] ||
 				enter && len(chosen) == 0 && prep == "" && rf.first-from <= 2 || // دخلتا تركيا
 				len(chosen) == 0 && prep == "بين" && rf.first-from <= 4 || // توزعوا بين مخيم الهول و...
-				len(chosen) == 0 && toward >= 0 && rf.first > toward && rf.first-toward <= 6 && (prep == "في" || prep == "ب" || prep == "ك" || prep == "") &&
+				len(chosen) == 0 && toward >= 0 && rf.first > toward && rf.first-toward <= 9 && (prep == "في" || prep == "ب" || prep == "ك" || prep == "") &&
 					!wordIn(toks, toward+1, rf.first, timeWords)
 			if typ == CrossedBorderTo && !ok && len(chosen) == 0 {
 				// عبروا الحدود ... قرب القائم: where they crossed
