@@ -154,6 +154,7 @@ func TestClaims(t *testing.T) {
 		{"towns of an area", "وقال الباحث إن عناصر انتقلوا إلى مناطق سيطرة الفصائل المدعومة من أنقرة في رأس العين وتل أبيض.",
 			[]wantClaim{{MovedTo, "Ras al-Ayn", "IS members"}, {MovedTo, "Tal Abyad", "IS members"}}},
 		{"about three years", "وقال إن شابا عاد من سوريا بعد أن أمضى نحو ثلاث سنوات في صفوف التنظيم في الرقة.", nil},
+		{"fought in the ranks", "أعلن الجهاز اعتقال ثلاثة رجال يشتبه في أنهم قاتلوا سابقا في صفوف تنظيم داعش في سوريا.", nil},
 		// A river crossed to a town is a move, no border crossing.
 		{"river crossing", "وقال ناشطون إن عناصر من التنظيم عبروا نهر الفرات بقوارب صغيرة إلى بلدة الشحيل.",
 			[]wantClaim{{MovedTo, "al-Shuhayl", "IS members"}}},

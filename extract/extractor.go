@@ -369,6 +369,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	return out
 }
 
+// ranksWords name a group's ranks: a place after them is where someone
+// fought, not where the event took place.
+var ranksWords = setOf("صفوف", "بصفوف")
+
 // countWords are numbers written as words, and words of quantity, after
 // which نحو means "about".
 var countWords = setOf("ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني",
@@ -685,7 +689,8 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 			// Not a place after الحدود مع: on the border with Libya is not in
 			// Libya.
 			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from-skipped(skip, from, rf.first) <= 16 && !borderArea(p) &&
-				!(rf.first > 0 && stripConj(toks[rf.first-1].fold) == "مع")
+				!(rf.first > 0 && stripConj(toks[rf.first-1].fold) == "مع") &&
+				!wordIn(toks, max(from+1, rf.first-6), rf.first, ranksWords) // قاتلوا في صفوف داعش في سوريا: past fighting
 		}
 		prev, prevOK = i, ok
 		if ok {
