@@ -52,7 +52,11 @@ number of entries and the last hash: keep that hash elsewhere and pass it as
 			if head != "" && !containsHash(c, st, head) {
 				return fmt.Errorf("the audit log holds no entry with hash %s: entries after it were removed, or the hash is from another registry", head)
 			}
-			fmt.Fprintf(e.stdout, "The audit log is intact: %d entries; last hash %s\n", n, last)
+			word := "entries"
+			if n == 1 {
+				word = "entry"
+			}
+			fmt.Fprintf(e.stdout, "The audit log is intact: %d %s; last hash %s\n", n, word, last)
 			return nil
 		},
 	}

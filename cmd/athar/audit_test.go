@@ -101,7 +101,7 @@ func TestAccessAndAudit(t *testing.T) {
 		}
 		actions = append(actions, e.Action)
 	}
-	want := "org.create user.create user.create token.create screen person.read"
+	want := "dataset.import org.create user.create user.create token.create screen person.read"
 	if got := strings.Join(actions, " "); got != want {
 		t.Errorf("audit actions: %s\nwant %s", got, want)
 	}
@@ -119,7 +119,7 @@ func TestAccessAndAudit(t *testing.T) {
 	}
 	raw.Close()
 	code, _, errs = runAthar(t, "audit", "verify", "--db", db)
-	if code != exitFailure || !strings.Contains(errs, "broken at entry 5") {
+	if code != exitFailure || !strings.Contains(errs, "broken at entry 6") {
 		t.Fatalf("audit verify after tampering: exit %d, %s", code, errs)
 	}
 

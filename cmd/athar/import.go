@@ -54,6 +54,7 @@ const shownWarnings = 20
 
 type importOptions struct {
 	db, format, dataset, warnings string
+	owner, label                  string
 	paths                         []string
 }
 
@@ -99,6 +100,15 @@ all as JSON Lines.`,
 			if c.Flags().Changed("dataset") && strings.TrimSpace(o.dataset) == "" {
 				return usagef(c.CommandPath()+" --help", "--dataset is empty")
 			}
+			if o.label != "" {
+				o.label = strings.ToUpper(strings.TrimSpace(o.label))
+				if !athar.TLP(o.label).Valid() {
+					return usagef(c.CommandPath()+" --help", "--label %q: want CLEAR, GREEN, AMBER or RED", o.label)
+				}
+				if o.label != string(athar.TLPClear) && strings.TrimSpace(o.owner) == "" {
+					return usagef(c.CommandPath()+" --help", "--label %s needs --owner: only an owning organisation can see such records", o.label)
+				}
+			}
 			o.paths = args
 			return runImport(c.Context(), e, o)
 		},
@@ -108,6 +118,8 @@ all as JSON Lines.`,
 	f.StringVar(&o.format, "format", "", "list `FORMAT`: un, ofac, csv or jsonl")
 	f.StringVar(&o.dataset, "dataset", "", "dataset `NAME` (default: un, ofac, or the first file's name for csv and jsonl)")
 	f.StringVar(&o.warnings, "warnings", "", "write every warning to `FILE` as JSON Lines")
+	f.StringVar(&o.owner, "owner", "", "the `ORG` that owns the records (needed with a --label other than CLEAR)")
+	f.StringVar(&o.label, "label", "", "TLP sharing `LABEL` of every record: CLEAR, GREEN, AMBER or RED (default: the file's own, else CLEAR)")
 	return c
 }
 
@@ -188,7 +200,19 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 		return err
 	}
 	defer tx.Rollback()
-	version, err := format.importer().Import(ctx, inputs, sources.Sink{Put: tx.Put, Warn: warns.add})
+	put := tx.Put
+	if o.owner != "" || o.label != "" {
+		put = func(ctx context.Context, p *athar.Person) error {
+			if o.owner != "" {
+				p.Owner = o.owner
+			}
+			if o.label != "" {
+				p.Label = athar.TLP(o.label)
+			}
+			return tx.Put(ctx, p)
+		}
+	}
+	version, err := format.importer().Import(ctx, inputs, sources.Sink{Put: put, Warn: warns.add})
 	if err != nil {
 		return importFailed(dataset, err)
 	}
@@ -206,6 +230,18 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 		return importFailed(dataset, err)
 	}
 	bar.Close()
+	// Imports change what every screening sees: they go in the audit log
+	// like the server's changes do.
+	detail := map[string]string{"version": ds.Version, "format": o.format, "sha256": ds.SHA256, "persons": fmt.Sprint(ds.Persons), "organizations": fmt.Sprint(ds.Orgs)}
+	if o.owner != "" {
+		detail["owner"] = o.owner
+	}
+	if o.label != "" {
+		detail["label"] = o.label
+	}
+	if err := auditCLI(ctx, s, "dataset.import", dataset, detail); err != nil {
+		return fmt.Errorf("import of %s was committed, but the audit log could not record it: %w", dataset, err)
+	}
 	printSummary(e.stdout, ds, warns, o.warnings, time.Since(start))
 	return nil
 }

@@ -456,3 +456,28 @@ func TestImportCmd_ManyWarnings(t *testing.T) {
 		t.Errorf("warnings file holds %d lines, want 25", n)
 	}
 }
+
+// An import can set the owner and label of every record, and it is audited
+// like the server's changes.
+func TestImportCmd_OwnerLabelAudit(t *testing.T) {
+	xml := un2026(t)
+	db := filepath.Join(t.TempDir(), "athar.db")
+	if code, _, stderr := runAthar(t, "import", "--db", db, "--format", "un", "--label", "red", xml); code != 2 || !strings.Contains(stderr, "needs --owner") {
+		t.Errorf("--label red without --owner: exit %d, %q; want a usage error", code, stderr)
+	}
+	if code, _, stderr := runAthar(t, "import", "--db", db, "--format", "un", "--owner", "x", "--label", "pink", xml); code != 2 || !strings.Contains(stderr, "--label") {
+		t.Errorf("--label pink: exit %d, %q; want a usage error", code, stderr)
+	}
+	mustAthar(t, "import", "--db", db, "--format", "un", "--owner", "agency-x", "--label", "amber", xml)
+	var p athar.Person
+	if err := json.Unmarshal([]byte(mustAthar(t, "show", "--db", db, "--json", "QDi.299")), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Owner != "agency-x" || p.Label != athar.TLPAmber {
+		t.Errorf("QDi.299: owner %q label %q, want agency-x AMBER", p.Owner, p.Label)
+	}
+	out := mustAthar(t, "audit", "export", "--db", db)
+	if !strings.Contains(out, `"action":"dataset.import"`) || !strings.Contains(out, `"target":"un"`) || !strings.Contains(out, `"owner":"agency-x"`) {
+		t.Errorf("audit log has no import entry: %s", out)
+	}
+}
