@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -89,7 +90,91 @@ func (f *PlaceFinder) Find(text string) []Place {
 			ms = append(ms, m)
 		}
 	}
-	return f.resolve(text, toks, ms)
+	return f.enclosed(text, toks, f.resolve(text, toks, ms))
+}
+
+// enclosingHeads are place nouns after which an unknown word is a place's
+// name: بلدة غرانيج, قرية X, جرود X.
+var enclosingHeads = setOf("بلده", "قريه", "مخيم", "جرود", "جرد", "وادي", "جبل", "جبال", "معبر", "حي", "ناحيه",
+	"مزرعه", "بلدات", "قري")
+
+// enclosed adds a place the gazetteer lacks but the text locates: a place
+// noun, one unknown word, and في or ب with a place found (بلدة غرانيج بريف
+// دير الزور الشرقي). The new place takes the coordinates and country of the
+// one that holds it (nothing finer is known) and says so in its name; its
+// ID is "in:" and the holder's ID.
+func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
+	if len(ps) == 0 {
+		return ps
+	}
+	at := make(map[int]int, len(ps)) // byte start → index in ps
+	covered := make([]bool, len(toks))
+	for i, p := range ps {
+		at[p.Span.Start] = i
+		for k := tokenIndex(toks, p.Span.Start); k >= 0 && k < len(toks) && toks[k].start < p.Span.End; k++ {
+			covered[k] = true
+		}
+	}
+	var add []Place
+	for i := 1; i+1 < len(toks); i++ {
+		head := stripConj(toks[i-1].fold)
+		if len(head) > 2 && (strings.HasPrefix(head, "ب") || strings.HasPrefix(head, "ل")) && enclosingHeads[head[2:]] {
+			head = head[2:]
+		}
+		x := toks[i]
+		if !enclosingHeads[head] || covered[i] || covered[i-1] || x.class != 'a' || !x.joined || x.tag != 0 || len(x.fold) < 6 {
+			continue
+		}
+		if notPlaces[x.fold] || commonAdjectives[x.fold] || nameContext[x.fold] || prepositions[x.fold] || placeTriggers[x.fold] ||
+			weakTriggers[x.fold] || groupWords[x.fold] || f.g.Common(x.fold) || civilians[x.fold] {
+			continue
+		}
+		if strings.HasPrefix(x.fold, "ال") && (strings.HasSuffix(x.fold, "ين") || strings.HasSuffix(x.fold, "ون")) {
+			continue // بلدة المسؤولين: a plural of people, not a name
+		}
+		// The holder: في Y or بY right after the word.
+		j, in := i+1, false
+		if toks[j].fold == "في" || toks[j].fold == "فى" {
+			j, in = j+1, true
+		} else if strings.HasPrefix(toks[j].fold, "ب") {
+			in = true
+		}
+		if !in || j >= len(toks) || strings.ContainsAny(text[x.end:toks[j].start], "،,.:؛\n") {
+			continue
+		}
+		hi, ok := at[toks[j].start]
+		if !ok {
+			continue
+		}
+		h := ps[hi]
+		if h.Kind == geo.KindCountry || h.Country == "" {
+			continue // a country or a cross-border area is too large to place a village by
+		}
+		kind := geo.KindVillage
+		if head == "مخيم" || head == "معبر" {
+			kind = geo.KindPOI
+		}
+		add = append(add, Place{
+			Span: Span{x.start, x.end}, Text: text[x.start:x.end], Matched: text[x.start:x.end],
+			Name: Romanize(text[x.start:x.end]) + " (in " + h.Name + ")", Country: h.Country, Lat: h.Lat, Lon: h.Lon,
+			Kind: kind, ID: "in:" + h.ID, Via: "enclosing", Preposition: preposition(toks, i-1, toks[i-1].fold),
+		})
+	}
+	if len(add) == 0 {
+		return ps
+	}
+	out := append(ps, add...)
+	slices.SortFunc(out, func(a, b Place) int { return a.Span.Start - b.Span.Start })
+	return out
+}
+
+// tokenIndex returns the index of the token starting at byte off, or -1.
+func tokenIndex(toks []token, off int) int {
+	i, found := slices.BinarySearchFunc(toks, off, func(t token, off int) int { return t.start - off })
+	if !found {
+		return -1
+	}
+	return i
 }
 
 // clitics returns the forms of a folded word with its proclitics removed,

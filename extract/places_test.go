@@ -74,7 +74,7 @@ func TestFindPlaces(t *testing.T) {
 		// Towns the data names only in Latin letters, found by sound after
 		// a place noun, or after a preposition in a country the text names.
 		{"اعتقلت الشرطة رجلين في مدينة زامبوانغا", []want{{"زامبوانغا", "Zamboanga", "PH"}}},
-		{"وصل ثلاثة مسلحين إلى بلدة بوتيغ في محافظة درعا", []want{{"محافظة درعا", "Daraa Governorate", "SY"}}}, // not Butig: in Syria
+		{"وصل ثلاثة مسلحين إلى بلدة بوتيغ في محافظة درعا", []want{{"بوتيغ", "Butigh (in Daraa Governorate)", "SY"}, {"محافظة درعا", "Daraa Governorate", "SY"}}}, // not Butig: in Syria
 		{"وصل ثلاثة مسلحين إلى بلدة بوتيغ جنوبي البلاد", []want{{"بوتيغ", "Butig", "PH"}}},
 		{"نزل المقاتلون في قندلا على ساحل الصومال", []want{{"قندلا", "Qandala", "SO"}, {"الصومال", "Somalia", "SO"}}},
 		{"وفي الفلبين انتقل المسلحون إلى مراوي", []want{{"الفلبين", "Philippines", "PH"}}}, // two consonants: a place noun is needed
@@ -92,6 +92,9 @@ func TestFindPlaces(t *testing.T) {
 		{"تسلل من القلمون إلى جرود عرسال ثم إلى مخيم عين الحلوة", []want{{"القلمون", "", "SY"}, {"جرود عرسال", "", "LB"}, {"مخيم عين الحلوة", "Ain al-Hilweh camp", "LB"}}},
 		{"عبروا نهر الفرات إلى بلدة الطيانة", []want{{"نهر الفرات", "Euphrates river", ""}, {"الطيانة", "al-Tayyana", "SY"}}},
 		{"فر إلى جبال ماندارا قرب كولوفاتا", []want{{"جبال ماندارا", "Mandara Mountains", ""}, {"كولوفاتا", "Kolofata", "CM"}}},
+		// A village the gazetteer lacks, placed by the place that holds it.
+		{"اعتقل ثلاثة في بلدة الزرّاعة بريف دير الزور الشرقي", []want{{"الزرّاعة", "", "SY"}, {"بريف دير الزور الشرقي", "Eastern Deir ez-Zor countryside", "SY"}}},
+		{"وقال إن الوضع في بلدة المسؤولين في ريف حلب هادئ", []want{{"ريف حلب", "Aleppo countryside", "SY"}}},
 		{"فر أحدهم من معارك الرقة إلى غابات باسيلان", []want{{"الرقة", "", "SY"}, {"باسيلان", "Basilan", "PH"}}},
 	}
 	for _, tt := range tests {
