@@ -102,7 +102,7 @@ var enclosingHeads = setOf("بلده", "قريه", "مخيم", "جرود", "جر
 // noun, one unknown word, and في or ب with a place found (بلدة غرانيج بريف
 // دير الزور الشرقي). The new place takes the coordinates and country of the
 // one that holds it (nothing finer is known) and says so in its name; its
-// ID is "in:" and the holder's ID.
+// ID is "in:", the holder's ID, ":" and the folded word.
 func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 	if len(ps) == 0 {
 		return ps
@@ -157,7 +157,7 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		add = append(add, Place{
 			Span: Span{x.start, x.end}, Text: text[x.start:x.end], Matched: text[x.start:x.end],
 			Name: Romanize(text[x.start:x.end]) + " (in " + h.Name + ")", Country: h.Country, Lat: h.Lat, Lon: h.Lon,
-			Kind: kind, ID: "in:" + h.ID, Via: "enclosing", Preposition: preposition(toks, i-1, toks[i-1].fold),
+			Kind: kind, ID: "in:" + h.ID + ":" + x.fold, Via: "enclosing", Preposition: preposition(toks, i-1, toks[i-1].fold),
 		})
 	}
 	if len(add) == 0 {
