@@ -92,6 +92,8 @@ func TestFindPlaces(t *testing.T) {
 		{"تسلل من القلمون إلى جرود عرسال ثم إلى مخيم عين الحلوة", []want{{"القلمون", "", "SY"}, {"جرود عرسال", "", "LB"}, {"مخيم عين الحلوة", "Ain al-Hilweh camp", "LB"}}},
 		{"عبروا نهر الفرات إلى بلدة الطيانة", []want{{"نهر الفرات", "Euphrates river", ""}, {"الطيانة", "al-Tayyana", "SY"}}},
 		{"فر إلى جبال ماندارا قرب كولوفاتا", []want{{"جبال ماندارا", "Mandara Mountains", ""}, {"كولوفاتا", "Kolofata", "CM"}}},
+		// A known town after جرود or مرتفعات: the outskirts are the town's.
+		{"تحصنوا في جرود يبرود", []want{{"يبرود", "", "SY"}}},
 		// A village the gazetteer lacks, placed by the place that holds it.
 		{"اعتقل ثلاثة في بلدة الزرّاعة بريف دير الزور الشرقي", []want{{"الزرّاعة", "", "SY"}, {"بريف دير الزور الشرقي", "Eastern Deir ez-Zor countryside", "SY"}}},
 		{"وقال إن الوضع في بلدة المسؤولين في ريف حلب هادئ", []want{{"ريف حلب", "Aleppo countryside", "SY"}}},
