@@ -1,6 +1,9 @@
 package geo
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 func TestVariantKey(t *testing.T) {
 	tests := []struct {
@@ -52,5 +55,19 @@ func TestLookupVariant(t *testing.T) {
 		if p.Name == "Mosul" {
 			t.Errorf("LookupVariant(الموصل) gave Mosul, which Lookup finds")
 		}
+	}
+}
+
+// BenchmarkVariantIndex is the one-off cost of the first LookupVariant (the
+// index of VariantKey over every Arabic name is built lazily).
+func BenchmarkVariantIndex(b *testing.B) {
+	for range b.N {
+		b.StopTimer()
+		g, err := Load(bytes.NewReader(generated), bytes.NewReader(manual))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		g.LookupVariant("أغاديز")
 	}
 }
