@@ -14,7 +14,13 @@ import (
 // fallback for names the gazetteer lacks in that spelling: it equates
 // different words too, so callers want place context before trusting it.
 func VariantKey(name string) string {
-	s := Fold(name)
+	// The hamza is dropped before Fold, which trims the spaces it may leave.
+	s := Fold(strings.Map(func(r rune) rune {
+		if r == 'ء' {
+			return -1
+		}
+		return r
+	}, name))
 	var b strings.Builder
 	b.Grow(len(s))
 	var last rune
@@ -28,8 +34,6 @@ func VariantKey(name string) string {
 			r = 'د'
 		case 'ق', 'غ':
 			r = 'ك'
-		case 'ء':
-			continue
 		}
 		if r == last && r != ' ' {
 			continue
@@ -39,7 +43,10 @@ func VariantKey(name string) string {
 	}
 	out := b.String()
 	if k, ok := strings.CutSuffix(out, "ه"); ok && len(k) >= 4 {
-		out = k + "ا"
+		out = k
+		if !strings.HasSuffix(k, "ا") {
+			out += "ا" // a doubled letter is written once
+		}
 	}
 	return out
 }

@@ -71,3 +71,15 @@ func BenchmarkVariantIndex(b *testing.B) {
 		g.LookupVariant("أغاديز")
 	}
 }
+
+func FuzzVariantKey(f *testing.F) {
+	for _, s := range []string{"أغاديز", "باطومي", "دومة", "ة", "ءء", "الرقّة", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := VariantKey(s)
+		if k2 := VariantKey(k); k2 != k {
+			t.Fatalf("VariantKey(%q) = %q, but VariantKey of that is %q", s, k, k2)
+		}
+	})
+}
