@@ -93,10 +93,58 @@ func (f *Frequencies) Weight(u *Unit) float64 {
 	if f == nil || f.total == 0 {
 		return DefaultWeight
 	}
-	c := float64(f.counts[u.Key()])
+	w := f.weightKey(u.Key())
+	if u.Script == ScriptLatin && u.Kind == KindSimple {
+		// A Somali spelling (Maxamed, Cabdullahi, Cusman) is rare as
+		// written and common as read: weigh it as the name it reads as,
+		// or it would count as strong evidence.
+		if r, ok := somaliReading(u.Norm); ok {
+			if a := Analyze(r); len(a.Units) == 1 {
+				w = math.Min(w, f.weightKey(a.Units[0].Key()))
+			}
+		}
+	}
+	return w
+}
+
+func (f *Frequencies) weightKey(key string) float64 {
+	c := float64(f.counts[key])
 	p := (c + 0.5) / (float64(f.total) + 1)
 	w := math.Log2(agreeM / p)
 	return math.Max(MinWeight, math.Min(MaxWeight, w))
+}
+
+// somaliReading reads a Latin word in Somali orthography, where c writes
+// ع and x writes ح, and long vowels are doubled: Maxamed is Mahamed,
+// Cabdullaahi Abdullahi, Xasan Hasan. It reports false for a word without
+// the marks of that orthography.
+func somaliReading(w string) (string, bool) {
+	vowel := func(i int) bool { return i >= 0 && i < len(w) && isVowelByte(w[i]) }
+	// An x before a vowel (Maxamed, Xasan) marks the orthography; a first
+	// c before a vowel does only with a doubled vowel beside it (Cismaan,
+	// Ciise, Cabdullaahi), as Camara and Carlos begin so too.
+	x, long := false, false
+	for i := range len(w) {
+		x = x || w[i] == 'x' && vowel(i+1) && (i == 0 || vowel(i-1))
+		long = long || vowel(i) && i > 0 && w[i-1] == w[i]
+	}
+	if !x && !(long && len(w) > 2 && w[0] == 'c' && vowel(1)) {
+		return "", false
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c == 'c' && i == 0 && vowel(1):
+			continue // ع
+		case c == 'x':
+			c = 'h'
+		case isVowelByte(c) && len(b) > 0 && b[len(b)-1] == c:
+			continue // a long vowel
+		}
+		b = append(b, c)
+	}
+	return string(b), true
 }
 
 // Clone returns an independent copy, to which a registry's names can be

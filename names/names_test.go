@@ -378,3 +378,31 @@ func TestSplitCompound(t *testing.T) {
 		t.Errorf("score %.3f, want >= %.2f: %+v", s, StrongMatch, Compare(&a, &b, nil))
 	}
 }
+
+// A Somali spelling weighs as the name it reads as: Maxamed is as common
+// as Mohamed; Camara is no Somali spelling.
+func TestSomaliWeight(t *testing.T) {
+	f := DefaultFrequencies()
+	w := func(s string) float64 { a := Analyze(s); return f.Weight(&a.Units[0]) }
+	if a, b := w("Maxamed"), w("Mohamed"); a > b+0.01 {
+		t.Errorf("Maxamed weighs %.1f bits, Mohamed %.1f", a, b)
+	}
+	if a, b := w("Cismaan"), w("Osman"); a > b+2 {
+		t.Errorf("Cismaan weighs %.1f bits, Osman %.1f", a, b)
+	}
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"maxamed", "mahamed", true},
+		{"xasan", "hasan", true},
+		{"cismaan", "isman", true},
+		{"camara", "", false},
+		{"alexander", "alehander", true}, // read so, but the reading is no commoner: no change
+	}
+	for _, tt := range tests {
+		if got, ok := somaliReading(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("somaliReading(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
