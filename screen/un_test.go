@@ -21,6 +21,16 @@ func loadUN(tb testing.TB, file string) []*athar.Person {
 	return out
 }
 
+// unScreener indexes the 2026 UN list.
+func unScreener(t *testing.T) *Screener {
+	t.Helper()
+	s, err := NewFromRecords(context.Background(), records(loadUN(t, "consolidated-2026-02-27.xml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func records(ps []*athar.Person) iter.Seq2[*athar.Person, error] {
 	return func(yield func(*athar.Person, error) bool) {
 		for _, p := range ps {
@@ -33,10 +43,7 @@ func records(ps []*athar.Person) iter.Seq2[*athar.Person, error] {
 
 func TestScreenUN(t *testing.T) {
 	ctx := context.Background()
-	s, err := NewFromRecords(ctx, records(loadUN(t, "consolidated-2026-02-27.xml")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := unScreener(t)
 	tests := []struct {
 		q    Query
 		want string
@@ -69,10 +76,7 @@ func TestScreenUN(t *testing.T) {
 // score even when his birth year falls in the listed range.
 func TestScreenUN_Scores(t *testing.T) {
 	ctx := context.Background()
-	s, err := NewFromRecords(ctx, records(loadUN(t, "consolidated-2026-02-27.xml")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := unScreener(t)
 	tests := []struct {
 		q        Query
 		id       string
