@@ -110,3 +110,24 @@ func TestSeatOf(t *testing.T) {
 		t.Errorf("seatOf(DZ-99) = %v, want nil", c.ID)
 	}
 }
+
+func TestUnknownKept(t *testing.T) {
+	tests := []struct {
+		cc   string
+		lat  float64
+		want bool
+	}{
+		{"SY", 36.7, true},  // Tall Abyad, population 0 in GeoNames
+		{"NG", 12.9, true},  // Borno
+		{"GE", 42.1, true},  // Pankisi
+		{"TR", 36.9, true},  // Turkey's south
+		{"TR", 41.0, false}, // Istanbul's latitude
+		{"FR", 48.8, false},
+		{"ID", -1.4, false},
+	}
+	for _, tt := range tests {
+		if got := unknownKept(tt.cc, tt.lat); got != tt.want {
+			t.Errorf("unknownKept(%s, %.1f) = %v, want %v", tt.cc, tt.lat, got, tt.want)
+		}
+	}
+}
