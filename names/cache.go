@@ -11,7 +11,7 @@ package names
 // SetQueryName before comparing a query name's units. Units numbered 0 are
 // compared afresh. A SimCache is for one goroutine.
 type SimCache struct {
-	m  map[uint64]simValue
+	m  simTable
 	qn uint64 // the current query name, in the top bits of a query unit's code
 	// w is the weight of each numbered listed unit (SetWeights); qw and
 	// qok the query units' weights, by code.
@@ -63,12 +63,14 @@ func (c *SimCache) QueryWeight(f *Frequencies, i int, u *Unit) float64 {
 
 // NewSimCache returns an empty cache.
 func NewSimCache() *SimCache {
-	return &SimCache{m: make(map[uint64]simValue, 1024)}
+	c := &SimCache{}
+	c.m.init(1 << 10)
+	return c
 }
 
 // Reset forgets everything, for the next query.
 func (c *SimCache) Reset() {
-	clear(c.m)
+	c.m.reset()
 	c.qok = [256]bool{}
 	c.qn = 0
 }
@@ -117,11 +119,11 @@ func (c *SimCache) pair(i int, a, b *Unit) (float64, How) {
 		return unitSimilarity(a, b, UnitThreshold)
 	}
 	key := tagPair | q<<54 | uint64(id)
-	if v, ok := c.m[key]; ok {
+	if v, ok := c.m.get(key); ok {
 		return unpackSim(v)
 	}
 	s, h := unitSimilarity(a, b, UnitThreshold)
-	c.m[key] = packSim(s, h)
+	c.m.put(key, packSim(s, h))
 	return s, h
 }
 
@@ -142,12 +144,12 @@ func (c *SimCache) join(swapped bool, i int, xid uint32, j int, yid1, yid2 uint3
 		}
 		key = tagJoinSwap | q<<54 | uint64(xid)
 	}
-	if v, ok := c.m[key]; ok {
+	if v, ok := c.m.get(key); ok {
 		s, _ := unpackSim(v)
 		return s
 	}
 	s := compute()
-	c.m[key] = packSim(s, 0)
+	c.m.put(key, packSim(s, 0))
 	return s
 }
 
@@ -162,11 +164,11 @@ func (c *SimCache) NearSimilarity(i int, a, b *Unit, floor float64) (float64, Ho
 		return unitSimilarity(a, b, floor)
 	}
 	key := tagNear | (uint64(floor*100)&0x7f)<<46 | q<<38 | uint64(id)
-	if v, ok := c.m[key]; ok {
+	if v, ok := c.m.get(key); ok {
 		return unpackSim(v)
 	}
 	s, h := unitSimilarity(a, b, floor)
-	c.m[key] = packSim(s, h)
+	c.m.put(key, packSim(s, h))
 	return s, h
 }
 
@@ -175,4 +177,74 @@ func (c *SimCache) NearSimilarity(i int, a, b *Unit, floor float64) (float64, Ho
 func CompareIntoCached(m *Match, a, b *Name, f *Frequencies, c *SimCache) {
 	m.Pairs, m.LeftA, m.LeftB = m.Pairs[:0], m.LeftA[:0], m.LeftB[:0]
 	m.Score = compare(a, b, f, m, c)
+}
+
+// simTable is an open-addressing hash table from keys to likeness, cheaper
+// than a map for the few thousand lookups of a query, and emptied in
+// constant time: an entry counts only if it carries the current generation.
+type simTable struct {
+	keys []uint64
+	vals []simValue
+	gens []uint32
+	gen  uint32
+	n    int
+	mask uint64
+}
+
+func (t *simTable) init(size int) {
+	t.keys = make([]uint64, size)
+	t.vals = make([]simValue, size)
+	t.gens = make([]uint32, size)
+	t.gen, t.n, t.mask = 1, 0, uint64(size-1)
+}
+
+func (t *simTable) reset() {
+	t.n = 0
+	t.gen++
+	if t.gen == 0 { // wrapped: old generations could come back to life
+		clear(t.gens)
+		t.gen = 1
+	}
+}
+
+func (t *simTable) slot(key uint64) uint64 {
+	return (key * 0x9E3779B97F4A7C15) >> 20 & t.mask
+}
+
+func (t *simTable) get(key uint64) (simValue, bool) {
+	for i := t.slot(key); ; i = (i + 1) & t.mask {
+		if t.gens[i] != t.gen {
+			return simValue{}, false
+		}
+		if t.keys[i] == key {
+			return t.vals[i], true
+		}
+	}
+}
+
+func (t *simTable) put(key uint64, v simValue) {
+	if 4*(t.n+1) > 3*len(t.keys) {
+		t.grow()
+	}
+	for i := t.slot(key); ; i = (i + 1) & t.mask {
+		if t.gens[i] != t.gen {
+			t.keys[i], t.vals[i], t.gens[i] = key, v, t.gen
+			t.n++
+			return
+		}
+		if t.keys[i] == key {
+			t.vals[i] = v
+			return
+		}
+	}
+}
+
+func (t *simTable) grow() {
+	old := *t
+	t.init(2 * len(old.keys))
+	for i, g := range old.gens {
+		if g == old.gen {
+			t.put(old.keys[i], old.vals[i])
+		}
+	}
 }

@@ -55,3 +55,28 @@ func TestSimCacheSameAsCompare(t *testing.T) {
 		}
 	}
 }
+
+// The table must behave as a map, across growth and resets.
+func TestSimTable(t *testing.T) {
+	var tb simTable
+	tb.init(4)
+	for round := range 3 {
+		want := map[uint64]float64{}
+		for i := range 5000 {
+			k := uint64(i*7919+round) | 1<<62
+			want[k] = float64(i)
+			tb.put(k, simValue{s: float64(i)})
+		}
+		for k, v := range want {
+			if got, ok := tb.get(k); !ok || got.s != v {
+				t.Fatalf("round %d: get(%x) = %v, %v; want %v", round, k, got.s, ok, v)
+			}
+		}
+		tb.reset()
+		for k := range want {
+			if _, ok := tb.get(k); ok {
+				t.Fatalf("round %d: %x still there after reset", round, k)
+			}
+		}
+	}
+}
