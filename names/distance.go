@@ -281,7 +281,9 @@ func (t *costTable) distanceWithin(a, b string, limit int) int {
 				low = best
 			}
 		}
-		if low > lim && lowPrev > lim {
+		// A digraph move reaches back two rows; without digraphs one row
+		// past the limit is enough to stop.
+		if low > lim && (lowPrev > lim || !digraphs) {
 			return limit + 1
 		}
 		lowPrev = low
