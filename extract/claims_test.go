@@ -46,7 +46,9 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{ArrestedIn, "Mosul", "IS members"}}},
 		{"killed person", "وذكرت مصادر محلية أن قياديا مصريا يدعى أبو عبد الله المصري قتل في غارة قرب أوباري.",
 			[]wantClaim{{KilledIn, "Ubari", "Abu Abd Allah al-Masri"}}},
-		{"multi-word trigger", "لقي القيادي أبو عمر الشيشاني مصرعه في مدينة الشرقاط.", nil},
+		// لقي ... مصرعه split by a name: مصرعه alone (مصرع with a pronoun) says it.
+		{"multi-word trigger split", "لقي القيادي أبو عمر الشيشاني مصرعه في مدينة الشرقاط.",
+			[]wantClaim{{KilledIn, "Shirqat", "Abu Umar al-Shishani"}}},
 		{"lqi masra'ahu", "وأفادت مصادر بأن عناصر من التنظيم لقوا مصرعهم في البادية السورية.",
 			[]wantClaim{{KilledIn, "Syrian Desert (Badia)", "IS members"}}},
 		{"surrender", "سلم أحد قادة التنظيم نفسه للقوات العراقية في قضاء الحويجة.",
@@ -166,6 +168,22 @@ func TestClaims(t *testing.T) {
 		// The return of an activity is no movement of people.
 		{"return of activity", "ويرى مراقبون بيئة خصبة لعودة نشاط التنظيم إلى ريف دير الزور.", nil},
 		{"attempt of two", "أوقف الجيش عنصرين كانا يحاولان التسلل نحو الأراضي التركية.", nil},
+		// Inflected triggers: the dual, pronoun endings, a ta marbuta
+		// before a pronoun, the feminine plural.
+		{"dual killed", "وأكدت الشرطة أن مسلحين اثنين قُتلا في مدينة الباب.",
+			[]wantClaim{{KilledIn, "Al-Bab", "IS members"}}},
+		{"dual hiding", "وقال مصدر إن عنصرين يختبئان في بلدة الشدادي.",
+			[]wantClaim{{HidingIn, "Shaddadi", "IS members"}}},
+		{"object pronoun", "وذكرت مصادر أن الشرطة اعتقلته في مدينة كركوك.",
+			[]wantClaim{{ArrestedIn, "Kirkuk", "IS members"}}},
+		{"ta marbuta and pronoun", "وأعلنت السلطات عودته إلى الموصل.",
+			[]wantClaim{{MovedTo, "Mosul", "IS members"}}},
+		{"quoting is not moving", "نقلا عن مصادر في الرقة.", nil},
+		// An arrest upon arrival happens where the arrival ends: two claims.
+		{"arrest on arrival", "وأفادت الصحيفة بأن قياديا اعتُقل فور وصوله إلى بغداد.",
+			[]wantClaim{{ArrestedIn, "Baghdad", "IS leader"}, {MovedTo, "Baghdad", "IS leader"}}},
+		{"arrest at arrival, far", "أوقفت الشرطة، صباح الأحد، امرأة في الثلاثين من عمرها لدى وصولها إلى مطار إسطنبول قادمة من أربيل.",
+			[]wantClaim{{ArrestedIn, "Istanbul", "women"}, {MovedTo, "Istanbul", "women"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -187,6 +187,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			last, typ, ok := triggers.match(text, toks, k)
+			if !ok && !(k+1 < b && toks[k+1].fold == "عن") { // نقلا عن: quoting
+				typ, ok = triggers.matchInflected(toks, k)
+				last = k
+			}
 			if !ok || last >= b {
 				continue
 			}
@@ -195,7 +199,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last
 				continue
 			}
-			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 && !punctBetween(text, toks, ts[n-1].last, k) &&
+			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 && !punctBetween(text, toks, ts[n-1].last, k) && !onArrival(toks, k, ClaimType(typ)) &&
+				!(k-ts[n-1].last >= 3 && stripConj(toks[k].fold) != toks[k].fold && toks[k].fold[:2] == "و") && // هربتا من المخيم ودخلتا تركيا: two verbs
 				!(strings.HasPrefix(toks[k].fold, "و") && eventType(ts[n-1].typ) && eventType(ClaimType(typ)) && ts[n-1].typ != ClaimType(typ)) {
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type (not مقتل 11 منهم واعتقال ثلاثة)
 				continue
@@ -264,6 +269,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				strings.HasPrefix(toks[ts[ti+1].first].fold, "و") && ts[ti+1].first-t.last <= 8 &&
 				!strings.ContainsAny(text[toks[t.last].end:toks[ts[ti+1].first].start], "،,:؛") {
 				// مقتل 11 منهم واعتقال ثلاثة آخرين قرب مدينة بول: two events, one place
+				u := ts[ti+1]
+				us, ue := scope(ti + 1)
+				chosen = pickPlaces(text, toks, skip, r.Places, placeRefs, u.typ, u.haven, u.at, u.enter, us, u.first, u.last, ue)
+			}
+			if len(chosen) == 0 && eventType(t.typ) && ti+1 < len(ts) && ts[ti+1].first-t.last <= 24 && onArrival(toks, ts[ti+1].first, ts[ti+1].typ) {
+				// اعتقل فور وصوله إلى مطار فرانكفورت: the arrest is where the
+				// arrival ends (the arrival is a claim of its own)
 				u := ts[ti+1]
 				us, ue := scope(ti + 1)
 				chosen = pickPlaces(text, toks, skip, r.Places, placeRefs, u.typ, u.haven, u.at, u.enter, us, u.first, u.last, ue)
@@ -547,6 +559,24 @@ func background(toks []token, k, a int) bool {
 	}
 	switch stripConj(toks[k-1].fold) {
 	case "كان", "كانوا", "كانت", "كانا", "كن":
+		return true
+	}
+	return false
+}
+
+// onArrival reports whether the trigger at k is an arrival introduced by a
+// word of "upon" (فور وصوله, لدى وصولها, عند عودته): the event before it
+// happened where the arrival ended.
+func onArrival(toks []token, k int, typ ClaimType) bool {
+	if typ != MovedTo || k < 1 {
+		return false
+	}
+	w := toks[k-1].fold
+	if w != "فور" {
+		w = stripConj(w) // not فور: its ف is no conjunction
+	}
+	switch w {
+	case "فور", "لدي", "عند", "حال", "بمجرد", "اثناء", "ابان":
 		return true
 	}
 	return false

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/athar-org/athar/geo"
 )
@@ -99,4 +100,39 @@ func stripConj(w string) string {
 		return w[2:]
 	}
 	return w
+}
+
+// inflections are the endings a listed one-word trigger may carry in the
+// news without being listed itself: object and possessive pronouns
+// (اعتقلته, وصولها), the dual (قتلا, يختبئان), the feminine plural (وصلن)
+// and the sound plurals. Folded, longest first.
+var inflections = []string{"هما", "تهم", "هم", "هن", "ها", "تا", "ان", "ون", "ين", "وا", "ه", "ا", "ن"}
+
+// noInflect are stems whose inflected forms are other words: أسرهم (their
+// families), سلما (peacefully), سلمان (a name).
+var noInflect = setOf("اسر", "سلم", "نقل", "قبض", "عبر")
+
+// matchInflected finds a one-word entry under an inflection of the word at
+// token i (with its proclitics): the trigger table lists base forms, and
+// the pronoun or number ending should not hide them. A ta marbuta before a
+// pronoun is written ت (عودته → عودة).
+func (t *phraseTable) matchInflected(toks []token, i int) (value string, ok bool) {
+	var vbuf [6]string
+	for _, v := range proclitics(toks[i].fold, vbuf[:0]) {
+		for _, suf := range inflections {
+			rem, found := strings.CutSuffix(v, suf)
+			if !found || utf8.RuneCountInString(rem) < 3 || noInflect[rem] {
+				continue
+			}
+			if val, ok := t.m[rem]; ok {
+				return val, true
+			}
+			if base, ok := strings.CutSuffix(rem, "ت"); ok && utf8.RuneCountInString(base) >= 3 {
+				if val, ok := t.m[base+"ه"]; ok {
+					return val, true
+				}
+			}
+		}
+	}
+	return "", false
 }
