@@ -96,7 +96,13 @@ func (f *PlaceFinder) Find(text string) []Place {
 // enclosingHeads are place nouns after which an unknown word is a place's
 // name: بلدة غرانيج, قرية X, جرود X.
 var enclosingHeads = setOf("بلده", "قريه", "مخيم", "جرود", "جرد", "وادي", "جبل", "جبال", "معبر", "حي", "ناحيه",
-	"مزرعه", "بلدات", "قري")
+	"مزرعه", "بلدات", "قري", "غابه", "غابات", "بلديه", "محميه", "مطار", "منطقه", "قضاء", "مديريه", "جزيره")
+
+// holderLinks may stand between an unknown place and the place that holds
+// it: a place noun with its preposition (غابة كاتوبا بمنطقة ماكوميا) or a
+// direction (جبل مكحول شمال بيجي, حي X وسط المدينة).
+var holderLinks = setOf("بمنطقه", "بمحافظه", "بولايه", "بقضاء", "بمديريه", "بناحيه", "بريف", "بمدينه", "ببلده",
+	"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "بالقرب", "بضواحي", "ضواحي")
 
 // enclosed adds a place the gazetteer lacks but the text locates: a place
 // noun, one unknown word, and في or ب with a place found (بلدة غرانيج بريف
@@ -136,6 +142,10 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		j, in := i+1, false
 		if toks[j].fold == "في" || toks[j].fold == "فى" {
 			j, in = j+1, true
+		} else if holderLinks[toks[j].fold] && j+1 < len(toks) && !covered[j] {
+			if _, ok := at[toks[j+1].start]; ok && !strings.ContainsAny(text[toks[j].end:toks[j+1].start], "،,.:؛\n") {
+				j, in = j+1, true
+			}
 		} else if strings.HasPrefix(toks[j].fold, "ب") {
 			in = true
 		}

@@ -96,6 +96,9 @@ func TestFindPlaces(t *testing.T) {
 		{"تحصنوا في جرود يبرود", []want{{"يبرود", "", "SY"}}},
 		// A village the gazetteer lacks, placed by the place that holds it.
 		{"اعتقل ثلاثة في بلدة الزرّاعة بريف دير الزور الشرقي", []want{{"الزرّاعة", "", "SY"}, {"بريف دير الزور الشرقي", "Eastern Deir ez-Zor countryside", "SY"}}},
+		// The holder after a place noun or a direction (our own sentences).
+		{"قتل مسلحان في غابة مانغالو بمنطقة ماكوميا", []want{{"مانغالو", "", "MZ"}, {"ماكوميا", "Macomia", "MZ"}}},
+		{"وقعت الغارة في جبل بلاسم شمال تكريت", []want{{"بلاسم", "", "IQ"}, {"تكريت", "Tikrit", "IQ"}}},
 		{"وقال إن الوضع في بلدة المسؤولين في ريف حلب هادئ", []want{{"ريف حلب", "Aleppo countryside", "SY"}}},
 		{"فر أحدهم من معارك الرقة إلى غابات باسيلان", []want{{"الرقة", "", "SY"}, {"باسيلان", "Basilan", "PH"}}},
 	}
