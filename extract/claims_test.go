@@ -179,6 +179,8 @@ func TestClaims(t *testing.T) {
 		{"ta marbuta and pronoun", "وأعلنت السلطات عودته إلى الموصل.",
 			[]wantClaim{{MovedTo, "Mosul", "IS members"}}},
 		{"quoting is not moving", "نقلا عن مصادر في الرقة.", nil},
+		{"security sweep headline", "حملة أمنية في الموصل وكركوك تطال عناصر من التنظيم",
+			[]wantClaim{{ArrestedIn, "Mosul", "IS members"}, {ArrestedIn, "Kirkuk", "IS members"}}},
 		// An arrest upon arrival happens where the arrival ends: two claims.
 		{"arrest on arrival", "وأفادت الصحيفة بأن قياديا اعتُقل فور وصوله إلى بغداد.",
 			[]wantClaim{{ArrestedIn, "Baghdad", "IS leader"}, {MovedTo, "Baghdad", "IS leader"}}},

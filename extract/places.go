@@ -521,6 +521,10 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 	if i > 0 && toks[i].joined && adjectiveNouns[toks[i-1].fold] && !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
 		return false // مصادر سورية: Syrian sources
 	}
+	if i > 0 && toks[i].joined && feminineIndefinite(toks[i-1].fold) && !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") &&
+		nisbaCountry("ال"+w) != "" {
+		return false // حملة أمنية تركية, بهوية سورية مزورة: an adjective agreeing with the noun before
+	}
 	if i > 0 && toks[i].joined && accusativeNouns[toks[i-1].fold] && strings.HasSuffix(w, "يا") {
 		return false // مقاتلا ألمانيا: a German fighter
 	}
@@ -537,6 +541,19 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 		return false
 	}
 	return true
+}
+
+// feminineIndefinite reports whether a folded word looks like an
+// indefinite feminine or plural noun or adjective (أمنية, بهوية, عائلات),
+// after which a nisba ending in ية is its adjective, not a country's name.
+// Prepositions, place nouns and directions are not: إلى سورية, منطقة.
+func feminineIndefinite(w string) bool {
+	w = stripConj(w)
+	if strings.HasPrefix(w, "ال") || prepositions[w] || placeTriggers[w] || weakTriggers[w] || placeHeads[w] ||
+		utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ات")
 }
 
 // isWilaya reports whether a folded word is ولاية with or without a
