@@ -51,7 +51,7 @@ func main() {
 // the Sahel, Afghanistan and Pakistan, the Caucasus and Central Asia where
 // many foreign fighters came from, and the other lands of IS's "provinces"
 // (the southern Philippines, Indonesia and Malaysia, Bangladesh, Central and
-// East Africa, the coast of the Gulf of Guinea).
+// East Africa, the coast of the Gulf of Guinea, the Maldives and Sri Lanka).
 var focus = map[string]bool{
 	"SY": true, "IQ": true, "TR": true, "LB": true, "JO": true, "PS": true, "IL": true, "EG": true,
 	"LY": true, "TN": true, "DZ": true, "MA": true, "EH": true, "MR": true, "SD": true, "SS": true,
@@ -60,6 +60,7 @@ var focus = map[string]bool{
 	"DJ": true, "ER": true, "ET": true, "KE": true, "CY": true, "GE": true, "AZ": true, "AM": true,
 	"TJ": true, "UZ": true, "KG": true, "KZ": true, "TM": true, "PH": true, "MZ": true, "CM": true,
 	"ID": true, "MY": true, "BD": true, "CD": true, "UG": true, "TZ": true, "BJ": true, "TG": true,
+	"MV": true, "LK": true,
 }
 
 // worldFloor is the population from which a town is kept anywhere in the
@@ -244,7 +245,10 @@ func readCountries(cldr, iso, isoMO string, cities []city) ([]geo.Place, error) 
 	}
 	cldrAr := map[string][]string{}
 	for _, m := range territoryRE.FindAllStringSubmatch(string(raw), -1) {
-		if n := cleanArabic(m[3]); n != "" {
+		// "ميانمار (بورما)", "جزر كوكوس (كيلينغ)": the name is the part
+		// before the bracket.
+		name, _, _ := strings.Cut(m[3], "(")
+		if n := cleanArabic(name); n != "" {
 			if m[2] == "" {
 				cldrAr[m[1]] = append([]string{n}, cldrAr[m[1]]...)
 			} else {
@@ -291,9 +295,12 @@ func readCountries(cldr, iso, isoMO string, cities []city) ([]geo.Place, error) 
 				latin = append(latin, v)
 			}
 		}
-		ar := cldrAr[code]
+		ar := slices.Clone(cldrAr[code])
 		for _, k := range []string{"name", "official_name", "common_name"} {
-			if n := cleanArabic(isoAr[e[k]]); n != "" && !slices.Contains(ar, n) {
+			// iso-codes' Arabic catalogue has mistakes (it gives Moldova
+			// the name of the Maldives, المالديف): a translation that is
+			// another country's CLDR name or common spelling is dropped.
+			if n := cleanArabic(isoAr[e[k]]); n != "" && !slices.Contains(ar, n) && !otherCountrys(cldrAr, code, n) {
 				ar = append(ar, n)
 			}
 		}
@@ -316,6 +323,23 @@ func readCountries(cldr, iso, isoMO string, cities []city) ([]geo.Place, error) 
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// otherCountrys reports whether the Arabic name n, folded, is a CLDR name
+// or a common spelling (extraCountryNames) of a country other than code.
+func otherCountrys(cldrAr map[string][]string, code, n string) bool {
+	f := geo.Fold(n)
+	for c, names := range cldrAr {
+		if c == code {
+			continue
+		}
+		for _, m := range append(slices.Clone(names), extraCountryNames[c]...) {
+			if geo.Fold(m) == f || geo.Fold(strings.TrimPrefix(m, "جزر ")) == f {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // centres are rough geographic centres of the countries where the median of
@@ -363,9 +387,31 @@ var extraCountryNames = map[string][]string{
 	"PS": {"فلسطين", "الأراضي الفلسطينية"},
 	"DE": {"ألمانيا", "المانيا"},
 	"NL": {"هولندا"},
-	"BA": {"البوسنة", "البوسنة والهرسك"},
 	"XK": {"كوسوفو"},
 	"CD": {"الكونغو الديمقراطية"},
+	// Short forms news use: the islands without جزر, the first word of a
+	// two-word name.
+	"MV": {"المالديف", "مالديف", "جمهورية المالديف"},
+	"BF": {"بوركينا", "بوركينافاسو"},
+	"LK": {"سري لانكا", "سيريلانكا", "سيرلانكا"},
+	"KM": {"جمهورية القمر المتحدة"},
+	"SC": {"سيشل"},
+	"MU": {"موريشيوس", "موريشيس"},
+	"CV": {"الرأس الأخضر"},
+	"GQ": {"غينيا الإستوائية"},
+	"CF": {"أفريقيا الوسطى", "إفريقيا الوسطى"},
+	"ZA": {"جنوب إفريقيا"},
+	"BA": {"البوسنة", "البوسنة والهرسك"},
+	"MM": {"بورما", "ميانمار"},
+	"CI": {"ساحل العاج", "كوت ديفوار"},
+	"MK": {"مقدونيا", "مقدونيا الشمالية"},
+	"CZ": {"التشيك", "تشيكيا"},
+	"NZ": {"نيوزلندا"},
+	"TM": {"تركمانستان"},
+	"KG": {"قرغيزستان", "قيرغيزستان"},
+	"TJ": {"طاجيكستان", "طاجكستان"},
+	"UZ": {"أوزبكستان"},
+	"KZ": {"كازاخستان"},
 }
 
 var subdivisionRE = regexp.MustCompile(`<subdivision type="([a-z]{2})([a-z0-9]+)"[^>]*>([^<]+)</subdivision>`)
