@@ -96,7 +96,8 @@ func (f *PlaceFinder) Find(text string) []Place {
 // enclosingHeads are place nouns after which an unknown word is a place's
 // name: بلدة غرانيج, قرية X, جرود X.
 var enclosingHeads = setOf("بلده", "قريه", "مخيم", "جرود", "جرد", "وادي", "جبل", "جبال", "معبر", "حي", "ناحيه",
-	"مزرعه", "بلدات", "قري", "غابه", "غابات", "بلديه", "محميه", "مطار", "منطقه", "قضاء", "مديريه", "جزيره")
+	"مزرعه", "بلدات", "قري", "غابه", "غابات", "بلديه", "محميه", "مطار", "منطقه", "قضاء", "مديريه", "جزيره",
+	"واحه", "منخفض", "مقاطعه")
 
 // holderLinks may stand between an unknown place and the place that holds
 // it: a place noun with its preposition (غابة كاتوبا بمنطقة ماكوميا) or a
@@ -149,17 +150,23 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		} else if strings.HasPrefix(toks[j].fold, "ب") {
 			in = true
 		}
-		if !in || j >= len(toks) || strings.ContainsAny(text[x.end:toks[j].start], "،,.:؛\n") {
-			continue
+		hi, ok := -1, false
+		if in && j < len(toks) && !strings.ContainsAny(text[x.end:toks[j].start], "،,.:؛\n") {
+			hi, ok = at[toks[j].start]
+			if ok && (ps[hi].Kind == geo.KindCountry || ps[hi].Country == "") {
+				continue // a country or a cross-border area is too large to place a village by
+			}
 		}
-		hi, ok := at[toks[j].start]
+		if !ok && strongHeads[head] && looseName(text, toks, i) {
+			// No holder right after it: the nearest place of the sentence
+			// (بلدة كاتانكودي في شرق البلاد ... سريلانكا), a country only
+			// when the sentence names nothing finer.
+			hi, ok = nearestHolder(text, toks, ps, i)
+		}
 		if !ok {
 			continue
 		}
 		h := ps[hi]
-		if h.Kind == geo.KindCountry || h.Country == "" {
-			continue // a country or a cross-border area is too large to place a village by
-		}
 		kind := geo.KindVillage
 		if head == "مخيم" || head == "معبر" {
 			kind = geo.KindPOI
@@ -176,6 +183,73 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 	out := append(ps, add...)
 	slices.SortFunc(out, func(a, b Place) int { return a.Span.Start - b.Span.Start })
 	return out
+}
+
+// strongHeads are the place nouns after which an unknown word is a place
+// even with no holder right after it: the place is then located by the
+// nearest place of its sentence.
+var strongHeads = setOf("بلده", "قريه", "مخيم", "مطار", "جزيره", "ناحيه", "واحه", "منخفض", "مدينه")
+
+// looseName reports whether the unknown word at token i, after a place
+// noun, may be a place's name though no holder follows it: not with the
+// article or a preposition glued on (قرية العرب, مدينة لإعادة), not a
+// feminine word (قرية قريبة), and not the first word of a longer name
+// (مطار شارل ديغول: the next word must end the phrase, be a preposition, a
+// direction, a conjunct or a word with the article).
+func looseName(text string, toks []token, i int) bool {
+	x := toks[i].fold
+	if strings.HasPrefix(x, "ال") || strings.HasPrefix(x, "ل") || strings.HasSuffix(x, "ه") {
+		return false
+	}
+	if i+1 >= len(toks) || strings.ContainsAny(text[toks[i].end:toks[i+1].start], "،,.:؛\n!؟?\"«»()") {
+		return true
+	}
+	n := toks[i+1].fold
+	return prepositions[n] || holderLinks[n] || n == "في" || strings.HasPrefix(n, "ال") || strings.HasPrefix(n, "و")
+}
+
+// holderReach is how many words from an unknown place its sentence's
+// nearest place may lie to locate it.
+const holderReach = 25
+
+// nearestHolder returns the index in ps of the place nearest token i in
+// its sentence, within holderReach words, preferring any place with a
+// country below country level to a country; ok is false if none.
+func nearestHolder(text string, toks []token, ps []Place, i int) (int, bool) {
+	best, bestD, country, countryD := -1, 0, -1, 0
+	for k, p := range ps {
+		if p.Country == "" {
+			continue
+		}
+		var lo, hi int
+		if p.Span.End <= toks[i].start {
+			lo, hi = p.Span.End, toks[i].start
+		} else if p.Span.Start >= toks[i].end {
+			lo, hi = toks[i].end, p.Span.Start
+		} else {
+			continue
+		}
+		if strings.ContainsAny(text[lo:hi], ".\n!؟?") {
+			continue // another sentence
+		}
+		d := len(strings.Fields(text[lo:hi]))
+		if d > holderReach {
+			continue
+		}
+		if p.Kind == geo.KindCountry {
+			if country < 0 || d < countryD {
+				country, countryD = k, d
+			}
+			continue
+		}
+		if best < 0 || d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best >= 0 {
+		return best, true
+	}
+	return country, country >= 0
 }
 
 // tokenIndex returns the index of the token starting at byte off, or -1.

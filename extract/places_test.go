@@ -268,3 +268,36 @@ func TestSetOfKeepsFoldedForms(t *testing.T) {
 		t.Errorf("setOf has %d words, want 5: %v", len(s), s)
 	}
 }
+
+// A place noun and an unknown name with no holder right after it: the
+// nearest place of the sentence locates it; the guards keep adjectives,
+// common nouns with the article and longer names out.
+func TestFindPlacesLocatedBySentence(t *testing.T) {
+	f := finder(t)
+	tests := []struct {
+		text, word, country string // word "" when no unknown place may be added
+	}{
+		{"فر المسلحون إلى بلدة زنكوتابا في شرق البلاد بعد معارك قرب الموصل", "زنكوتابا", "IQ"},
+		{"اعتقلت الشرطة مشتبها به في جزيرة كومادوفي جنوب العاصمة الماليزية كوالالمبور", "كومادوفي", "MY"},
+		{"قالت مصادر إن القائد انتقل إلى قرية دنكوري، وهي على الطريق بين غاو وميناكا", "دنكوري", "ML"},
+		{"سيطر المسلحون على قرية قريبة من حلب", "", ""},
+		{"وصلوا إلى مدينة لإعادة التأهيل قرب بغداد", "", ""},
+		{"نزلوا في مطار شارل ديغول قادمين من إسطنبول", "", ""},
+		{"فروا إلى قرية زنكوتابا. وفي اليوم التالي وصلوا إلى حلب", "", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range f.Find(tt.text) {
+			if strings.HasPrefix(p.ID, "in:") {
+				got = append(got, p.Text+"/"+p.Country)
+			}
+		}
+		var want []string
+		if tt.word != "" {
+			want = []string{tt.word + "/" + tt.country}
+		}
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s:\n got %v\n want %v", tt.text, got, want)
+		}
+	}
+}
