@@ -763,8 +763,11 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 		bestScore := math.Inf(-1)
 		for _, p := range m.cands {
 			s := prior(p)
-			if countries[p.Country] > 0 {
-				s += 3.5
+			if n := countries[p.Country]; n > 0 {
+				// The more often the text names a country, the likelier
+				// its namesake: الخليل in a report that names Mali three
+				// times is In Khalil, not Hebron.
+				s += 3.5 + 1.5*float64(min(n, 4)-1)
 			}
 			if m.hintCountry != "" && p.Country == m.hintCountry {
 				s += 6
@@ -929,9 +932,19 @@ func containmentHints(toks []token, ms []*mention) {
 			}
 		case gap == 1 && strings.HasPrefix(nf, "و") && toks[next.first].joined:
 			m.hintCountry = next.hintCountry
+		case gap == 1 && directions[nf] && next.last > next.first,
+			gap == 2 && directions[toks[m.last+1].fold]:
+			// الخليل شمال مالي, X جنوب العاصمة الليبية طرابلس
+			if c := oneCountry(next.cands); c != "" {
+				m.hintCountry = c
+			}
 		}
 	}
 }
+
+// directions are the words that place a place relative to another one
+// (X شمال Y).
+var directions = setOf("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "شمال شرق")
 
 // oneCountry returns the country all candidates share, or "".
 func oneCountry(ps []*geo.Place) string {

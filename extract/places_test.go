@@ -301,3 +301,29 @@ func TestFindPlacesLocatedBySentence(t *testing.T) {
 		}
 	}
 }
+
+// A namesake of the country the text keeps naming beats a larger town
+// abroad; without that country the larger town stays.
+func TestFindPlacesDocumentCountry(t *testing.T) {
+	f := finder(t)
+	tests := []struct{ text, word, country string }{
+		{"قالت السلطات في مالي إن المسلح وصل من الخليل شمال مالي، وإن الجيش المالي يلاحق رفاقه في مالي", "الخليل", "ML"},
+		{"اقتحم الجيش الإسرائيلي مدينة الخليل في الضفة الغربية", "الخليل", "PS"},
+		{"فر المطلوب إلى المالديف عبر سريلانكا", "المالديف", "MV"},
+		{"عاد المقاتلون من بوركينا إلى النيجر", "بوركينا", "BF"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, p := range f.Find(tt.text) {
+			if p.Text == tt.word {
+				found = true
+				if p.Country != tt.country {
+					t.Errorf("%s: %s in %s, want %s", tt.text, tt.word, p.Country, tt.country)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: %s not found", tt.text, tt.word)
+		}
+	}
+}
