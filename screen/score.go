@@ -118,14 +118,15 @@ const (
 // sims, when not nil, remembers unit likeness across the query's calls.
 func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, sims *names.SimCache, explain bool) (float64, nameLimit, NameEvidence) {
 	var ev NameEvidence
-	a := newAlignment(q, l, m, freq)
+	var a alignment
+	a.init(q, l, m, freq)
 	a.sims = sims
 	bits := a.pairBits(&ev, explain)
 	bits += a.nearBits(&ev, explain)
 	lo, hi := min(a.leftQ, a.leftL)-a.near, max(a.leftQ, a.leftL)-a.near
 	bits -= conflictBits*float64(max(lo, 0)) + extraBits*float64(max(hi-lo, 0))
 	bits -= a.conflictBits(&ev, explain)
-	lim := a.limit()
+	lim := a.limit(explain)
 	if explain {
 		for _, i := range m.LeftA {
 			ev.QueryLeft = append(ev.QueryLeft, q.Units[i].Text)
@@ -163,8 +164,10 @@ type alignment struct {
 	fatherDiffers bool          // both give a father, and they differ
 }
 
-func newAlignment(q, l *names.Name, m *names.Match, freq *names.Frequencies) *alignment {
-	a := &alignment{q: q, l: l, m: m, freq: freq, leftQ: len(m.LeftA), leftL: len(m.LeftB)}
+// init sets the alignment up for a comparison. It fills a value the caller
+// holds (on its stack: nameEvidence runs for every name compared).
+func (a *alignment) init(q, l *names.Name, m *names.Match, freq *names.Frequencies) {
+	*a = alignment{q: q, l: l, m: m, freq: freq, leftQ: len(m.LeftA), leftL: len(m.LeftB)}
 	for i := range a.pairedQ {
 		a.pairedQ[i], a.pairedL[i], a.nearQ[i], a.nearL[i] = -1, -1, -1, -1
 	}
@@ -186,7 +189,6 @@ func newAlignment(q, l *names.Name, m *names.Match, freq *names.Frequencies) *al
 			}
 		}
 	}
-	return a
 }
 
 // pairBits is the evidence of the aligned pairs: each unit's rarity, scaled
@@ -337,9 +339,18 @@ func (a *alignment) conflictBits(ev *NameEvidence, explain bool) float64 {
 }
 
 // limit is the cap the alignment puts on the name's score, and why.
-func (a *alignment) limit() nameLimit {
+//
+// The reason is worded only when explaining: the words cost allocations on
+// every comparison, and the code says enough to score.
+func (a *alignment) limit(explain bool) nameLimit {
 	q, l := a.q, a.l
 	lim := nameLimit{Limit: 1}
+	say := func(f func() string) string {
+		if explain {
+			return f()
+		}
+		return ""
+	}
 	givenQ, givenL := givenUnit(q), givenUnit(l)
 	if givenQ >= 0 && givenL >= 0 && givenQ < maxUnits && givenL < maxUnits && a.pairs > 0 && a.pairedQ[givenQ] != givenL {
 		sure := q.Units[givenQ].Confidence >= 0.8 && l.Units[givenL].Confidence >= 0.8
@@ -350,14 +361,22 @@ func (a *alignment) limit() nameLimit {
 			gq, gl := &q.Units[givenQ], &l.Units[givenL]
 			s, _ := a.nearSim(givenQ, givenL, kinFloor)
 			if s >= typoFloor && !names.KnownDistinct(gq, gl) {
-				lim = nameLimit{typoCap(s), CapGivenMisspelt, "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"}
+				lim = nameLimit{typoCap(s), CapGivenMisspelt, say(func() string {
+					return "the given names differ (" + gq.Text + " / " + gl.Text + "), perhaps by a misspelling"
+				})}
 			} else {
-				lim = nameLimit{kinCap(s), CapGivenDiffers, "the given names differ (" + gq.Text + " / " + gl.Text + "): the rest may be a relative's"}
+				lim = nameLimit{kinCap(s), CapGivenDiffers, say(func() string {
+					return "the given names differ (" + gq.Text + " / " + gl.Text + "): the rest may be a relative's"
+				})}
 			}
 		case mq < 0 && ml >= 0:
-			lim = nameLimit{kinCapLow, CapSon, "the listed given name is the query's " + q.Units[ml].Role.String() + ": a son or grandson?"}
+			lim = nameLimit{kinCapLow, CapSon, say(func() string {
+				return "the listed given name is the query's " + q.Units[ml].Role.String() + ": a son or grandson?"
+			})}
 		case ml < 0 && mq >= 0 && sure:
-			lim = nameLimit{kinCapLow, CapFather, "the query's given name is the listed " + l.Units[mq].Role.String() + ": a father or grandfather?"}
+			lim = nameLimit{kinCapLow, CapFather, say(func() string {
+				return "the query's given name is the listed " + l.Units[mq].Role.String() + ": a father or grandfather?"
+			})}
 		}
 	}
 	if a.fatherDiffers && lim.Limit > fatherCap {
@@ -367,7 +386,7 @@ func (a *alignment) limit() nameLimit {
 	}
 	if a.onlyKunya {
 		lim.Limit = math.Min(lim.Limit, maxKunyaScore)
-		if lim.Why == "" {
+		if lim.Code == "" {
 			lim.Code, lim.Why = CapKunyaOnly, "only the kunya matched"
 		}
 	}
