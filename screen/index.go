@@ -490,7 +490,7 @@ func (ix *index) preferBirthYear(ps []posting, year, n int) []posting {
 // Both are sorted by entry. When a is much the shorter, it looks each entry
 // up in b instead of walking b.
 func intersect(dst, a, b []posting) []posting {
-	if len(a)*16 < len(b) {
+	if len(a)*8 < len(b) {
 		j := 0
 		for _, p := range a {
 			j = seek(b, j, p.entry())
