@@ -475,16 +475,23 @@ func (f *PlaceFinder) bySound(toks []token, i int, person map[string]bool) *ment
 		if len(cands) == 0 {
 			continue
 		}
-		m := &mention{first: i, last: i, key: v, cands: cands, via: "sound", trigger: strong, single: true}
-		if i > 0 {
-			m.kindHint = triggerKind(toks[i-1].fold)
-		}
-		if i+1 < len(toks) && toks[i+1].joined {
-			m.hintCountry = nisbaCountry(toks[i+1].fold)
-		}
-		return m
+		return wordMention(toks, i, v, cands, "sound", strong)
 	}
 	return nil
+}
+
+// wordMention is a one-word mention at token i found by the way via, with
+// the hints of its neighbours: the place noun before it (مدينة, جبل) and a
+// nisba after it (the country it is in).
+func wordMention(toks []token, i int, key string, cands []*geo.Place, via string, strong bool) *mention {
+	m := &mention{first: i, last: i, key: key, cands: cands, via: via, trigger: strong, single: true}
+	if i > 0 {
+		m.kindHint = triggerKind(toks[i-1].fold)
+	}
+	if i+1 < len(toks) && toks[i+1].joined {
+		m.hintCountry = nisbaCountry(toks[i+1].fold)
+	}
+	return m
 }
 
 // byVariant finds at token i a place whose Arabic name the text spells
@@ -515,14 +522,7 @@ func (f *PlaceFinder) byVariant(toks []token, i int, person map[string]bool) *me
 		if len(cands) == 0 {
 			continue
 		}
-		m := &mention{first: i, last: i, key: v, cands: cands, via: "variant", trigger: strong, single: true}
-		if i > 0 {
-			m.kindHint = triggerKind(toks[i-1].fold)
-		}
-		if i+1 < len(toks) && toks[i+1].joined {
-			m.hintCountry = nisbaCountry(toks[i+1].fold)
-		}
-		return m
+		return wordMention(toks, i, v, cands, "variant", strong)
 	}
 	return nil
 }

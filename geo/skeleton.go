@@ -30,12 +30,7 @@ func Skeleton(name string) string {
 	}
 	if s[0] < 0x80 {
 		s = strings.TrimSuffix(s, " city")
-		for _, a := range []string{"al ", "el ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "le ", "la ", "les "} {
-			if r, ok := strings.CutPrefix(s, a); ok && len(r) >= 3 {
-				s = r
-				break
-			}
-		}
+		s = stripLatinArticle(s)
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			next := byte(0)
@@ -251,12 +246,7 @@ func vocalised(s string, arabic bool) string {
 		}
 		return b.String()
 	}
-	for _, a := range []string{"al ", "el ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "le ", "la ", "les "} {
-		if r, ok := strings.CutPrefix(s, a); ok && len(r) >= 3 {
-			s = r
-			break
-		}
-	}
+	s = stripLatinArticle(s)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		soft := i+1 < len(s) && (s[i+1] == 'e' || s[i+1] == 'i' || s[i+1] == 'y')
@@ -288,3 +278,15 @@ func vocalised(s string, arabic bool) string {
 }
 
 func isLong(r rune) bool { return r == 'ا' || r == 'و' || r == 'ي' }
+
+// stripLatinArticle drops a leading Arabic or French article written in
+// Latin letters (al-, el-, ash-, le ...) when a name of three letters or
+// more is left.
+func stripLatinArticle(s string) string {
+	for _, a := range []string{"al ", "el ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "le ", "la ", "les "} {
+		if r, ok := strings.CutPrefix(s, a); ok && len(r) >= 3 {
+			return r
+		}
+	}
+	return s
+}
