@@ -417,6 +417,12 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit
 		if len(cur) <= maxCandidates {
 			break
 		}
+		if slices.ContainsFunc(used, func(u keyStat) bool { return samePostings(u.ps, ks.ps) }) {
+			// Two units under one key (أحمد and حمد both read HMD):
+			// intersecting a list with itself changes nothing.
+			used = append(used, ks)
+			continue
+		}
 		next := intersect(bufs[turn][:0], cur, ks.ps)
 		bufs[turn] = next[:0]
 		if len(next) == 0 {
@@ -517,6 +523,12 @@ func intersect(dst, a, b []posting) []posting {
 		}
 	}
 	return dst
+}
+
+// samePostings reports whether two posting lists are the same list of the
+// index.
+func samePostings(a, b []posting) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // seek returns the first index at or after from whose posting's entry is
