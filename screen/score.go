@@ -116,12 +116,27 @@ const (
 // (1 for none) and why.
 //
 // sims, when not nil, remembers unit likeness across the query's calls.
-func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, sims *names.SimCache, explain bool) (float64, nameLimit, NameEvidence) {
+// need is the least evidence (natural log) that can still change the
+// answer: when the aligned pairs and every leftover taken for a misspelling
+// could not reach it, the rest is not worked out and that bound is
+// returned, with no cap (math.Inf(-1): always work it out).
+func nameEvidence(q, l *names.Name, m *names.Match, freq *names.Frequencies, sims *names.SimCache, need float64, explain bool) (float64, nameLimit, NameEvidence) {
 	var ev NameEvidence
 	var a alignment
 	a.init(q, l, m, freq)
 	a.sims = sims
 	bits := a.pairBits(&ev, explain)
+	if !explain && !math.IsInf(need, -1) {
+		most := bits
+		for i := range min(len(q.Units), maxUnits) {
+			if a.pairedQ[i] < 0 {
+				most += nearShare * sims.QueryWeight(freq, i, &q.Units[i])
+			}
+		}
+		if most*math.Ln2 < need {
+			return most * math.Ln2, nameLimit{Limit: 1}, ev
+		}
+	}
 	bits += a.nearBits(&ev, explain)
 	lo, hi := min(a.leftQ, a.leftL)-a.near, max(a.leftQ, a.leftL)-a.near
 	bits -= conflictBits*float64(max(lo, 0)) + extraBits*float64(max(hi-lo, 0))

@@ -192,6 +192,13 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		if bound < floor || (len(top) == limit && bound < top[limit-1]) {
 			break
 		}
+		// The least name evidence that could still put this record in
+		// the answer, for nameEvidence to stop early below it.
+		need := floor
+		if len(top) == limit {
+			need = max(need, top[limit-1])
+		}
+		need -= prior + maxFeat
 		e := &ix.entries[c.entry]
 		best := scored{entry: c.entry, logit: prior, raw: prior}
 		if len(e.names) > 0 {
@@ -204,7 +211,7 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 				}
 				sc.sims.SetQueryName(qi)
 				names.CompareIntoCached(&sc.match, &qn[qi], &e.names[li].name, ix.freq, sc.sims)
-				w, lim, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, sc.sims, false)
+				w, lim, _ := nameEvidence(&qn[qi], &e.names[li].name, &sc.match, ix.freq, sc.sims, need, false)
 				raw := prior + w
 				lg := math.Min(raw, logit(nameCap(e.names[li].kind, lim.Limit)))
 				if lg > best.logit || (lg == best.logit && raw > best.raw) {
@@ -310,7 +317,7 @@ func (s *Screener) explain(ix *index, qn []names.Name, pq *parsed, mother *names
 		q := &qn[best[0]]
 		ln := &e.names[best[1]]
 		nm := names.Compare(q, &ln.name, ix.freq)
-		_, lim, ev := nameEvidence(q, &ln.name, &nm, ix.freq, nil, true)
+		_, lim, ev := nameEvidence(q, &ln.name, &nm, ix.freq, nil, math.Inf(-1), true)
 		ev.Query = q.Original
 		ev.Listed = ln.name.Original
 		ev.ListedKind = string(ln.kind)
