@@ -160,16 +160,25 @@ func (s *Server) handleUpdatePerson(w http.ResponseWriter, r *http.Request, c *c
 	if err != nil {
 		return err
 	}
-	if old.Provenance.Dataset != athar.ManualDataset {
-		return athar.Errorf(athar.ECONFLICT, "record %s belongs to dataset %q; imported records change only when their list is imported again", id, old.Provenance.Dataset)
-	}
-	if old.Owner != c.Org {
-		return athar.Errorf(athar.EFORBIDDEN, "record %s belongs to organisation %s; only its analysts may edit it", id, old.Owner)
+	if err := checkEditable(old, c, "edit"); err != nil {
+		return err
 	}
 	if err := checkEntered(c, &p); err != nil {
 		return err
 	}
 	return s.savePerson(w, r, c, &p, "person.update", http.StatusOK)
+}
+
+// checkEditable refuses a change (verb: edit, delete) to a record that came
+// from an imported list, or that another organisation owns.
+func checkEditable(old *athar.Person, c *caller, verb string) error {
+	if old.Provenance.Dataset != athar.ManualDataset {
+		return athar.Errorf(athar.ECONFLICT, "record %s belongs to dataset %q; imported records change only when their list is imported again", old.ID, old.Provenance.Dataset)
+	}
+	if old.Owner != c.Org {
+		return athar.Errorf(athar.EFORBIDDEN, "record %s belongs to organisation %s; only its analysts may %s it", old.ID, old.Owner, verb)
+	}
+	return nil
 }
 
 // savePerson writes the edit to the audit log, then to the registry (the
@@ -207,11 +216,8 @@ func (s *Server) handleDeletePerson(w http.ResponseWriter, r *http.Request, c *c
 	if err != nil {
 		return err
 	}
-	if old.Provenance.Dataset != athar.ManualDataset {
-		return athar.Errorf(athar.ECONFLICT, "record %s belongs to dataset %q; imported records change only when their list is imported again", id, old.Provenance.Dataset)
-	}
-	if old.Owner != c.Org {
-		return athar.Errorf(athar.EFORBIDDEN, "record %s belongs to organisation %s; only its analysts may delete it", id, old.Owner)
+	if err := checkEditable(old, c, "delete"); err != nil {
+		return err
 	}
 	if err := s.audit.record(r.Context(), entry(c, "person.delete", id, personDetail(old))); err != nil {
 		return err

@@ -321,22 +321,20 @@ func digraphOf(c, f, s byte) bool {
 	return g != 0 && firstGroup[f] == g && (s == 'h' || s == 'X' || s == 'H')
 }
 
+// meanWeight is what a distance between two codes is measured against: the
+// mean of their weights (of the part the distance reads), not the larger:
+// a Latin spelling weighs more than the Arabic for its vowels, and a
+// missing long vowel (حسن, Hussein) must count.
+func (t *costTable) meanWeight(a, b string) int {
+	return (t.weight(a[:min(len(a), maxDP)]) + t.weight(b[:min(len(b), maxDP)])) / 2
+}
+
 // similarity turns the distance of two codes into [0, 1].
 func (t *costTable) similarity(a, b string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	wa, wb := t.weight(a), t.weight(b)
-	if len(a) > maxDP {
-		wa = t.weight(a[:maxDP])
-	}
-	if len(b) > maxDP {
-		wb = t.weight(b[:maxDP])
-	}
-	// The mean, not the larger weight: a Latin spelling weighs more than
-	// the Arabic for its vowels, and a missing long vowel (حسن, Hussein)
-	// must count.
-	w := (wa + wb) / 2
+	w := t.meanWeight(a, b)
 	d := t.distance(a, b)
 	s := 1 - float64(d)/float64(w)
 	if s < 0 {
@@ -351,14 +349,7 @@ func (t *costTable) similarityAbove(a, b string, floor float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	wa, wb := t.weight(a), t.weight(b)
-	if len(a) > maxDP {
-		wa = t.weight(a[:maxDP])
-	}
-	if len(b) > maxDP {
-		wb = t.weight(b[:maxDP])
-	}
-	w := (wa + wb) / 2
+	w := t.meanWeight(a, b)
 	limit := int((1 - floor) * float64(w))
 	d := t.distanceWithin(a, b, limit)
 	if d > limit {

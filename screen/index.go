@@ -405,7 +405,7 @@ func (s *scratch) reset() {
 // while the intersection stays large, one more unit narrows it. A unit that
 // would empty it is passed over. The records of the first unit alone are
 // credited only when no two units meet.
-func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit, birthYear int) {
+func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, birthYear int) {
 	// common is in ascending order of postings already (s.keys was sorted).
 	cur := common[0].ps
 	used := []keyStat{common[0]}
@@ -440,7 +440,7 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qunits []*names.Unit
 		cur = ix.preferBirthYear(cur, birthYear, maxTiedCandidates)
 	}
 	for _, ks := range used {
-		w := float32(ix.freq.Weight(qunits[ks.unit]))
+		w := qweights[ks.unit]
 		// Credit through the key's own postings (for the names they name),
 		// found by binary search: the intersection is small, the list long.
 		j := 0
@@ -631,10 +631,11 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, birt
 	// Rarest keys first; walk common keys only while nothing rarer found
 	// candidates, so a query of common names alone still finds its people.
 	slices.SortFunc(s.keys, func(a, b keyStat) int { return cmp.Compare(len(a.ps), len(b.ps)) })
-	qunits := make([]*names.Unit, 0, unit)
+	// Each query unit's rarity, once: a unit has several keys.
+	qweights := make([]float32, 0, unit)
 	for qi := range qnames {
 		for ui := range qnames[qi].Units {
-			qunits = append(qunits, &qnames[qi].Units[ui])
+			qweights = append(qweights, float32(ix.freq.Weight(&qnames[qi].Units[ui])))
 		}
 	}
 	var common []keyStat // the least common key of each unit whose keys are all common
@@ -645,7 +646,7 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, birt
 			}
 			continue
 		}
-		w := float32(ix.freq.Weight(qunits[ks.unit]))
+		w := qweights[ks.unit]
 		for _, p := range ks.ps {
 			s.credit(uint32(p.entry()), min(ks.unit, docBit-1), w, 1<<min(p.name(), 63))
 		}
@@ -655,7 +656,7 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, birt
 		// credit the records that hold the most units, found by merging the
 		// sorted postings, which reads memory in order instead of touching a
 		// slot per posting.
-		ix.creditCommon(s, common, qunits, birthYear)
+		ix.creditCommon(s, common, qweights, birthYear)
 	}
 	for _, d := range docs {
 		for _, k := range []string{d, ocrFold(d)} {
