@@ -1,11 +1,8 @@
 package api
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -100,15 +97,11 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	var (
 		warnings int
 		first    []sources.Warning
-		hashes   []string
 		inputs   []sources.Input
+		dg       sources.Digest
 	)
 	for _, f := range files {
-		h := sha256.New()
-		f.r = io.TeeReader(f.r, h) // what the importer reads is hashed
-		f.h = h
-		inputs = append(inputs, sources.Input{Name: f.name, R: bufio.NewReaderSize(f.r, 64<<10)})
-		hashes = append(hashes, "")
+		inputs = append(inputs, dg.Input(f.name, f.r))
 	}
 	owner := c.Org
 	if format.public {
@@ -130,18 +123,9 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	if err != nil {
 		return importError(err)
 	}
-	for i, f := range files {
-		// The rest, through the hash: an importer may stop before the end
-		// (an XML decoder at the closing tag).
-		if _, err := io.Copy(io.Discard, f.r); err != nil {
-			return importError(err)
-		}
-		hashes[i] = hex.EncodeToString(f.h.Sum(nil))
-	}
-	sum := hashes[0]
-	if len(hashes) > 1 {
-		h := sha256.Sum256([]byte(strings.Join(hashes, "\n") + "\n"))
-		sum = hex.EncodeToString(h[:])
+	sum, err := dg.Sum()
+	if err != nil {
+		return importError(err)
 	}
 	if version == "" {
 		version = "sha256:" + sum[:12]
@@ -205,7 +189,6 @@ func (s *Server) checkDatasetOwner(ctx context.Context, c *caller, dataset strin
 type uploaded struct {
 	name string
 	r    io.Reader
-	h    interface{ Sum([]byte) []byte }
 }
 
 // uploadedFiles returns the files of an upload: the "file" parts of a

@@ -3,12 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -123,13 +120,11 @@ all as JSON Lines.`,
 	return c
 }
 
-// inputFile is one input being read: its bytes are counted for the progress
-// bar and hashed for the dataset's record.
+// inputFile is one input to read: its bytes are counted for the progress
+// bar.
 type inputFile struct {
 	path string
 	f    *os.File
-	h    hash.Hash
-	r    io.Reader
 }
 
 func runImport(ctx context.Context, e *env, o importOptions) (err error) {
@@ -166,7 +161,7 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 			return fmt.Errorf("import: %s is a directory; give the list's files", p)
 		}
 		total += fi.Size()
-		files = append(files, &inputFile{path: p, f: f, h: sha256.New()})
+		files = append(files, &inputFile{path: p, f: f})
 	}
 
 	warns, err := newWarningLog(o.warnings)
@@ -189,10 +184,10 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 	bar := progress.New(e.stderr, total, progress.Options{Label: "importing " + dataset, Terminal: term, Width: width})
 	defer bar.Close()
 
+	var dg sources.Digest
 	inputs := make([]sources.Input, len(files))
 	for i, in := range files {
-		in.r = io.TeeReader(bar.Reader(in.f), in.h)
-		inputs[i] = sources.Input{Name: in.path, R: bufio.NewReaderSize(in.r, 64<<10)}
+		inputs[i] = dg.Input(in.path, bar.Reader(in.f))
 	}
 
 	tx, err := s.BeginImport(ctx, dataset)
@@ -216,7 +211,7 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 	if err != nil {
 		return importFailed(dataset, err)
 	}
-	sum, err := digest(files)
+	sum, err := dg.Sum()
 	if err != nil {
 		return importFailed(dataset, err)
 	}
@@ -257,27 +252,6 @@ func importFailed(dataset string, err error) error {
 		return fmt.Errorf("%w\nnothing was imported; dataset %q keeps its previous version", err, dataset)
 	}
 	return fmt.Errorf("import of %s: %w\nnothing was imported; dataset %q keeps its previous version", dataset, err, dataset)
-}
-
-// digest reads what the importer left of each file (an XML decoder stops at
-// the closing tag), so that the hash covers whole files, and returns the
-// SHA-256 of the one file, or of the files' SHA-256 sums in order.
-func digest(files []*inputFile) (string, error) {
-	sums := make([]string, len(files))
-	for i, in := range files {
-		if _, err := io.Copy(io.Discard, in.r); err != nil {
-			return "", fmt.Errorf("read %s: %w", in.path, err)
-		}
-		sums[i] = hex.EncodeToString(in.h.Sum(nil))
-	}
-	if len(sums) == 1 {
-		return sums[0], nil
-	}
-	h := sha256.New()
-	for _, s := range sums {
-		io.WriteString(h, s+"\n")
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // warningLog counts warnings, keeps the first few for the summary and writes
