@@ -106,10 +106,6 @@ type simValue struct {
 	how How
 }
 
-func packSim(s float64, h How) simValue { return simValue{s, h} }
-
-func unpackSim(v simValue) (float64, How) { return v.s, v.how }
-
 // pair is unitSimilarity(a, b, UnitThreshold) for query unit i and a
 // listed unit, remembered.
 func (c *SimCache) pair(i int, a, b *Unit) (float64, How) {
@@ -118,38 +114,37 @@ func (c *SimCache) pair(i int, a, b *Unit) (float64, How) {
 	if !ok || id == 0 {
 		return unitSimilarity(a, b, UnitThreshold)
 	}
-	key := tagPair | q<<54 | uint64(id)
-	if v, ok := c.m.get(key); ok {
-		return unpackSim(v)
-	}
-	s, h := unitSimilarity(a, b, UnitThreshold)
-	c.m.put(key, packSim(s, h))
-	return s, h
+	return c.unit(tagPair|q<<54|uint64(id), a, b, UnitThreshold)
 }
 
-// join remembers joinSim for a unit and two units read as one; x is the
-// query's side unless swapped.
-func (c *SimCache) join(swapped bool, i int, xid uint32, j int, yid1, yid2 uint32, compute func() float64) float64 {
-	var key uint64
-	if !swapped {
-		q, ok := c.qcode(i)
-		if !ok || yid1 == 0 || yid2 == 0 || yid1 > maxID || yid2 > maxID {
-			return compute()
-		}
-		key = tagJoin | q<<54 | uint64(yid1)<<27 | uint64(yid2)
-	} else {
-		q, ok := c.qcode(j)
-		if !ok || xid == 0 {
-			return compute()
-		}
-		key = tagJoinSwap | q<<54 | uint64(xid)
+// joinQuery is the likeness of the query's unit i to two listed units
+// (numbered id1, id2) read as one word, remembered; compute works it out.
+func (c *SimCache) joinQuery(i int, id1, id2 uint32, compute func() float64) float64 {
+	q, ok := c.qcode(i)
+	if !ok || id1 == 0 || id2 == 0 || id1 > maxID || id2 > maxID {
+		return compute()
 	}
+	return c.remember(tagJoin|q<<54|uint64(id1)<<27|uint64(id2), compute)
+}
+
+// joinListed is the likeness of a listed unit (numbered id) to the query's
+// units j and j+1 read as one word, remembered.
+func (c *SimCache) joinListed(id uint32, j int, compute func() float64) float64 {
+	q, ok := c.qcode(j)
+	if !ok || id == 0 {
+		return compute()
+	}
+	return c.remember(tagJoinSwap|q<<54|uint64(id), compute)
+}
+
+// remember returns the likeness kept under key, working it out first if
+// there is none.
+func (c *SimCache) remember(key uint64, compute func() float64) float64 {
 	if v, ok := c.m.get(key); ok {
-		s, _ := unpackSim(v)
-		return s
+		return v.s
 	}
 	s := compute()
-	c.m.put(key, packSim(s, 0))
+	c.m.put(key, simValue{s: s})
 	return s
 }
 
@@ -163,12 +158,17 @@ func (c *SimCache) NearSimilarity(i int, a, b *Unit, floor float64) (float64, Ho
 	if !ok || id == 0 {
 		return unitSimilarity(a, b, floor)
 	}
-	key := tagNear | (uint64(floor*100)&0x7f)<<46 | q<<38 | uint64(id)
+	return c.unit(tagNear|(uint64(floor*100)&0x7f)<<46|q<<38|uint64(id), a, b, floor)
+}
+
+// unit returns unitSimilarity(a, b, floor) kept under key, working it out
+// first if there is none.
+func (c *SimCache) unit(key uint64, a, b *Unit, floor float64) (float64, How) {
 	if v, ok := c.m.get(key); ok {
-		return unpackSim(v)
+		return v.s, v.how
 	}
 	s, h := unitSimilarity(a, b, floor)
-	c.m.put(key, packSim(s, h))
+	c.m.put(key, simValue{s, h})
 	return s, h
 }
 

@@ -413,9 +413,9 @@ func joinLeftovers(x, y *Name, usedX, usedY *[maxUnits]bool, wx, wy []float64, s
 			case c == nil:
 				s = sim()
 			case !swapped:
-				s = c.join(false, i, 0, 0, v1.ID, v2.ID, sim)
+				s = c.joinQuery(i, v1.ID, v2.ID, sim)
 			default:
-				s = c.join(true, 0, u.ID, j, 0, 0, sim)
+				s = c.joinListed(u.ID, j, sim)
 			}
 			if s == 0 {
 				continue
