@@ -1,5 +1,7 @@
 package names
 
+import "math/bits"
+
 // SimCache remembers, for one query, how alike its units are to listed
 // units. A registry repeats the same units (محمد, Ali, al-Tikriti) across
 // thousands of names, and comparing two spellings costs far more than a
@@ -181,59 +183,71 @@ func CompareIntoCached(m *Match, a, b *Name, f *Frequencies, c *SimCache) {
 
 // simTable is an open-addressing hash table from keys to likeness, cheaper
 // than a map for the few thousand lookups of a query, and emptied in
-// constant time: an entry counts only if it carries the current generation.
+// constant time: an entry counts only if it carries the current
+// generation. Each slot holds its key, value and generation together, so
+// that a probe reads one cache line, and the table is kept at most half
+// full, so that probes stay short.
 type simTable struct {
-	keys []uint64
-	vals []simValue
-	gens []uint32
-	gen  uint32
-	n    int
-	mask uint64
+	slots []simSlot
+	gen   uint32
+	n     int
+	mask  uint64
+	shift uint // 64 - log2(len(slots)): the hash's top bits pick a slot
+}
+
+type simSlot struct {
+	key uint64
+	s   float64
+	gen uint32
+	how How
 }
 
 func (t *simTable) init(size int) {
-	t.keys = make([]uint64, size)
-	t.vals = make([]simValue, size)
-	t.gens = make([]uint32, size)
+	t.slots = make([]simSlot, size)
 	t.gen, t.n, t.mask = 1, 0, uint64(size-1)
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
 }
 
 func (t *simTable) reset() {
 	t.n = 0
 	t.gen++
 	if t.gen == 0 { // wrapped: old generations could come back to life
-		clear(t.gens)
+		clear(t.slots)
 		t.gen = 1
 	}
 }
 
+// slot is where key's probe starts: Fibonacci hashing, whose top bits mix
+// every bit of the key (the tag and both unit numbers).
 func (t *simTable) slot(key uint64) uint64 {
-	return (key * 0x9E3779B97F4A7C15) >> 20 & t.mask
+	return (key * 0x9E3779B97F4A7C15) >> t.shift
 }
 
 func (t *simTable) get(key uint64) (simValue, bool) {
 	for i := t.slot(key); ; i = (i + 1) & t.mask {
-		if t.gens[i] != t.gen {
+		s := &t.slots[i]
+		if s.gen != t.gen {
 			return simValue{}, false
 		}
-		if t.keys[i] == key {
-			return t.vals[i], true
+		if s.key == key {
+			return simValue{s.s, s.how}, true
 		}
 	}
 }
 
 func (t *simTable) put(key uint64, v simValue) {
-	if 4*(t.n+1) > 3*len(t.keys) {
+	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
 	for i := t.slot(key); ; i = (i + 1) & t.mask {
-		if t.gens[i] != t.gen {
-			t.keys[i], t.vals[i], t.gens[i] = key, v, t.gen
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			*s = simSlot{key: key, s: v.s, gen: t.gen, how: v.how}
 			t.n++
 			return
 		}
-		if t.keys[i] == key {
-			t.vals[i] = v
+		if s.key == key {
+			s.s, s.how = v.s, v.how
 			return
 		}
 	}
@@ -241,10 +255,10 @@ func (t *simTable) put(key uint64, v simValue) {
 
 func (t *simTable) grow() {
 	old := *t
-	t.init(2 * len(old.keys))
-	for i, g := range old.gens {
-		if g == old.gen {
-			t.put(old.keys[i], old.vals[i])
+	t.init(2 * len(old.slots))
+	for i := range old.slots {
+		if s := &old.slots[i]; s.gen == old.gen {
+			t.put(s.key, simValue{s.s, s.how})
 		}
 	}
 }

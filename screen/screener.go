@@ -144,7 +144,7 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 	ix := s.ix.Load()
 	pool := s.pool.Load()
 	sc := pool.Get().(*scratch)
-	if len(sc.slots) != len(ix.entries) { // built for an older index
+	if sc.ix != ix { // built for another index, during a reload
 		sc = ix.newScratch()
 	}
 	defer pool.Put(sc)

@@ -140,6 +140,9 @@ func TestScreen_CanSee(t *testing.T) {
 // whose every name unit is common, with the common-key limit lowered so that
 // a 30,000-person registry behaves like a million-person one: the record must
 // still come back among the ten best, found through the walks of common keys.
+//
+// It runs twice: with the common keys' postings merged, and with the densest
+// keys' bitmaps ANDed, as a million-person registry does.
 func TestScreen_CommonNamesAtScale(t *testing.T) {
 	ctx := context.Background()
 	s, err := NewFromRecords(ctx, synthRecords(30000, 11))
@@ -148,6 +151,26 @@ func TestScreen_CommonNamesAtScale(t *testing.T) {
 	}
 	ix := s.ix.Load()
 	ix.common = 300
+	for _, dense := range []int{0, 900} {
+		t.Run(fmt.Sprintf("dense=%d", dense), func(t *testing.T) {
+			ix.dense = nil
+			if dense > 0 {
+				ix.indexDense(dense)
+				if len(ix.dense) == 0 {
+					t.Fatal("no key is dense")
+				}
+			}
+			commonNamesFound(t, s)
+		})
+	}
+}
+
+// commonNamesFound screens records whose every unit is common by their own
+// name and birth date and fails unless nine in ten come back among the
+// ten best.
+func commonNamesFound(t *testing.T, s *Screener) {
+	ctx := context.Background()
+	ix := s.ix.Load()
 	found, tried := 0, 0
 	for i := 0; i < len(ix.entries) && tried < 40; i++ {
 		e := &ix.entries[i]
