@@ -995,6 +995,9 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 	if countries[p.Country] > 0 && len(m.key) >= 8 && (mainArea[p.Country] || p.Population >= 50000) {
 		return true // وفي النمسا، ... في غراتس: a town of a country the text names
 	}
+	if countries[p.Country] > 0 && mainArea[p.Country] && p.Population >= 20000 && len(m.key) >= 6 && !f.g.Common(m.key) {
+		return true // وفي العراق ... في هيت: a short name of a town of some size in a country the text names
+	}
 	if countries[p.Country] > 0 && mainArea[p.Country] && p.Population >= 10000 && nearOneReading(ms, m, p) {
 		return true // أبرزها طفس وجاسم وانخل: a short name among its neighbours
 	}
