@@ -194,7 +194,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if !ok || last >= b {
 				continue
 			}
-			if negated(toks, k, a) || denied(text, toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a) {
+			if negated(toks, k, a) || denied(text, toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a) ||
+				purpose(text, toks, k, typ) || (len(stops) > 0 && joinedTrigger(text, toks, stops[len(stops)-1], k)) {
+				// A trigger joined by و to one ruled out shares its fate:
+				// ينوي العبور إلى تركيا والوصول إلى إسطنبول.
 				stops = append(stops, k)
 				k = last
 				continue
@@ -233,6 +236,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last
 				continue
 			}
+			if typ == string(FledTo) && strings.Contains(text[toks[k].start:toks[k].end], "هرّب") {
+				typ = string(MovedTo) // هرّبت الخلية نساء إلى منبج: smuggled others, written with its shadda
+			}
 			switch typ {
 			case havenTrigger:
 				ts = append(ts, trig{k, last, FledTo, true, false, false})
@@ -241,7 +247,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			case aliasStay:
 				ts = append(ts, trig{k, last, HidingIn, false, false, false})
 			default:
-				ts = append(ts, trig{k, last, ClaimType(typ), false, false, k == last && enterVerbs[stripConj(toks[k].fold)]})
+				w := stripConj(toks[k].fold)
+				ts = append(ts, trig{k, last, ClaimType(typ), false, false, k == last && (enterVerbs[w] || headVerbs[w])})
 			}
 			k = last
 		}
@@ -353,7 +360,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				if typ == MovedTo && arrivals[stripConj(toks[t.first].fold)] && fledBefore {
 					typ = FledTo // تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب: the flight's end
 				}
-				if typ == MovedTo && t.enter && r.Places[pi].Kind == geo.KindCountry {
+				if typ == MovedTo && t.enter && enterVerbs[stripConj(toks[t.first].fold)] && r.Places[pi].Kind == geo.KindCountry {
 					typ = CrossedBorderTo // دخلتا تركيا: into a country
 				}
 				if (typ == MovedTo || typ == FledTo) && r.Places[pi].Via == "adjective" &&
@@ -471,6 +478,9 @@ func negated(toks []token, k, a int) bool {
 // A denial of what others reported (نفى مسؤول ما تداولته وسائل إعلام روسية
 // عن فرار ...) reaches sixteen words: the report is named between.
 func denied(text string, toks []token, k, a int) bool {
+	if deniedThat(toks, k, a) {
+		return true
+	}
 	reported := false
 	for j := k - 1; j >= a && j >= k-16; j-- {
 		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], "،,:؛") {
@@ -504,6 +514,29 @@ func denied(text string, toks []token, k, a int) bool {
 	}
 	return false
 }
+
+// deniedThat reports whether the trigger at k stands in a clause "أن يكون
+// ... قد" governed by a denial, however many commas the speaker's title
+// puts between: نفى مسؤول في الخارجية التركية، في تصريح لـ"أثر"، أن يكون
+// مقاتلون فارون قد دخلوا الأراضي التركية.
+func deniedThat(toks []token, k, a int) bool {
+	for j := k - 1; j > a && j >= k-8; j-- {
+		if toks[j-1].fold != "ان" || !beVerbs[toks[j].fold] {
+			continue
+		}
+		for i := j - 2; i >= a && i >= j-14; i-- {
+			w := stripConj(toks[i].fold)
+			if denials[w] || denials[strings.TrimPrefix(w, "ال")] {
+				return !(i > a && (negations[stripConj(toks[i-1].fold)] || toks[i-1].fold == "غير"))
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// beVerbs follow أن in a denied or doubted statement: أن يكون قد فر.
+var beVerbs = setOf("يكون", "تكون", "يكونوا", "يكونا", "تكونا")
 
 // abstractNouns after a verbal noun of motion make it a figure of speech:
 // عودة نشاط التنظيم, انتقال المعركة.
@@ -547,7 +580,30 @@ func unrealised(toks []token, k, a int) bool {
 			return true
 		}
 	}
+	// A warning against it (حذرت القاهرة من تسلل عناصر) is no event.
+	for j := k - 1; j >= a && j >= k-4; j-- {
+		if warnWords[stripConj(toks[j].fold)] && (toks[k-1].fold == "من" || j+1 == k) {
+			return true
+		}
+	}
 	return false
+}
+
+// warnWords, followed by من, make what follows a danger, not an event.
+var warnWords = setOf("حذر", "حذرت", "حذروا", "يحذر", "تحذر", "يحذرون", "محذرا", "محذره", "تحذير", "تحذيرات",
+	"التحذير", "مخاوف", "خشيه", "تخشي", "يخشي", "يخشون")
+
+// purpose reports whether the movement trigger at k is a verbal noun with
+// the preposition of purpose (للوصول إلى, للالتحاق بـ, للسفر): what someone
+// went for or needed, not a movement that happened.
+func purpose(text string, toks []token, k int, typ string) bool {
+	switch ClaimType(typ) {
+	case MovedTo, FledTo, CrossedBorderTo:
+	default:
+		return false
+	}
+	w := toks[k].fold
+	return strings.HasPrefix(w, "لل") && len(w) > 6
 }
 
 // background reports whether a weak trigger of presence describes what the
@@ -602,6 +658,14 @@ func trade(toks []token, k, a int) bool {
 }
 
 var tradeNouns = setOf("شبكات", "شبكه", "طرق", "طريق", "خطوط", "خط", "ممرات", "مهربي", "عصابات", "عصابه")
+
+// joinedTrigger reports whether the trigger at k is joined by و to the one
+// at j, a few words before it in the same clause, with no trigger kept
+// between (the caller checks that).
+func joinedTrigger(text string, toks []token, j, k int) bool {
+	return k > j && k-j <= 6 && strings.HasPrefix(toks[k].fold, "و") && stripConj(toks[k].fold) != toks[k].fold &&
+		!punctBetween(text, toks, j, k)
+}
 
 // punctBetween reports whether punctuation separates token i from token j.
 func punctBetween(text string, toks []token, i, j int) bool {

@@ -961,6 +961,15 @@ func oneCountry(ps []*geo.Place) string {
 // like a common word is far likelier than a mention of that village, unless
 // the text is about its country.
 func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Place, countries map[string]int) bool {
+	if m.first == m.last && !m.trigger {
+		if _, ok := triggers.m[stripConj(toks[m.first].fold)]; ok {
+			return false // لجأوا read as ل + جاوا (Gao): a verb of the claims, not a place
+		}
+	}
+	if p.Kind == geo.KindCountry && m.first == m.last && m.first > 1 && toks[m.first].joined && toks[m.first].tag == 0 &&
+		toks[m.first].fold == stripConj(toks[m.first].fold) && toks[m.first-1].class == 'd' && toks[m.first-2].class == 'a' {
+		return false // اعتقال 18 إندونيسيا: eighteen Indonesians, not Indonesia
+	}
 	if (m.via == "sound" || m.via == "variant") && m.hintCountry != "" && p.Country != m.hintCountry {
 		return false // بلدة نصيب في محافظة درعا is in Syria: not Nizip, Turkey
 	}
