@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -295,6 +296,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					// happens there, not to the subject
 					chosen = nil
 				}
+			}
+			if len(chosen) == 0 && ti == 0 && !slices.ContainsFunc(placeRefs, func(rf ref) bool { return rf.first > t.last && rf.first < end }) {
+				// No place at all after the trigger (not even an origin: فروا
+				// من بحيرة تشاد): the topic of the sentence is its place.
+				chosen = topicPlace(text, toks, r.Places, placeRefs, a, t.first)
 			}
 			if len(chosen) == 0 {
 				continue
@@ -852,6 +858,15 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 			back, where = true, true
 		}
 	}
+	if eventType(typ) {
+		// استهدفتا مضافة في وادي الثرثار، ما أسفر عن مقتل ستة: the death
+		// happened where the strike did.
+		for j := first - 1; j > a && j >= first-3; j-- {
+			if resultVerbs[stripConj(toks[j].fold)] && toks[j-1].fold == "ما" && (j-2 < a || toks[j-2].fold != "وهو" && toks[j-2].fold != "وهي") {
+				back = true // not وهو ما أدى إلى, a comment on what was said
+			}
+		}
+	}
 	if !back {
 		return nil, false
 	}
@@ -868,6 +883,42 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 		}
 	}
 	return nil, false
+}
+
+// resultVerbs, after ما, say that an event came of the one told before: ما
+// أسفر عن مقتل, ما أدى إلى اعتقال.
+var resultVerbs = setOf("اسفر", "اسفرت", "ادي", "ادت", "اوقع", "اوقعت", "خلف", "خلفت")
+
+// topicPlace finds the place a sentence opens with as its topic, before a
+// comma: أما في المغرب، فقد عاد نحو 260 مقاتلا. A trigger with no place of
+// its own happened there.
+func topicPlace(text string, toks []token, places []Place, refs []ref, a, first int) []int {
+	for i := range places {
+		rf := refs[i]
+		if rf.first < a || rf.last >= first || rf.first > a+2 || places[i].Preposition != "في" {
+			continue
+		}
+		// أما, not a plain وفي: a paragraph's وفي ألمانيا، sets a scene for
+		// what officials did there more often than for where people went.
+		topic := false
+		for j := a; j < rf.first; j++ {
+			switch toks[j].fold {
+			case "اما", "واما":
+				topic = true
+			case "في":
+			default:
+				return nil
+			}
+		}
+		if !topic {
+			return nil
+		}
+		if rf.last+1 < len(toks) && strings.ContainsAny(text[toks[rf.last].end:toks[rf.last+1].start], "،,") {
+			return []int{i}
+		}
+		return nil
+	}
+	return nil
 }
 
 // wordIn reports whether a word of set stands among tokens [i, j).
