@@ -979,7 +979,10 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 		named := countries[p.Country] > 0 || m.hintCountry == p.Country
 		switch sk := len(geo.Skeleton(m.key)); {
 		case m.trigger && sk >= 3:
-			return p.Population >= 1000 || named
+			// A town of a country the text never names, heard in a word
+			// after حي or بلدة, is more often a local name the gazetteer
+			// lacks (حي غويران is not Kharian in Pakistan).
+			return named || p.Population >= 1000 && len(countries) == 0 || p.Population >= 100000
 		case m.trigger:
 			return p.Population >= 50000 || (named && p.Population >= 5000)
 		default:
