@@ -586,6 +586,15 @@ func unrealised(toks []token, k, a int) bool {
 			return true
 		}
 	}
+	// A striving or plan further back, when the trigger is its complement:
+	// يسعى آخرون، وفق التقديرات ذاتها، إلى الوصول إلى الصومال.
+	if k-1 >= a && (toks[k-1].fold == "الي" || toks[k-1].fold == "الى") {
+		for j := k - 2; j >= a && j >= k-8; j-- {
+			if attemptWords[stripConj(toks[j].fold)] {
+				return true
+			}
+		}
+	}
 	// A warning against it (حذرت القاهرة من تسلل عناصر) is no event.
 	for j := k - 1; j >= a && j >= k-4; j-- {
 		if warnWords[stripConj(toks[j].fold)] && (toks[k-1].fold == "من" || j+1 == k) {
@@ -657,11 +666,25 @@ var stealthMove = setOf("تهريب", "تهريبهم", "بتهريب", "الت�
 // trade reports whether the trigger at k names a trade rather than an
 // event: شبكات تهريب, طرق التهريب.
 func trade(toks []token, k, a int) bool {
-	if w := stripConj(toks[k].fold); w != "تهريب" && w != "التهريب" || k-1 < a {
+	if k-1 < a {
+		return false
+	}
+	switch w := stripConj(toks[k].fold); {
+	case w == "تهريب" || w == "التهريب":
+	case weakPresence[w]:
+		// شبكات تنشط بين جرابلس وغازي عنتاب: where smugglers work
+	case toks[k].fold == "وصولا" || w == "وصولا":
+		// وصولا إلى ends a route (يمر عبر الصحراء وصولا إلى), or else an
+		// enumeration: من كوباني والرمادي ... وصولا إلى الموصل.
+		return !wordIn(toks, a, k, routeWords)
+	default:
 		return false
 	}
 	return tradeNouns[stripConj(toks[k-1].fold)]
 }
+
+// routeWords before وصولا make it the end of a journey.
+var routeWords = setOf("عبر", "مرورا", "سلك", "سلكوا", "يمر", "تمر", "طريق", "طرقا", "مسار", "رحله")
 
 var tradeNouns = setOf("شبكات", "شبكه", "طرق", "طريق", "خطوط", "خط", "ممرات", "مهربي", "عصابات", "عصابه")
 
