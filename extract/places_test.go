@@ -57,6 +57,7 @@ func TestFindPlaces(t *testing.T) {
 		{"هرب من سجن الصناعة في حي غويران إلى جبل عبد العزيز", []want{{"سجن الصناعة", "Ghweiran prison", "SY"}, {"حي غويران", "Ghweiran", "SY"}, {"جبل عبد العزيز", "Jabal Abd al-Aziz", "SY"}}},
 		{"اعتقل في مطار محمد الخامس قادما من تونس العاصمة", []want{{"مطار محمد الخامس", "Mohammed V International Airport", "MA"}, {"تونس العاصمة", "Tunis", "TN"}}},
 		{"قالت مصادر في سوريا إن شابا اعتقل في حي خاريان بمدينة الحسكة", []want{{"سوريا", "Syria", "SY"}, {"خاريان", "", "SY"}, {"الحسكة", "Hasakah", "SY"}}}, // by sound: not Kharian, Pakistan, a country the text never names
+		{"فروا من درزاب إلى ولاية فارياب ثم إلى قوش تبه", []want{{"درزاب", "Darzab", "AF"}, {"ولاية فارياب", "Faryab Province", "AF"}, {"قوش تبه", "Qush Tepa", "AF"}}},
 		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}}, // not ل + جاوا (Gao)
 		{"فر القيادي من أطمة إلى كيليس", []want{{"أطمة", "Atmeh", "SY"}, {"كيليس", "Kilis", "TR"}}},
 		{"غرقت شوارع في مدينة الكويت", []want{{"مدينة الكويت", "Kuwait City", "KW"}}},
