@@ -363,8 +363,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				if typ == CrossedBorderTo && toks[t.last].fold == "نهر" && r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
 					typ = MovedTo // عبروا نهر الفرات ... إلى بلدة الطيانة: a river crossed, no border
 				}
-				if typ == MovedTo && arrivals[stripConj(toks[t.first].fold)] && fledBefore {
-					typ = FledTo // تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب: the flight's end
+				if w := stripConj(toks[t.first].fold); typ == MovedTo && (arrivals[w] || dispersals[w]) && fledBefore {
+					// تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب, انسحبوا من
+					// الباغوز وتوزعوا على البادية: the flight's end
+					typ = FledTo
 				}
 				if typ == MovedTo && t.enter && enterVerbs[stripConj(toks[t.first].fold)] && r.Places[pi].Kind == geo.KindCountry {
 					typ = CrossedBorderTo // دخلتا تركيا: into a country
@@ -656,6 +658,11 @@ func onArrival(toks []token, k int, typ ClaimType) bool {
 // arrivals are verbs of arriving: after a flight in the same sentence they
 // say where the flight ended.
 var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "يصل", "يصلون", "تصل", "وصول", "وصولهم", "الوصول")
+
+// dispersals are verbs of spreading out: after a flight they say where
+// it ended (انسحبوا من الباغوز وتوزعوا على البادية), unlike settling
+// (فر إلى سوريا فاستقر في الشعفة: a move of its own).
+var dispersals = setOf("توزع", "توزعوا", "توزعت", "يتوزعون", "تتوزع", "يتوزع", "انتشروا", "ينتشرون", "تنتشر", "ينتشر")
 
 // stealthMove are crossing triggers that name no border: smuggling crosses
 // one only when its place is a country. تسلل is left a crossing: the
