@@ -182,7 +182,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			haven, at, enter bool
 		}
 		var ts []trig
-		var stops []int // triggers dropped: they still end the scope of the one before
+		var stops []int            // triggers dropped: they still end the scope of the one before
+		basePlace := map[int]int{} // trigger → its place, for اتخذ من X مقرا
 		for k := a; k < b; k++ {
 			if busy[k] || toks[k].class != 'a' {
 				continue
@@ -240,6 +241,14 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if typ == string(FledTo) && strings.Contains(text[toks[k].start:toks[k].end], "هرّب") {
 				typ = string(MovedTo) // هرّبت الخلية نساء إلى منبج: smuggled others, written with its shadda
 			}
+			if typ == baseTaken {
+				if pi := takenBase(toks, placeRefs, last, b); pi >= 0 {
+					basePlace[k] = pi
+					ts = append(ts, trig{k, last, HidingIn, false, false, false})
+				}
+				k = last
+				continue
+			}
 			switch typ {
 			case havenTrigger:
 				ts = append(ts, trig{k, last, FledTo, true, false, false})
@@ -273,6 +282,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		for ti, t := range ts {
 			start, end := scope(ti)
 			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
+			if pi, ok := basePlace[t.first]; ok {
+				chosen = []int{pi}
+			}
 			if len(chosen) == 0 && ti+1 < len(ts) && eventType(t.typ) && eventType(ts[ti+1].typ) &&
 				strings.HasPrefix(toks[ts[ti+1].first].fold, "و") && ts[ti+1].first-t.last <= 8 &&
 				!strings.ContainsAny(text[toks[t.last].end:toks[ts[ti+1].first].start], "،,:؛") {
@@ -465,6 +477,9 @@ func negated(toks []token, k, a int) bool {
 		if negations[stripConj(toks[j].fold)] || negations[toks[j].fold] {
 			return true
 		}
+		if _, ok := triggers.m[stripConj(toks[j].fold)]; ok {
+			break // رفضوا الاستسلام وانسحبوا: the negation is the other verb's
+		}
 	}
 	for j := k - 1; j >= a && j >= k-5; j-- {
 		if !abilityVerbs[stripConj(toks[j].fold)] {
@@ -584,7 +599,7 @@ var confirmVerbs = setOf("اكد", "اكدت", "اكدوا", "يوكد", "تؤك
 // wanted: كانوا يحاولون العبور, تخططان للسفر إلى إسطنبول.
 func unrealised(toks []token, k, a int) bool {
 	for j := k - 1; j >= a && j >= k-2; j-- {
-		if attemptWords[stripConj(toks[j].fold)] {
+		if attempt(toks[j].fold) {
 			return true
 		}
 	}
@@ -592,7 +607,7 @@ func unrealised(toks []token, k, a int) bool {
 	// يسعى آخرون، وفق التقديرات ذاتها، إلى الوصول إلى الصومال.
 	if k-1 >= a && (toks[k-1].fold == "الي" || toks[k-1].fold == "الى") {
 		for j := k - 2; j >= a && j >= k-8; j-- {
-			if attemptWords[stripConj(toks[j].fold)] {
+			if attempt(toks[j].fold) {
 				return true
 			}
 		}
@@ -604,6 +619,13 @@ func unrealised(toks []token, k, a int) bool {
 		}
 	}
 	return false
+}
+
+// attempt reports whether a folded word is a verb of trying or planning,
+// with its conjunction or future prefix: سيحاولون الوصول.
+func attempt(w string) bool {
+	w = stripConj(w)
+	return attemptWords[w] || strings.HasPrefix(w, "س") && attemptWords[w[2:]]
 }
 
 // warnWords, followed by من, make what follows a danger, not an event.
@@ -699,7 +721,10 @@ var tradeNouns = setOf("شبكات", "شبكه", "طرق", "طريق", "خطوط
 // at j, a few words before it in the same clause, with no trigger kept
 // between (the caller checks that).
 func joinedTrigger(text string, toks []token, j, k int) bool {
-	return k > j && k-j <= 6 && strings.HasPrefix(toks[k].fold, "و") && stripConj(toks[k].fold) != toks[k].fold &&
+	// Only a verbal noun (والوصول) is a second complement of the verb that
+	// ruled out the first; a finite verb is a statement of its own: رفضوا
+	// الاستسلام وانسحبوا نحو الجبال.
+	return k > j && k-j <= 6 && strings.HasPrefix(toks[k].fold, "و") && strings.HasPrefix(stripConj(toks[k].fold), "ال") &&
 		!punctBetween(text, toks, j, k)
 }
 
@@ -913,6 +938,36 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 		}
 	}
 	return nil, false
+}
+
+// takenBase finds, after a verb of taking as a base ending at token last,
+// the place after من that a noun of base follows: يتخذ عناصر التنظيم من
+// كهوف جبل مكحول مأوى لهم, تتخذ من مدينة مستونغ مقرا لها. -1 if none.
+func takenBase(toks []token, refs []ref, last, b int) int {
+	for i, rf := range refs {
+		if rf.first <= last || rf.first > last+8 || rf.first >= b {
+			continue
+		}
+		// من just before the place, or before a place noun or two (من
+		// كهوف جبل مكحول, من مدينة مستونغ).
+		from := false
+		for j := rf.first - 1; j > last && j >= rf.first-3; j-- {
+			if toks[j].fold == "من" {
+				from = true
+				break
+			}
+		}
+		if !from && !strings.HasPrefix(toks[rf.first].fold, "من") {
+			return -1
+		}
+		for j := rf.last + 1; j < b && j <= rf.last+6; j++ {
+			if baseNouns[toks[j].fold] {
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // resultVerbs, after ما, say that an event came of the one told before: ما
