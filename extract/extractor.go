@@ -223,6 +223,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // يعبر عن: expresses
 				continue
 			}
+			if (presenceNouns[toks[k].fold] || presenceNouns[stripConj(toks[k].fold)]) && !(last+1 < b && toks[last+1].fold == "في") {
+				k = last // لينحسر وجوده بعد سقوط الباغوز: presence, but not at the place after it
+				continue
+			}
 			if typ == aliasStay && !wordIn(toks, last+1, b, aliasWords) {
 				k = last // أقاموا في إسطنبول: living there says nothing of hiding
 				continue
@@ -375,7 +379,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				if typ == CrossedBorderTo && toks[t.last].fold == "نهر" && r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
 					typ = MovedTo // عبروا نهر الفرات ... إلى بلدة الطيانة: a river crossed, no border
 				}
-				if w := stripConj(toks[t.first].fold); typ == MovedTo && (arrivals[w] || dispersals[w]) && fledBefore {
+				if w, f := stripConj(toks[t.first].fold), toks[t.first].fold; typ == MovedTo && (arrivals[w] || arrivals[f] || dispersals[w]) && fledBefore {
 					// تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب, انسحبوا من
 					// الباغوز وتوزعوا على البادية: the flight's end
 					typ = FledTo
@@ -745,7 +749,12 @@ var attemptWords = setOf("يحاول", "يحاولون", "تحاول", "تحاو
 
 // weakPresence are hiding_in triggers that say only that someone is active
 // or present somewhere.
-var weakPresence = setOf("ينشط", "ينشطون", "تنشط", "يتواجد", "يتواجدون")
+var weakPresence = setOf("ينشط", "ينشطون", "تنشط", "يتواجد", "يتواجدون", "موجود", "موجودون", "موجودين", "متواجد",
+	"متواجدون", "متواجدين")
+
+// presenceNouns say someone is somewhere only with في right after them:
+// وجوده في إدلب.
+var presenceNouns = setOf("وجوده", "وجودهم", "تواجده", "تواجدهم")
 
 // pickPlaces chooses the places a trigger's claim is about, among those
 // between the trigger's end and end: for a movement, the places governed by
