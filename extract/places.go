@@ -973,6 +973,13 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 	if (m.via == "sound" || m.via == "variant") && m.hintCountry != "" && p.Country != m.hintCountry {
 		return false // بلدة نصيب في محافظة درعا is in Syria: not Nizip, Turkey
 	}
+	if m.single && m.first > 0 && (naturalFeatures[toks[m.first-1].fold] || naturalFeatures[stripConj(toks[m.first-1].fold)]) && p.Kind != geo.KindRegion &&
+		(m.via == "sound" || m.via == "variant" || countries[p.Country] == 0 && !strings.HasPrefix(p.ID, "athar:")) {
+		// وادي الصواب is no town in China: a valley, a mountain or a
+		// desert the data lacks. (جبل سنجار, named after the town of a
+		// country the text names, stays.)
+		return false
+	}
 	if m.via == "sound" {
 		// Found by sound: a place noun before it and a town of some size,
 		// or a town of a country the text names.
@@ -1018,6 +1025,10 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 	}
 	return m.hintCountry == p.Country
 }
+
+// naturalFeatures are place nouns of land, not of towns: a town heard by
+// sound after one is another place.
+var naturalFeatures = setOf("وادي", "جبل", "جبال", "صحراء", "باديه", "سهل", "بحيره", "نهر", "هضبه", "سلسله")
 
 // placePreps govern a place so plainly that a city of 100,000 people after
 // one is taken without further evidence.
