@@ -205,6 +205,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 && !punctBetween(text, toks, ts[n-1].last, k) && !onArrival(toks, k, ClaimType(typ)) &&
+				!(typ == string(HidingIn) && ts[n-1].typ != HidingIn) && // عاد متنكرا ليختبئ في مخيم: the hiding is its own claim
 				!(k-ts[n-1].last >= 3 && stripConj(toks[k].fold) != toks[k].fold && toks[k].fold[:2] == "و") && // هربتا من المخيم ودخلتا تركيا: two verbs
 				!(strings.HasPrefix(toks[k].fold, "و") && eventType(ts[n-1].typ) && eventType(ClaimType(typ)) && ts[n-1].typ != ClaimType(typ)) {
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type (not مقتل 11 منهم واعتقال ثلاثة)
@@ -262,7 +263,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				ts = append(ts, trig{k, last, HidingIn, false, false, false})
 			default:
 				w := stripConj(toks[k].fold)
-				ts = append(ts, trig{k, last, ClaimType(typ), false, false, k == last && (enterVerbs[w] || headVerbs[w])})
+				ts = append(ts, trig{k, last, ClaimType(typ), false, typ == string(MovedTo) && joinVerb(w), k == last && (enterVerbs[w] || headVerbs[w])})
 			}
 			k = last
 		}
@@ -368,6 +369,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				fledBefore = fledBefore || u.typ == FledTo && !u.haven
 			}
 			for _, pi := range chosen {
+				if p := r.Places[pi]; t.at && joinVerb(stripConj(toks[t.first].fold)) && r.Places[chosen[0]].Preposition == "في" &&
+					p.Kind == geo.KindCountry && (p.Country == "SY" || p.Country == "IQ") {
+					continue // التحق بالتنظيم في سوريا والعراق: joining the caliphate, background; a branch abroad is a move
+				}
 				typ := t.typ
 				if typ == ArrestedIn && selfWithin(toks, t.last, end) {
 					typ = SurrenderedIn // سلم أحد قادة التنظيم نفسه
@@ -685,6 +690,17 @@ func onArrival(toks []token, k int, typ ClaimType) bool {
 // say where the flight ended.
 var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "يصل", "يصلون", "تصل", "وصول", "وصولهم", "الوصول")
 
+// joinVerb reports whether a folded word is a verb of joining the group,
+// whose place may take في: التحقا بمعسكرات للتنظيم في ولاية ننغرهار.
+func joinVerb(w string) bool {
+	for _, p := range []string{"التحق", "الالتحاق", "يلتحق", "تلتحق", "انضم", "ينضم", "تنضم", "الانضمام"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // dispersals are verbs of spreading out: after a flight they say where
 // it ended (انسحبوا من الباغوز وتوزعوا على البادية), unlike settling
 // (فر إلى سوريا فاستقر في الشعفة: a move of its own).
@@ -922,6 +938,20 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 			back, where = true, true
 		}
 	}
+	if typ == ArrestedIn {
+		// داهمت قوات الدرك شقة في قضاء سيحان، واعتقلت عراقيا: the arrest
+		// is where the raid was.
+		for j := first - 1; j >= a && j >= first-14; j-- {
+			if raidWords[stripConj(toks[j].fold)] {
+				for i := len(places) - 1; i >= 0; i-- {
+					if refs[i].first > j && refs[i].last < first && places[i].Preposition != "من" {
+						return []int{i}, false
+					}
+				}
+				break
+			}
+		}
+	}
 	if eventType(typ) {
 		// استهدفتا مضافة في وادي الثرثار، ما أسفر عن مقتل ستة: the death
 		// happened where the strike did.
@@ -978,6 +1008,9 @@ func takenBase(toks []token, refs []ref, last, b int) int {
 	}
 	return -1
 }
+
+// raidWords name a raid, which an arrest after it in the sentence follows.
+var raidWords = setOf("داهمت", "داهم", "داهموا", "دهمت", "دهم", "مداهمه", "مداهمات", "اقتحمت", "اقتحم")
 
 // resultVerbs, after ما, say that an event came of the one told before: ما
 // أسفر عن مقتل, ما أدى إلى اعتقال.
@@ -1112,6 +1145,9 @@ func coordinated(text string, toks []token, a, b ref) bool {
 	}
 	for k := a.last + 1; k < b.first; k++ {
 		w := stripConj(toks[k].fold)
+		if w != toks[k].fold && (w == "في" || w == "فى" || w == "الي" || w == "الى") {
+			link = true // في محافظة نينوى وفي ريف الحسكة
+		}
 		switch {
 		case w == "و" || w == "او" || w == "ثم" || w == "الي" || w == "الى" || w == "منه" || w == "منها" || w == "نحو":
 			link = true
