@@ -567,6 +567,9 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 	if commonAdjectives[w] || commonAdjectives[v] {
 		return false // مناطق جديدة: new areas, even after a place noun
 	}
+	if prepositions[w] || prepositions[v] {
+		return false // وأدى إلى مقتل folds as وادي + إلى: no place noun is followed by a preposition's name
+	}
 	if adjectivalNames[w] && afterDefiniteNoun(toks, i) {
 		return false // التوتر القائم: the existing tension
 	}
@@ -987,11 +990,12 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 		switch sk := len(geo.Skeleton(m.key)); {
 		case m.trigger && sk >= 3:
 			// A town of a country the text never names, heard in a word
-			// after حي or بلدة, is more often a local name the gazetteer
-			// lacks (حي غويران is not Kharian in Pakistan).
-			return named || p.Population >= 1000 && len(countries) == 0 || p.Population >= 100000
+			// after حي or ناحية, is more often a local name the gazetteer
+			// lacks (حي غويران is not Kharian in Pakistan, ناحية العظيم not
+			// Cimahi in Indonesia, however large).
+			return named || p.Population >= 1000 && len(countries) == 0
 		case m.trigger:
-			return p.Population >= 50000 || (named && p.Population >= 5000)
+			return named && p.Population >= 5000 || p.Population >= 50000 && len(countries) == 0
 		default:
 			return named && sk >= 3 && p.Population >= 15000
 		}
@@ -999,7 +1003,8 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 	if m.via == "variant" {
 		// Spelt otherwise than the gazetteer has it: a place noun before
 		// it, its country named in the text, or a large city.
-		return m.trigger || countries[p.Country] > 0 || m.hintCountry == p.Country || p.Population >= 100000
+		named := countries[p.Country] > 0 || m.hintCountry == p.Country
+		return named || (m.trigger || p.Population >= 100000) && (len(countries) == 0 || mainArea[p.Country])
 	}
 	if !m.single || strings.HasPrefix(p.ID, "athar:") {
 		return true // several words, a word such as مدينة before, or a place added by hand
