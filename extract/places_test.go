@@ -63,8 +63,8 @@ func TestFindPlaces(t *testing.T) {
 		{"نقلوا إلى مخيم حسن شام ثم عبروا خليج عدن", []want{{"مخيم حسن شام", "Hasansham camp", "IQ"}, {"خليج عدن", "Gulf of Aden", ""}}},
 		{"وقال إن المتوسط العمري للمقاتلين 25 عاما", nil},
 		{"استهدف مقرا في ناحية العظيم شمالي ديالى، وأدى إلى مقتل 11 جنديا", []want{{"ناحية العظيم", "al-Adhaim", "IQ"}, {"ديالى", "Diyala Governorate", "IQ"}}}, // وأدى folds as وادي: not a valley called إلى (Ely)
-		{"وفي العراق، هاجم مسلحون قرية في ناحية الصواب", []want{{"العراق", "Iraq", "IQ"}}}, // a town heard by sound in a country the text does not name (Zhabei), however large, is no place
-		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}}, // not ل + جاوا (Gao)
+		{"وفي العراق، هاجم مسلحون قرية في ناحية الصواب", []want{{"العراق", "Iraq", "IQ"}}},                                                                      // a town heard by sound in a country the text does not name (Zhabei), however large, is no place
+		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}},                                                                                                    // not ل + جاوا (Gao)
 		{"فر القيادي من أطمة إلى كيليس", []want{{"أطمة", "Atmeh", "SY"}, {"كيليس", "Kilis", "TR"}}},
 		{"غرقت شوارع في مدينة الكويت", []want{{"مدينة الكويت", "Kuwait City", "KW"}}},
 		{"اعتقل في مدينة عمان", []want{{"عمان", "Amman", "JO"}}},
