@@ -189,6 +189,12 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			last, typ, ok := triggers.match(text, toks, k)
+			if ok && attributive(toks, k, b) {
+				continue // نقلت صحيفة "الشرق الأوسط" عن مصادر: quoting, not moving
+			}
+			if ok && toks[k].fold == "وصولا" && len(ts) > 0 {
+				continue // ليتشتت مقاتلوه جنوبا وصولا إلى أوباري: the movement before goes on
+			}
 			if !ok && !(k+1 < b && toks[k+1].fold == "عن") { // نقلا عن: quoting
 				typ, ok = triggers.matchInflected(toks, k)
 				last = k
@@ -196,7 +202,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if !ok || last >= b {
 				continue
 			}
-			if negated(toks, k, a) || denied(text, toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a) ||
+			if negated(toks, k, a) || denied(text, toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a, len(ts) > 0) ||
 				purpose(text, toks, k, typ) || (len(stops) > 0 && joinedTrigger(text, toks, stops[len(stops)-1], k)) {
 				// A trigger joined by و to one ruled out shares its fate:
 				// ينوي العبور إلى تركيا والوصول إلى إسطنبول.
@@ -205,7 +211,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			if n := len(ts); n > 0 && k-ts[n-1].last <= 3 && !punctBetween(text, toks, ts[n-1].last, k) && !onArrival(toks, k, ClaimType(typ)) &&
-				!(typ == string(HidingIn) && ts[n-1].typ != HidingIn) && // عاد متنكرا ليختبئ في مخيم: the hiding is its own claim
+				!(typ == string(HidingIn) && ts[n-1].typ != HidingIn && !participle(toks[k].fold)) && // عاد متنكرا ليختبئ في مخيم: the hiding is its own claim (not يُنقلون مختبئين في صهاريج: how they moved)
 				!(k-ts[n-1].last >= 3 && stripConj(toks[k].fold) != toks[k].fold && toks[k].fold[:2] == "و") && // هربتا من المخيم ودخلتا تركيا: two verbs
 				!(strings.HasPrefix(toks[k].fold, "و") && eventType(ts[n-1].typ) && eventType(ClaimType(typ)) && ts[n-1].typ != ClaimType(typ)) {
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type (not مقتل 11 منهم واعتقال ثلاثة)
@@ -690,6 +696,31 @@ func onArrival(toks []token, k int, typ ClaimType) bool {
 // say where the flight ended.
 var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "يصل", "يصلون", "تصل", "وصول", "وصولهم", "الوصول")
 
+// attributive reports whether the trigger at k is a verb of conveying used
+// for quoting: نقلت وكالة الأناضول عن مصادر.
+func attributive(toks []token, k, b int) bool {
+	if w := stripConj(toks[k].fold); w != "نقلت" && w != "نقل" && w != "ينقل" && w != "تنقل" {
+		return false
+	}
+	for j := k + 1; j < b && j <= k+6; j++ {
+		if toks[j].fold == "عن" {
+			return true
+		}
+	}
+	return false
+}
+
+// authorityNouns name the authorities of a place: السلطات في مطار بنينا.
+var authorityNouns = setOf("السلطات", "الشرطه", "القوات", "الامن", "الجيش", "الدرك", "سلطات", "شرطه", "قوات")
+
+// participle reports whether a folded trigger is an active participle
+// (مختبئين, متخفيا, متوارين): a manner of the verb before, not a claim
+// of its own.
+func participle(w string) bool {
+	w = stripConj(w)
+	return strings.HasPrefix(w, "مت") || strings.HasPrefix(w, "مخ")
+}
+
 // joinVerb reports whether a folded word is a verb of joining the group,
 // whose place may take في: التحقا بمعسكرات للتنظيم في ولاية ننغرهار.
 func joinVerb(w string) bool {
@@ -714,7 +745,7 @@ var stealthMove = setOf("تهريب", "تهريبهم", "بتهريب", "الت�
 
 // trade reports whether the trigger at k names a trade rather than an
 // event: شبكات تهريب, طرق التهريب.
-func trade(toks []token, k, a int) bool {
+func trade(toks []token, k, a int, moved bool) bool {
 	if k-1 < a {
 		return false
 	}
@@ -723,9 +754,10 @@ func trade(toks []token, k, a int) bool {
 	case weakPresence[w]:
 		// شبكات تنشط بين جرابلس وغازي عنتاب: where smugglers work
 	case toks[k].fold == "وصولا" || w == "وصولا":
-		// وصولا إلى ends a route (يمر عبر الصحراء وصولا إلى), or else an
+		// وصولا إلى ends a route (يمر عبر الصحراء وصولا إلى) or a movement
+		// told before it (ليتشتت مقاتلوه جنوبا وصولا إلى أوباري), or else an
 		// enumeration: من كوباني والرمادي ... وصولا إلى الموصل.
-		return !wordIn(toks, a, k, routeWords)
+		return !moved && !wordIn(toks, a, k, routeWords)
 	default:
 		return false
 	}
@@ -821,7 +853,10 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 				if rf.first-start <= 2 && rf.last+1 < len(toks) && strings.ContainsAny(text[toks[rf.last].end:toks[rf.last+1].start], "،,") {
 					reach = 14
 				}
-				if opens && first-rf.last <= reach && (places[i].Preposition == "في" || places[i].Preposition == "ب") && !borderArea(places[i]) {
+				// السلطات في مطار بنينا أوقفت: the authorities of a place acted there.
+				authority := rf.first >= 2 && first-rf.last <= 3 && authorityNouns[stripConj(toks[rf.first-1].fold)] ||
+					rf.first >= 2 && first-rf.last <= 3 && toks[rf.first-1].fold == "في" && authorityNouns[stripConj(toks[rf.first-2].fold)]
+				if (opens && first-rf.last <= reach || authority) && (places[i].Preposition == "في" || places[i].Preposition == "ب") && !borderArea(places[i]) {
 					chosen = append(chosen, i)
 				}
 				break

@@ -748,7 +748,9 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 			continue
 		}
 		p := bestByPrior(m.cands)
-		if p.Kind == geo.KindCountry || !m.single {
+		if p.Kind == geo.KindCountry || !m.single || len(m.cands) == 1 && p.Population >= 100000 && mainArea[p.Country] {
+			// A country, a name of several words, or a city of the region
+			// with no namesake (سرت, درنة): the text is about its country.
 			countries[p.Country]++
 		}
 		if len(m.cands) == 1 {
