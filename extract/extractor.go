@@ -188,6 +188,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if busy[k] || toks[k].class != 'a' {
 				continue
 			}
+			if clauseBreak(toks, k, b) {
+				// ونُقلوا إلى سجون في بغداد، فيما بقيت النساء ... إلى
+				// مناطقهم في نينوى: a clause of another subject ends the
+				// places of the trigger before it.
+				stops = append(stops, k)
+				continue
+			}
 			last, typ, ok := triggers.match(text, toks, k)
 			if ok && attributive(toks, k, b) {
 				continue // نقلت صحيفة "الشرق الأوسط" عن مصادر: quoting, not moving
@@ -712,6 +719,18 @@ func attributive(toks []token, k, b int) bool {
 
 // authorityNouns name the authorities of a place: السلطات في مطار بنينا.
 var authorityNouns = setOf("السلطات", "الشرطه", "القوات", "الامن", "الجيش", "الدرك", "سلطات", "شرطه", "قوات")
+
+// clauseBreak reports whether token k opens a clause of contrast (فيما,
+// بينما, في حين), whose subject is another.
+func clauseBreak(toks []token, k, b int) bool {
+	switch toks[k].fold {
+	case "فيما", "بينما", "وبينما":
+		return true
+	case "في":
+		return k+1 < b && toks[k+1].fold == "حين"
+	}
+	return false
+}
 
 // participle reports whether a folded trigger is an active participle
 // (مختبئين, متخفيا, متوارين): a manner of the verb before, not a claim
