@@ -430,6 +430,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	return out
 }
 
+// foughtWords, just before a place, say the people fought there before:
+// the place is part of who they are, not where the event was.
+var foughtWords = setOf("قاتل", "قاتلوا", "قاتلت", "قاتلا", "حارب", "حاربوا", "حاربت", "قاتلن")
+
 // ranksWords name a group's ranks: a place after them is where someone
 // fought, not where the event took place.
 var ranksWords = setOf("صفوف", "بصفوف")
@@ -922,9 +926,10 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		default:
 			// Not a place after الحدود مع: on the border with Libya is not in
 			// Libya.
-			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from-skipped(skip, from, rf.first) <= 16 && !borderArea(p) &&
+			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from-skipped(skip, from, rf.first) <= 16 && (!borderArea(p) || typ == HidingIn) &&
 				!(rf.first > 0 && stripConj(toks[rf.first-1].fold) == "مع") &&
-				!wordIn(toks, max(from+1, rf.first-6), rf.first, ranksWords) // قاتلوا في صفوف داعش في سوريا: past fighting
+				!wordIn(toks, max(from+1, rf.first-6), rf.first, ranksWords) && // قاتلوا في صفوف داعش في سوريا: past fighting
+				!wordIn(toks, max(from+1, rf.first-2), rf.first, foughtWords) // ثلاثة سودانيين قاتلوا في الرقة قرب مدينة سبها
 		}
 		prev, prevOK = i, ok
 		if ok {
