@@ -126,6 +126,7 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{HidingIn, "Syria–Iraq border", "Abu Bakr al-Baghdadi"}}},
 		{"where they fought is who they are", "وتقول السلطات إنها اعتقلت ثلاثة سودانيين قاتلوا في الرقة قرب مدينة سبها.",
 			[]wantClaim{{ArrestedIn, "Sabhā", "IS members"}}},
+		{"who leads is not where", "وأعلنت قسد اعتقال ستة من أفراد الخلية ومقتل اثنين خلال عملية مشتركة مع التحالف الدولي بقيادة الولايات المتحدة.", nil},
 		{"surrender", "سلم أحد قادة التنظيم نفسه للقوات العراقية في قضاء الحويجة.",
 			[]wantClaim{{SurrenderedIn, "Hawija", "IS leader"}}},
 		{"surrender phrase", "وأعلنت الشرطة أن عنصرا في التنظيم سلم نفسه في كركوك.",

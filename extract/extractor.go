@@ -430,6 +430,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	return out
 }
 
+// ledWords before a country name the state that leads a force.
+var ledWords = setOf("بقياده", "بزعامه", "تقوده", "يقوده")
+
 // foughtWords, just before a place, say the people fought there before:
 // the place is part of who they are, not where the event was.
 var foughtWords = setOf("قاتل", "قاتلوا", "قاتلت", "قاتلا", "حارب", "حاربوا", "حاربت", "قاتلن")
@@ -929,7 +932,8 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from-skipped(skip, from, rf.first) <= 16 && (!borderArea(p) || typ == HidingIn) &&
 				!(rf.first > 0 && stripConj(toks[rf.first-1].fold) == "مع") &&
 				!wordIn(toks, max(from+1, rf.first-6), rf.first, ranksWords) && // قاتلوا في صفوف داعش في سوريا: past fighting
-				!wordIn(toks, max(from+1, rf.first-2), rf.first, foughtWords) // ثلاثة سودانيين قاتلوا في الرقة قرب مدينة سبها
+				!wordIn(toks, max(from+1, rf.first-2), rf.first, foughtWords) && // ثلاثة سودانيين قاتلوا في الرقة قرب مدينة سبها
+				!wordIn(toks, max(from+1, rf.first-1), rf.first, ledWords) // التحالف الدولي بقيادة الولايات المتحدة: who leads, not where
 		}
 		prev, prevOK = i, ok
 		if ok {

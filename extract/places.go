@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -764,8 +765,11 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 		if len(m.cands) == 0 {
 			continue
 		}
-		var best *geo.Place
-		bestScore := math.Inf(-1)
+		type scoredPlace struct {
+			p *geo.Place
+			s float64
+		}
+		scores := make([]scoredPlace, 0, len(m.cands))
 		for _, p := range m.cands {
 			s := prior(p)
 			if n := countries[p.Country]; n > 0 {
@@ -798,11 +802,21 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 					break
 				}
 			}
-			if s > bestScore {
-				best, bestScore = p, s
+			scores = append(scores, scoredPlace{p, s})
+		}
+		// The best reading the text supports; when it is dropped as too
+		// small a place, the next: موسكو in a text that names the United
+		// States is not Moscow, Idaho, but that is no reason to lose
+		// Moscow.
+		slices.SortStableFunc(scores, func(a, b scoredPlace) int { return cmp.Compare(b.s, a.s) })
+		var best *geo.Place
+		for _, sp := range scores {
+			if f.accept(toks, ms, m, sp.p, countries) {
+				best = sp.p
+				break
 			}
 		}
-		if best == nil || !f.accept(toks, ms, m, best, countries) {
+		if best == nil {
 			continue
 		}
 		if m.single && m.via == "name" && (best.Kind == geo.KindCity || best.Kind == geo.KindVillage) && best.Population < 100000 &&
@@ -1054,6 +1068,12 @@ func prior(p *geo.Place) float64 {
 		return 6
 	case geo.KindVillage:
 		return math.Log10(float64(p.Population)+10) - 0.5
+	}
+	if p.Population >= 1_000_000 {
+		// A city of millions is named bare the world over: موسكو in a
+		// text that names the United States is still Moscow, not Moscow,
+		// Idaho.
+		return math.Log10(float64(p.Population)+10) + 1.5
 	}
 	return math.Log10(float64(p.Population) + 10)
 }

@@ -64,7 +64,10 @@ func TestFindPlaces(t *testing.T) {
 		{"وقال إن المتوسط العمري للمقاتلين 25 عاما", nil},
 		{"استهدف مقرا في ناحية العظيم شمالي ديالى، وأدى إلى مقتل 11 جنديا", []want{{"ناحية العظيم", "al-Adhaim", "IQ"}, {"ديالى", "Diyala Governorate", "IQ"}}}, // وأدى folds as وادي: not a valley called إلى (Ely)
 		{"وفي العراق، هاجم مسلحون قرية في ناحية الصواب", []want{{"العراق", "Iraq", "IQ"}}},                                                                      // a town heard by sound in a country the text does not name (Zhabei), however large, is no place
-		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}},                                                                                                    // not ل + جاوا (Gao)
+		{"قالت الخارجية الأميركية إن الهجوم وقع قرب موسكو", []want{{"موسكو", "Moscow", "RU"}}},                                                                  // not Moscow, Idaho, nor Mesquite, Texas (GeoNames gives it the Arabic name)
+		{"وأعلن قادة الصف الأول أنهم باقون هناك", nil},
+		{"اعتقل بمطار هواري بومدين الدولي بعد سنوات في معسكر بوكا", []want{{"بمطار هواري بومدين الدولي", "Houari Boumediene Airport", "DZ"}, {"معسكر بوكا", "Camp Bucca", "IQ"}}},
+		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}}, // not ل + جاوا (Gao)
 		{"فر القيادي من أطمة إلى كيليس", []want{{"أطمة", "Atmeh", "SY"}, {"كيليس", "Kilis", "TR"}}},
 		{"غرقت شوارع في مدينة الكويت", []want{{"مدينة الكويت", "Kuwait City", "KW"}}},
 		{"اعتقل في مدينة عمان", []want{{"عمان", "Amman", "JO"}}},
