@@ -67,7 +67,8 @@ func TestFindPlaces(t *testing.T) {
 		{"قالت الخارجية الأميركية إن الهجوم وقع قرب موسكو", []want{{"موسكو", "Moscow", "RU"}}},                                                                  // not Moscow, Idaho, nor Mesquite, Texas (GeoNames gives it the Arabic name)
 		{"وأعلن قادة الصف الأول أنهم باقون هناك", nil},
 		{"اعتقل بمطار هواري بومدين الدولي بعد سنوات في معسكر بوكا", []want{{"بمطار هواري بومدين الدولي", "Houari Boumediene Airport", "DZ"}, {"معسكر بوكا", "Camp Bucca", "IQ"}}},
-		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}}, // not ل + جاوا (Gao)
+		{"توجه بعد ذلك إلى بلدة ببنين العكارية", []want{{"ببنين", "Bebnine", "LB"}}}, // not ب + Benin City
+		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}},                         // not ل + جاوا (Gao)
 		{"فر القيادي من أطمة إلى كيليس", []want{{"أطمة", "Atmeh", "SY"}, {"كيليس", "Kilis", "TR"}}},
 		{"غرقت شوارع في مدينة الكويت", []want{{"مدينة الكويت", "Kuwait City", "KW"}}},
 		{"اعتقل في مدينة عمان", []want{{"عمان", "Amman", "JO"}}},
