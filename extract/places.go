@@ -1058,7 +1058,9 @@ var placePreps = setOf("في", "الي", "الى", "من", "نحو", "باتجا
 func prior(p *geo.Place) float64 {
 	switch p.Kind {
 	case geo.KindCountry:
-		return 9
+		// Of two countries of one name, the larger: الكونغو alone is
+		// more often the Democratic Republic than Brazzaville.
+		return 9 + math.Log10(float64(p.Population)+10)/20
 	case geo.KindRegion:
 		if strings.HasPrefix(p.ID, "athar:") {
 			return 8
