@@ -127,6 +127,8 @@ func TestClaims(t *testing.T) {
 		{"where they fought is who they are", "وتقول السلطات إنها اعتقلت ثلاثة سودانيين قاتلوا في الرقة قرب مدينة سبها.",
 			[]wantClaim{{ArrestedIn, "Sabhā", "IS members"}}},
 		{"who leads is not where", "وأعلنت قسد اعتقال ستة من أفراد الخلية ومقتل اثنين خلال عملية مشتركة مع التحالف الدولي بقيادة الولايات المتحدة.", nil},
+		{"a flight that landed", "كما أعادت البوسنة 25 شخصا على متن طائرة حطت في مطار سراييفو، بينهم ستة رجال اعتقلوا على الفور.",
+			[]wantClaim{{MovedTo, "Sarajevo", "IS members"}, {ArrestedIn, "Sarajevo", "IS members"}}},
 		{"surrender", "سلم أحد قادة التنظيم نفسه للقوات العراقية في قضاء الحويجة.",
 			[]wantClaim{{SurrenderedIn, "Hawija", "IS leader"}}},
 		{"surrender phrase", "وأعلنت الشرطة أن عنصرا في التنظيم سلم نفسه في كركوك.",
