@@ -678,15 +678,19 @@ func purpose(text string, toks []token, k int, typ string) bool {
 // subject used to do (الذين كانوا ينشطون في الجنوب الليبي): where they were
 // before, not where they hide.
 func background(toks []token, k, a int) bool {
-	if !weakPresence[stripConj(toks[k].fold)] || k-1 < a {
+	w := stripConj(toks[k].fold)
+	if !weakPresence[w] && !movingAbout[w] || k-1 < a {
 		return false
 	}
 	switch stripConj(toks[k-1].fold) {
-	case "كان", "كانوا", "كانت", "كانا", "كن":
+	case "كان", "كانوا", "كانت", "كانا", "كن", "اعتاد", "اعتادوا", "اعتادت":
 		return true
 	}
 	return false
 }
+
+// movingAbout are verbs of moving between places, background after كان.
+var movingAbout = setOf("يتنقل", "يتنقلون", "تتنقل", "تنقل", "تنقلوا", "متنقلا", "متنقله", "متنقلين")
 
 // onArrival reports whether the trigger at k is an arrival introduced by a
 // word of "upon" (فور وصوله, لدى وصولها, عند عودته): the event before it
