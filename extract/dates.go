@@ -981,14 +981,23 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 	return Date{}, 0, false
 }
 
+// throughWords before عامي make its two years one period.
+var throughWords = setOf("خلال", "طيله", "طوال", "طيلة")
+
 // rangeAt reads a period given by its two ends: بين عامي 2014 و2017, من
 // آذار 2018 إلى أيار 2019, بين 12 و15 آذار 2019. The interval runs from the
 // start of the first to the end of the second, at the coarser precision.
 func (p *dateParser) rangeAt(i int) (Date, int, bool) {
 	w := p.word(i)
-	if w != "بين" && w != "من" && w != "منذ" {
+	if w != "بين" && w != "من" && w != "منذ" && w != "عامي" && w != "سنتي" {
 		return Date{}, 0, false
 	}
+	// خلال عامي 2015 و2016 (through the two years) pairs like بين; a bare
+	// عامي 2019 و2022 after two events is each in its year.
+	if (w == "عامي" || w == "سنتي") && (i == 0 || !throughWords[p.word(i-1)]) {
+		return Date{}, 0, false
+	}
+	pair := w == "بين" || w == "عامي" || w == "سنتي"
 	j := i + 1
 	if j >= len(p.toks) || !p.gapOK(j, "") {
 		return Date{}, 0, false
@@ -1015,9 +1024,9 @@ func (p *dateParser) rangeAt(i int) (Date, int, bool) {
 	}
 	sep := p.toks[k].fold
 	switch {
-	case w == "بين" && sep == "و":
+	case pair && sep == "و":
 		k++
-	case w != "بين" && (sep == "الي" || sep == "حتي" || sep == "لغايه"):
+	case !pair && (sep == "الي" || sep == "حتي" || sep == "لغايه"):
 		k++
 	case p.gapOK(k, "-–"):
 		// 2014-2017

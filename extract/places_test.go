@@ -70,7 +70,9 @@ func TestFindPlaces(t *testing.T) {
 		{"توجه بعد ذلك إلى بلدة ببنين العكارية", []want{{"ببنين", "Bebnine", "LB"}}}, // not ب + Benin City
 		{"فروا من بيني في شمال كيفو إلى إيتوري شرق الكونغو", []want{{"بيني", "Beni", "CD"}, {"شمال كيفو", "North Kivu", "CD"}, {"إيتوري", "Ituri Province", "CD"}, {"شرق الكونغو", "Eastern DR Congo", "CD"}}},
 		{"وصل مقاتلون إلى الكونغو عبر الأراضي الأوغندية", []want{{"الكونغو", "Democratic Republic of the Congo", "CD"}, {"الأراضي الأوغندية", "Uganda", "UG"}}},
-		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}}, // not ل + جاوا (Gao)
+		{"وصلوا إلى جزيرة ليسبوس ثم عبروا المجر إلى شمال الراين وستفاليا", []want{{"جزيرة ليسبوس", "Lesbos", "GR"}, {"المجر", "Hungary", "HU"}, {"شمال الراين وستفاليا", "North Rhine-Westphalia", "DE"}}},
+		{"اعتقلت لدى وصولها إلى مطار سخيبول", []want{{"مطار سخيبول", "Amsterdam Schiphol Airport", "NL"}}}, // not a neighbourhood of Istanbul by sound
+		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}},                                               // not ل + جاوا (Gao)
 		{"فر القيادي من أطمة إلى كيليس", []want{{"أطمة", "Atmeh", "SY"}, {"كيليس", "Kilis", "TR"}}},
 		{"غرقت شوارع في مدينة الكويت", []want{{"مدينة الكويت", "Kuwait City", "KW"}}},
 		{"اعتقل في مدينة عمان", []want{{"عمان", "Amman", "JO"}}},
