@@ -491,3 +491,13 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	})
 }
+
+// Two phrases that fold alike must not carry two values: which one the
+// table kept would otherwise be a matter of map order.
+func TestPhraseTablesHaveNoConflicts(t *testing.T) {
+	for name, tb := range map[string]*phraseTable{"triggers": triggers, "groups": groups, "hedges": hedges, "organisations": orgNames} {
+		for _, c := range tb.conflicts {
+			t.Errorf("%s: %s folds like another phrase of another value", name, c)
+		}
+	}
+}

@@ -533,6 +533,16 @@ func denied(text string, toks []token, k, a int) bool {
 	if deniedThat(toks, k, a) {
 		return true
 	}
+	// الرواية الشائعة عن فرار جماعي إلى أوروبا مبالغ فيها: the report is
+	// told to be denied in the words after it.
+	for j := k + 1; j < len(toks) && j <= k+8; j++ {
+		if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ".،,:؛") {
+			break
+		}
+		if w := stripConj(toks[j].fold); strings.HasPrefix(w, "مبالغ") {
+			return true
+		}
+	}
 	reported := false
 	for j := k - 1; j >= a && j >= k-16; j-- {
 		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], "،,:؛") {

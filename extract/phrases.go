@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,12 +14,28 @@ import (
 type phraseTable struct {
 	m     map[string]string
 	words map[string]int // first word → most words of the phrases it begins
+	// conflicts lists the phrases that fold alike with another of another
+	// value (تنقّل and تنقل): the first in sorted order is kept, so that
+	// the table does not depend on map order; tests want none.
+	conflicts []string
 }
 
 func newPhraseTable(pairs map[string]string) *phraseTable {
 	t := &phraseTable{m: make(map[string]string, len(pairs)), words: map[string]int{}}
-	for raw, v := range pairs {
+	raws := make([]string, 0, len(pairs))
+	for raw := range pairs {
+		raws = append(raws, raw)
+	}
+	slices.Sort(raws)
+	for _, raw := range raws {
+		v := pairs[raw]
 		k := geo.Fold(raw)
+		if old, ok := t.m[k]; ok {
+			if old != v {
+				t.conflicts = append(t.conflicts, raw+" ("+v+", and "+old+" before it)")
+			}
+			continue
+		}
 		t.m[k] = v
 		w := strings.Fields(k)
 		if len(w) > t.words[w[0]] {
