@@ -1008,6 +1008,8 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 		switch toks[last+1].fold {
 		case "اليها", "اليه", "فيها", "بها": // not فيه: قتل فيه refers to a clash more often than to a place
 			back = true
+		case "فيه":
+			back = typ == HidingIn // جيب صغير في هجين ... يتحصن فيه: a hiding place is a place
 		}
 	}
 	for j := first - 1; j >= a && j >= first-3; j-- {
