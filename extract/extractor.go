@@ -271,6 +271,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			case havenTrigger:
 				ts = append(ts, trig{k, last, FledTo, true, false, false})
 			case locatedMove:
+				if settleVerbs[stripConj(toks[k].fold)] && wordIn(toks, last+1, min(b, last+8), aliasWords) {
+					// ويستقر في أنقرة بهوية مزورة: settled under false papers is hiding
+					ts = append(ts, trig{k, last, HidingIn, false, false, false})
+					break
+				}
 				ts = append(ts, trig{k, last, MovedTo, false, true, false})
 			case aliasStay:
 				ts = append(ts, trig{k, last, HidingIn, false, false, false})
@@ -753,6 +758,22 @@ func clauseBreak(toks []token, k, b int) bool {
 	return false
 }
 
+// coveredBy reports whether the place at token i is the object of a verb
+// of covering a little before it: عمليات متزامنة شملت ولايات إسطنبول
+// وأنقرة, حملة طالت مدن ...
+func coveredBy(toks []token, from, i int) bool {
+	for j := i - 1; j > from && j >= i-2; j-- {
+		switch stripConj(toks[j].fold) {
+		case "شملت", "شمل", "طالت", "طال":
+			return true
+		}
+	}
+	return false
+}
+
+// settleVerbs are verbs of settling somewhere.
+var settleVerbs = setOf("استقر", "استقروا", "يستقر", "يستقرون", "تستقر", "استقرت")
+
 // participle reports whether a folded trigger is an active participle
 // (مختبئين, متخفيا, متوارين): a manner of the verb before, not a claim
 // of its own.
@@ -943,7 +964,12 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		default:
 			// Not a place after الحدود مع: on the border with Libya is not in
 			// Libya.
-			ok = len(chosen) == 0 && locationPreps[prep] && rf.first-from-skipped(skip, from, rf.first) <= 16 && (!borderArea(p) || typ == HidingIn) &&
+			covered := prep == "" && coveredBy(toks, from, rf.first)
+			reach := 16
+			if covered {
+				reach = 28 // the operations' scope comes after who and how many were held
+			}
+			ok = len(chosen) == 0 && (locationPreps[prep] || covered) && rf.first-from-skipped(skip, from, rf.first) <= reach && (!borderArea(p) || typ == HidingIn) &&
 				!(rf.first > 0 && stripConj(toks[rf.first-1].fold) == "مع") &&
 				!wordIn(toks, max(from+1, rf.first-6), rf.first, ranksWords) && // قاتلوا في صفوف داعش في سوريا: past fighting
 				!wordIn(toks, max(from+1, rf.first-2), rf.first, foughtWords) && // ثلاثة سودانيين قاتلوا في الرقة قرب مدينة سبها
