@@ -66,7 +66,7 @@ const aliasStay = "hiding_in:alias"
 const baseTaken = "hiding_in:base"
 
 // baseNouns name what a place is taken as.
-var baseNouns = setOf("مقرا", "مقرا له", "مقرا لها", "ملاذا", "مأوي", "ماوي", "معقلا", "قاعده", "مركزا", "مخبا",
+var baseNouns = setOf("مقرا", "ملاذا", "مأوي", "ماوي", "معقلا", "قاعده", "مركزا", "مخبا",
 	"ملجا", "منطلقا", "حاضنه")
 
 // aliasWords make a stay a hiding: باسم مستعار, بوثائق مزورة, سرا.

@@ -982,7 +982,7 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 }
 
 // throughWords before عامي make its two years one period.
-var throughWords = setOf("خلال", "طيله", "طوال", "طيلة")
+var throughWords = setOf("خلال", "طيله", "طوال")
 
 // rangeAt reads a period given by its two ends: بين عامي 2014 و2017, من
 // آذار 2018 إلى أيار 2019, بين 12 و15 آذار 2019. The interval runs from the

@@ -183,6 +183,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		}
 		var ts []trig
 		var stops []int            // triggers dropped: they still end the scope of the one before
+		var ruled []int            // of those, the triggers ruled out (negated, denied, planned ...)
 		basePlace := map[int]int{} // trigger → its place, for اتخذ من X مقرا
 		for k := a; k < b; k++ {
 			if busy[k] || toks[k].class != 'a' {
@@ -199,6 +200,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if ok && attributive(toks, k, b) {
 				continue // نقلت صحيفة "الشرق الأوسط" عن مصادر: quoting, not moving
 			}
+			if ok && (typ == string(MovedTo) || typ == string(FledTo) || typ == string(CrossedBorderTo)) && stateMove(text, toks, k, last, b, busy) {
+				stops = append(stops, k)
+				k = last
+				continue // انسحبت القوات الأمريكية إلى العراق, أرسلت تركيا قوات: a state's forces, not the group
+			}
 			if ok && toks[k].fold == "وصولا" && len(ts) > 0 {
 				continue // ليتشتت مقاتلوه جنوبا وصولا إلى أوباري: the movement before goes on
 			}
@@ -210,10 +216,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			if negated(toks, k, a) || denied(text, toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a, len(ts) > 0) ||
-				purpose(text, toks, k, typ) || (len(stops) > 0 && joinedTrigger(text, toks, stops[len(stops)-1], k)) {
+				purpose(toks, k, typ) || (len(ruled) > 0 && joinedTrigger(text, toks, ruled[len(ruled)-1], k)) {
 				// A trigger joined by و to one ruled out shares its fate:
 				// ينوي العبور إلى تركيا والوصول إلى إسطنبول.
 				stops = append(stops, k)
+				ruled = append(ruled, k)
 				k = last
 				continue
 			}
@@ -353,6 +360,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			hedgeN, confirmN := certaintyWords(text, toks, start, hedgeEnd)
 			subj, ok := pickSubject(subjects, t.first, t.last, a, end)
+			if !ok && presenceWords[stripConj(toks[t.first].fold)] {
+				continue // القرار موجود في أنقرة: presence of something, not of someone
+			}
 			if (!ok || partitives[geo.Fold(subj.text)]) && civiliansBefore(toks, t.first, a) {
 				continue // عودة آلاف منهم, of displaced people: civilians, not the group
 			}
@@ -540,11 +550,12 @@ func denied(text string, toks []token, k, a int) bool {
 	}
 	// الرواية الشائعة عن فرار جماعي إلى أوروبا مبالغ فيها: the report is
 	// told to be denied in the words after it.
-	for j := k + 1; j < len(toks) && j <= k+8; j++ {
-		if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ".،,:؛") {
+	for j := k + 1; j+1 < len(toks) && j <= k+8; j++ {
+		if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ".،,:؛\n") {
 			break
 		}
-		if w := stripConj(toks[j].fold); strings.HasPrefix(w, "مبالغ") {
+		// مبالغ فيها (exaggerated), not مبالغ كبيرة (sums of money)
+		if w := stripConj(toks[j].fold); strings.HasPrefix(w, "مبالغ") && strings.HasPrefix(toks[j+1].fold, "في") && len(toks[j+1].fold) > 4 {
 			return true
 		}
 	}
@@ -679,7 +690,7 @@ var warnWords = setOf("حذر", "حذرت", "حذروا", "يحذر", "تحذر"
 // purpose reports whether the movement trigger at k is a verbal noun with
 // the preposition of purpose (للوصول إلى, للالتحاق بـ, للسفر): what someone
 // went for or needed, not a movement that happened.
-func purpose(text string, toks []token, k int, typ string) bool {
+func purpose(toks []token, k int, typ string) bool {
 	switch ClaimType(typ) {
 	case MovedTo, FledTo, CrossedBorderTo:
 	default:
@@ -736,8 +747,12 @@ func attributive(toks []token, k, b int) bool {
 		return false
 	}
 	for j := k + 1; j < b && j <= k+6; j++ {
-		if toks[j].fold == "عن" {
-			return true
+		switch toks[j].fold {
+		case "الي", "الى", "بين", "نحو":
+			return false // نقل القيادي إلى الرقة عن طريق مهربين: conveyed somewhere
+		case "عن":
+			// not عن طريق (by way of), بعيدا عن (away from)
+			return !(j+1 < b && toks[j+1].fold == "طريق") && toks[j-1].fold != "بعيدا"
 		}
 	}
 	return false
@@ -750,13 +765,19 @@ var authorityNouns = setOf("السلطات", "الشرطه", "القوات", "ا
 // بينما, في حين), whose subject is another.
 func clauseBreak(toks []token, k, b int) bool {
 	switch toks[k].fold {
-	case "فيما", "بينما", "وبينما":
+	case "فيما":
+		// فيما بعد (later), فيما يبدو (apparently): no clause of its own
+		return !(k+1 < b && notContrast[toks[k+1].fold])
+	case "بينما", "وبينما":
 		return true
 	case "في":
 		return k+1 < b && toks[k+1].fold == "حين"
 	}
 	return false
 }
+
+// notContrast follow فيما when it is no "while": فيما بعد, فيما يبدو.
+var notContrast = setOf("بعد", "يبدو", "يلي", "يتعلق", "يخص", "بينهم", "بينها", "بعده")
 
 // coveredBy reports whether the place at token i is the object of a verb
 // of covering a little before it: عمليات متزامنة شملت ولايات إسطنبول
@@ -773,6 +794,57 @@ func coveredBy(toks []token, from, i int) bool {
 
 // settleVerbs are verbs of settling somewhere.
 var settleVerbs = setOf("استقر", "استقروا", "يستقر", "يستقرون", "تستقر", "استقرت")
+
+// presenceWords say only that something is somewhere; they make a claim
+// only with a person or a group as subject.
+var presenceWords = setOf("موجود", "موجودون", "موجودين", "متواجد", "متواجدون", "متواجدين")
+
+// forcesWords name a state's forces or authorities.
+var forcesWords = setOf("القوات", "قوات", "الجيش", "جيش", "الشرطه", "السلطات", "الحكومه", "حكومه", "وحدات",
+	"الطائرات", "طائرات", "الدوريات", "دوريات", "قواتها", "قواته")
+
+// stateMove reports whether the movement trigger at k..last (a move, a
+// flight or a crossing; forces do arrest and kill) is made by a state's
+// forces (انسحبت القوات الأمريكية, أرسلت تركيا قوات, أعادت القوات
+// انتشارها) or moves things, not people (عبور الشاحنات).
+func stateMove(text string, toks []token, k, last, b int, busy []bool) bool {
+	for j := last + 1; j < b && j <= last+2; j++ {
+		if forcesWords[stripConj(toks[j].fold)] {
+			return true
+		}
+	}
+	w := stripConj(toks[k].fold)
+	if k > 0 && forcesWords[stripConj(toks[k-1].fold)] && !transferVerb(w) {
+		return true // (الجيش نقل المستسلمين إلى كابل: forces moving people is a move of those people)
+	}
+	if (w == "عبور" || w == "العبور") && last+1 < b {
+		switch stripConj(toks[last+1].fold) {
+		case "الي", "الى", "نحو", "الحدود", "حدود", "نهر":
+			return false
+		}
+		for j := last + 1; j < b && j <= last+5; j++ {
+			if w := stripConj(toks[j].fold); w == "الي" || w == "الى" || w == "نحو" {
+				break // the destination, not who crossed
+			}
+			if personsNext(text, toks, j, b, busy) {
+				return false // عبور ما لا يقل عن عشرة مقاتلين
+			}
+		}
+		return toks[last+1].class == 'a'
+	}
+	return false
+}
+
+// transferVerb reports whether a folded trigger moves others: نقل, رحّل,
+// أعاد, whose agent may well be a state.
+func transferVerb(w string) bool {
+	for _, p := range []string{"نقل", "ينقل", "رحل", "ترحيل", "اعاد", "اعيد", "تسليم", "سلم"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // participle reports whether a folded trigger is an active participle
 // (مختبئين, متخفيا, متوارين): a manner of the verb before, not a claim
@@ -969,7 +1041,7 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 			if covered {
 				reach = 28 // the operations' scope comes after who and how many were held
 			}
-			ok = len(chosen) == 0 && (locationPreps[prep] || covered) && rf.first-from-skipped(skip, from, rf.first) <= reach && (!borderArea(p) || typ == HidingIn) &&
+			ok = len(chosen) == 0 && (locationPreps[prep] || covered) && rf.first-from-skipped(skip, from, rf.first) <= reach && !borderArea(p) &&
 				!(rf.first > 0 && stripConj(toks[rf.first-1].fold) == "مع") &&
 				!wordIn(toks, max(from+1, rf.first-6), rf.first, ranksWords) && // قاتلوا في صفوف داعش في سوريا: past fighting
 				!wordIn(toks, max(from+1, rf.first-2), rf.first, foughtWords) && // ثلاثة سودانيين قاتلوا في الرقة قرب مدينة سبها
@@ -1101,7 +1173,7 @@ func takenBase(toks []token, refs []ref, last, b int) int {
 				break
 			}
 		}
-		if !from && !strings.HasPrefix(toks[rf.first].fold, "من") {
+		if !from {
 			return -1
 		}
 		for j := rf.last + 1; j < b && j <= rf.last+6; j++ {

@@ -985,6 +985,10 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 			return false // لجأوا read as ل + جاوا (Gao): a verb of the claims, not a place
 		}
 	}
+	if m.single && adjectiveTowns[m.key] && preposition(toks, m.first, m.key) == "" &&
+		!(m.first > 0 && (toks[m.first-1].fold == "العاصمه" || placeTriggers[toks[m.first-1].fold])) {
+		return false // ضبطت مبالغ مالية: financial, not Malé, unless governed (في ماليه)
+	}
 	if p.Kind == geo.KindCountry && m.first == m.last && m.first > 1 && toks[m.first].joined && toks[m.first].tag == 0 &&
 		toks[m.first].fold == stripConj(toks[m.first].fold) && toks[m.first-1].class == 'd' && toks[m.first-2].class == 'a' {
 		return false // اعتقال 18 إندونيسيا: eighteen Indonesians, not Indonesia
@@ -1046,6 +1050,10 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 	}
 	return m.hintCountry == p.Country
 }
+
+// adjectiveTowns are towns spelt like a common adjective after a noun
+// (مالية, financial): taken only after a preposition.
+var adjectiveTowns = setOf("ماليه")
 
 // naturalFeatures are place nouns of land, not of towns: a town heard by
 // sound after one is another place.

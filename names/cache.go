@@ -185,8 +185,8 @@ func CompareIntoCached(m *Match, a, b *Name, f *Frequencies, c *SimCache) {
 // than a map for the few thousand lookups of a query, and emptied in
 // constant time: an entry counts only if it carries the current
 // generation. Each slot holds its key, value and generation together, so
-// that a probe reads one cache line, and the table is kept at most half
-// full, so that probes stay short.
+// that a probe usually reads one cache line, and the table is kept at most
+// half full, so that probes stay short.
 type simTable struct {
 	slots []simSlot
 	gen   uint32
