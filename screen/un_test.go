@@ -3,6 +3,7 @@ package screen
 import (
 	"context"
 	"fmt"
+	"github.com/athar-org/athar/names"
 	"iter"
 	"testing"
 
@@ -161,8 +162,45 @@ func TestScreen_CommonNamesAtScale(t *testing.T) {
 				}
 			}
 			commonNamesFound(t, s)
+			// Without a birth year the first tied records are kept: the
+			// query must still answer, within the limit, the record's own
+			// name first or among records holding all its units.
+			e := &ix.entries[0]
+			if dense > 0 {
+				e = nil
+				for i := range ix.entries {
+					if allDense(ix, &ix.entries[i].names[0].name) {
+						e = &ix.entries[i]
+						break
+					}
+				}
+				if e == nil {
+					t.Fatal("no record whose every unit is dense")
+				}
+			}
+			ms, err := s.Screen(ctx, Query{Name: e.names[0].name.Original}, Options{Limit: 10, Threshold: 0})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ms) == 0 || len(ms) > 10 {
+				t.Fatalf("%d matches for a listed name without a birth year", len(ms))
+			}
 		})
 	}
+}
+
+// allDense reports whether every unit of a name, two or more, has a dense
+// key: its query intersects bitmaps only.
+func allDense(ix *index, n *names.Name) bool {
+	if len(n.Units) < 2 {
+		return false
+	}
+	for ui := range n.Units {
+		if ix.dense[n.Units[ui].Keys[0]] == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // commonNamesFound screens records whose every unit is common by their own
