@@ -231,7 +231,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type (not مقتل 11 منهم واعتقال ثلاثة)
 				continue
 			}
-			if eliminations[geo.Fold(text[toks[k].start:toks[last].end])] && !personsNext(text, toks, last+1, b, busy) {
+			if (eliminations[geo.Fold(text[toks[k].start:toks[last].end])] || needPersons[stripConj(toks[k].fold)]) && !personsNext(text, toks, last+1, b, busy) {
 				k = last // القضاء على آخر جيوب داعش: the end of a presence, not a death
 				continue
 			}
@@ -865,10 +865,15 @@ func joinVerb(w string) bool {
 	return false
 }
 
+// needPersons are triggers that are events only with people after them:
+// توقف "داعشيين" (arrests), not توقف القتال (stopped).
+var needPersons = setOf("توقف", "يوقف")
+
 // dispersals are verbs of spreading out: after a flight they say where
 // it ended (انسحبوا من الباغوز وتوزعوا على البادية), unlike settling
 // (فر إلى سوريا فاستقر في الشعفة: a move of its own).
-var dispersals = setOf("توزع", "توزعوا", "توزعت", "يتوزعون", "تتوزع", "يتوزع", "انتشروا", "ينتشرون", "تنتشر", "ينتشر")
+var dispersals = setOf("توزع", "توزعوا", "توزعت", "يتوزعون", "تتوزع", "يتوزع", "انتشروا", "ينتشرون", "تنتشر", "ينتشر",
+	"ظهروا", "ظهر", "ظهرت") // فرّوا من الرقة ظهروا في الجنوب الليبي
 
 // stealthMove are crossing triggers that name no border: smuggling crosses
 // one only when its place is a country. تسلل is left a crossing: the
