@@ -244,7 +244,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // يعبر عن: expresses
 				continue
 			}
-			if (presenceNouns[toks[k].fold] || presenceNouns[stripConj(toks[k].fold)]) && !(last+1 < b && toks[last+1].fold == "في") {
+			if isWord(presenceNouns, toks[k].fold) && !(last+1 < b && toks[last+1].fold == "في") {
 				k = last // لينحسر وجوده بعد سقوط الباغوز: presence, but not at the place after it
 				continue
 			}
@@ -412,7 +412,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				if typ == CrossedBorderTo && toks[t.last].fold == "نهر" && r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
 					typ = MovedTo // عبروا نهر الفرات ... إلى بلدة الطيانة: a river crossed, no border
 				}
-				if w, f := stripConj(toks[t.first].fold), toks[t.first].fold; typ == MovedTo && (arrivals[w] || arrivals[f] || dispersals[w]) && fledBefore {
+				if f := toks[t.first].fold; typ == MovedTo && (isWord(arrivals, f) || dispersals[stripConj(f)]) && fledBefore {
 					// تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب, انسحبوا من
 					// الباغوز وتوزعوا على البادية: the flight's end
 					typ = FledTo
@@ -518,7 +518,7 @@ func continues(toks []token, a int) bool {
 // من الفرار.
 func negated(toks []token, k, a int) bool {
 	for j := k - 1; j >= a && j >= k-2; j-- {
-		if negations[stripConj(toks[j].fold)] || negations[toks[j].fold] {
+		if isWord(negations, toks[j].fold) {
 			return true
 		}
 		if _, ok := triggers.m[stripConj(toks[j].fold)]; ok {
@@ -530,7 +530,7 @@ func negated(toks []token, k, a int) bool {
 			continue
 		}
 		for i := j - 1; i >= a && i >= j-2; i-- {
-			if negations[stripConj(toks[i].fold)] || negations[toks[i].fold] {
+			if isWord(negations, toks[i].fold) {
 				return true
 			}
 		}

@@ -110,6 +110,13 @@ func proclitics(w string, out []string) []string {
 	return out
 }
 
+// isWord reports whether the folded token w is a word of set, its leading
+// و or ف read either as the conjunction or as the word's own first letter:
+// stripConj cannot tell وصول or وادي from و + صول.
+func isWord(set map[string]bool, w string) bool {
+	return set[w] || set[stripConj(w)]
+}
+
 // stripConj drops a leading و or ف from a folded word of more than two
 // letters.
 func stripConj(w string) string {

@@ -451,13 +451,10 @@ func (f *PlaceFinder) bySound(toks []token, i int, person map[string]bool) *ment
 	if t.class != 'a' || t.tag != 0 || len(t.fold) < 6 {
 		return nil
 	}
-	strong := i > 0 && t.joined && placeTriggers[toks[i-1].fold]
+	strong, prep := wordContext(toks, i)
 	var vbuf [6]string
-	variants := clitics(t.fold, vbuf[:0])
-	prep := i > 0 && t.joined && placePreps[stripConj(toks[i-1].fold)]
-	for vi, v := range variants {
-		if notPlaces[v] || commonAdjectives[v] || person[v] || (f.g.Common(v) && !strong) || len(v) < 6 ||
-			placeTriggers[v] || weakTriggers[v] || prepositions[v] || nameContext[v] {
+	for vi, v := range clitics(t.fold, vbuf[:0]) {
+		if len(v) < 6 || neverLookedUp(v, person) || (f.g.Common(v) && !strong) {
 			continue
 		}
 		if strings.HasPrefix(v, "ال") && !strong {
@@ -479,6 +476,24 @@ func (f *PlaceFinder) bySound(toks []token, i int, person map[string]bool) *ment
 		return wordMention(toks, i, v, cands, "sound", strong)
 	}
 	return nil
+}
+
+// wordContext tells how the word at token i is placed: after a place noun
+// (strong: مدينة زامبوانغا) or governed by a preposition (في, إلى, من).
+// The lookups by sound and by spelling want one or the other.
+func wordContext(toks []token, i int) (strong, prep bool) {
+	if i == 0 || !toks[i].joined {
+		return false, false
+	}
+	return placeTriggers[toks[i-1].fold], placePreps[stripConj(toks[i-1].fold)]
+}
+
+// neverLookedUp reports whether a form of a word is one the lookups by sound
+// and by spelling skip whatever its context: a common word, adjective or
+// preposition, a place noun, or a word of the people named in the text.
+func neverLookedUp(v string, person map[string]bool) bool {
+	return notPlaces[v] || commonAdjectives[v] || person[v] || placeTriggers[v] || weakTriggers[v] ||
+		prepositions[v] || nameContext[v]
 }
 
 // wordMention is a one-word mention at token i found by the way via, with
@@ -505,15 +520,13 @@ func (f *PlaceFinder) byVariant(toks []token, i int, person map[string]bool) *me
 	if t.class != 'a' || t.tag != 0 || len(t.fold) < 8 {
 		return nil
 	}
-	strong := i > 0 && t.joined && placeTriggers[toks[i-1].fold]
-	prep := i > 0 && t.joined && placePreps[stripConj(toks[i-1].fold)]
+	strong, prep := wordContext(toks, i)
 	if !strong && !prep {
 		return nil
 	}
 	var vbuf [6]string
 	for vi, v := range clitics(t.fold, vbuf[:0]) {
-		if len(v) < 8 || notPlaces[v] || commonAdjectives[v] || person[v] || f.variantCommon(v) ||
-			placeTriggers[v] || weakTriggers[v] || prepositions[v] || nameContext[v] {
+		if len(v) < 8 || neverLookedUp(v, person) || f.variantCommon(v) {
 			continue
 		}
 		if vi > 0 && v != stripConj(t.fold) && !strong {
@@ -996,7 +1009,7 @@ func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Pla
 	if (m.via == "sound" || m.via == "variant") && m.hintCountry != "" && p.Country != m.hintCountry {
 		return false // بلدة نصيب في محافظة درعا is in Syria: not Nizip, Turkey
 	}
-	if m.single && m.first > 0 && (naturalFeatures[toks[m.first-1].fold] || naturalFeatures[stripConj(toks[m.first-1].fold)]) && p.Kind != geo.KindRegion &&
+	if m.single && m.first > 0 && isWord(naturalFeatures, toks[m.first-1].fold) && p.Kind != geo.KindRegion &&
 		(m.via == "sound" || m.via == "variant" || countries[p.Country] == 0 && !strings.HasPrefix(p.ID, "athar:")) {
 		// وادي الصواب is no town in China: a valley, a mountain or a
 		// desert the data lacks. (جبل سنجار, named after the town of a
