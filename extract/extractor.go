@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -182,9 +183,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			haven, at, enter bool
 		}
 		var ts []trig
-		var stops []int            // triggers dropped: they still end the scope of the one before
-		var ruled []int            // of those, the triggers ruled out (negated, denied, planned ...)
-		basePlace := map[int]int{} // trigger → its place, for اتخذ من X مقرا
+		var stops []int           // triggers dropped: they still end the scope of the one before
+		var ruled []int           // of those, the triggers ruled out (negated, denied, planned ...)
+		var basePlace map[int]int // trigger → its place, for اتخذ من X مقرا (rare: made when needed)
 		for k := a; k < b; k++ {
 			if busy[k] || toks[k].class != 'a' {
 				continue
@@ -268,6 +269,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			if typ == baseTaken {
 				if pi := takenBase(toks, placeRefs, last, b); pi >= 0 {
+					if basePlace == nil {
+						basePlace = map[int]int{}
+					}
 					basePlace[k] = pi
 					ts = append(ts, trig{k, last, HidingIn, false, false, false})
 				}
@@ -838,26 +842,26 @@ func stateMove(text string, toks []token, k, last, b int, busy []bool) bool {
 // transferVerb reports whether a folded trigger moves others: نقل, رحّل,
 // أعاد, whose agent may well be a state.
 func transferVerb(w string) bool {
-	for _, p := range []string{"نقل", "ينقل", "رحل", "ترحيل", "اعاد", "اعيد", "تسليم", "سلم"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixIn(w, "نقل", "ينقل", "رحل", "ترحيل", "اعاد", "اعيد", "تسليم", "سلم")
 }
 
 // participle reports whether a folded trigger is an active participle
 // (مختبئين, متخفيا, متوارين): a manner of the verb before, not a claim
 // of its own.
 func participle(w string) bool {
-	w = stripConj(w)
-	return strings.HasPrefix(w, "مت") || strings.HasPrefix(w, "مخ")
+	return hasPrefixIn(stripConj(w), "مت", "مخ")
 }
 
 // joinVerb reports whether a folded word is a verb of joining the group,
 // whose place may take في: التحقا بمعسكرات للتنظيم في ولاية ننغرهار.
 func joinVerb(w string) bool {
-	for _, p := range []string{"التحق", "الالتحاق", "يلتحق", "تلتحق", "انضم", "ينضم", "تنضم", "الانضمام"} {
+	return hasPrefixIn(w, "التحق", "الالتحاق", "يلتحق", "تلتحق", "انضم", "ينضم", "تنضم", "الانضمام")
+}
+
+// hasPrefixIn reports whether w begins with one of the stems: the forms of
+// a verb with their endings (التحقا, نقلوهم).
+func hasPrefixIn(w string, stems ...string) bool {
+	for _, p := range stems {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
@@ -935,8 +939,11 @@ var attemptWords = setOf("يحاول", "يحاولون", "تحاول", "تحاو
 
 // weakPresence are hiding_in triggers that say only that someone is active
 // or present somewhere.
-var weakPresence = setOf("ينشط", "ينشطون", "تنشط", "يتواجد", "يتواجدون", "موجود", "موجودون", "موجودين", "متواجد",
-	"متواجدون", "متواجدين")
+var weakPresence = func() map[string]bool {
+	m := setOf("ينشط", "ينشطون", "تنشط", "يتواجد", "يتواجدون")
+	maps.Copy(m, presenceWords)
+	return m
+}()
 
 // presenceNouns say someone is somewhere only with في right after them:
 // وجوده في إدلب.

@@ -476,14 +476,10 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, 
 			}
 			curBits, n = next, m
 		case curBits != nil:
-			// Not reached while keys come in ascending order, as a key
-			// without a bitmap is rarer than one with: kept for safety.
-			next := filterBits(bufs[turn][:0], ks.ps, curBits)
-			bufs[turn] = next[:0]
-			if len(next) == 0 {
-				continue
-			}
-			cur, curBits = next, nil
+			// Keys come in ascending order of postings, and every key from
+			// the dense threshold on has a bitmap: none without one follows
+			// a key with one.
+			continue
 		case ks.bits != nil:
 			next := filterBits(bufs[turn][:0], cur, ks.bits)
 			bufs[turn] = next[:0]
