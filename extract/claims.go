@@ -127,13 +127,15 @@ var triggers = newPhraseTable(func() map[string]string {
 	for _, w := range []string{"شوهد", "شوهدوا", "رصد", "رصدوا", "ظهروا", "ظهر", "يظهر", "ظهرت",
 		// A flight that landed: حطت في مطار دوشنبه طائرة تقل ...
 		"حطت", "حط", "هبطت", "تحط", "تهبط",
-		// Moving between places: most annotators read يتنقل بين الجفرة
-		// وأطراف فزان as a move to each (what someone used to do is not:
-		// كان يتنقل, اعتاد التنقل).
-		"يتنقل", "يتنقلون", "تتنقل", "تنقّل", "تنقلوا", "متنقلا", "متنقلة", "متنقلين", "متنقلًا",
-		// تُنقل (is moved, to a place or between places) folds as تنقّل. "تمركز", "تمركزوا", "يتمركزون",
+		"تمركز", "تمركزوا", "يتمركزون",
 		"استقر", "استقروا", "يستقر", "يستقرون", "توزع", "توزعوا", "توزعت", "يتوزعون", "انتشروا", "ينتشرون",
 		"تتوزع", "تنتشر", "تستقر", "تتمركز", "يتوزع", "ينتشر", "يتمركز"} {
+		m[w] = locatedMove
+	}
+	// Moving between places: most annotators read يتنقل بين الجفرة وأطراف
+	// فزان as a move to each. تُنقل (is moved, to a place or between
+	// places) folds as تنقّل.
+	for _, w := range movingAboutWords {
 		m[w] = locatedMove
 	}
 	for _, w := range []string{"أقام", "أقاموا", "أقامت", "أقاما", "يقيم", "يقيمون", "تقيم", "عاش", "عاشوا", "يعيش", "يعيشون", "تعيش"} {
@@ -183,6 +185,10 @@ var triggers = newPhraseTable(func() map[string]string {
 		"لا يزالان في", "لا تزال في", "ما يزال في", "ما يزالون في", "لا يزال فى", "لا يزالان فى")
 	return m
 }())
+
+// movingAboutWords are the verbs of moving between places: moves, unless
+// they tell what someone used to do (كان يتنقل, اعتاد التنقل).
+var movingAboutWords = []string{"يتنقل", "يتنقلون", "تتنقل", "تنقّل", "تنقلوا", "متنقلا", "متنقلة", "متنقلين", "متنقلًا"}
 
 // groups are the groups a claim may be about, with their English labels.
 var groups = newPhraseTable(func() map[string]string {

@@ -156,6 +156,7 @@ func TestClaims(t *testing.T) {
 		{"a headline's present tense", "مخابرات الجيش توقف \"داعشيين\" في عرسال وطرابلس",
 			[]wantClaim{{ArrestedIn, "Arsal", "IS members"}, {ArrestedIn, "Tripoli", "IS members"}}},
 		{"stopped is no arrest", "وتوقف القتال في عرسال بعد أيام.", nil},
+		{"took up positions", "وتمركز عناصر التنظيم في جبال حمرين.", []wantClaim{{MovedTo, "Hamrin Mountains", "IS members"}}},
 		{"surrender", "سلم أحد قادة التنظيم نفسه للقوات العراقية في قضاء الحويجة.",
 			[]wantClaim{{SurrenderedIn, "Hawija", "IS leader"}}},
 		{"surrender phrase", "وأعلنت الشرطة أن عنصرا في التنظيم سلم نفسه في كركوك.",

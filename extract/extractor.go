@@ -720,7 +720,7 @@ func background(toks []token, k, a int) bool {
 }
 
 // movingAbout are verbs of moving between places, background after كان.
-var movingAbout = setOf("يتنقل", "يتنقلون", "تتنقل", "تنقل", "تنقلوا", "متنقلا", "متنقله", "متنقلين")
+var movingAbout = setOf(movingAboutWords...)
 
 // onArrival reports whether the trigger at k is an arrival introduced by a
 // word of "upon" (فور وصوله, لدى وصولها, عند عودته): the event before it
