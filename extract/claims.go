@@ -181,14 +181,23 @@ var triggers = newPhraseTable(func() map[string]string {
 		// التنظيم في جبال القصرين.
 		"يطارد", "تطارد", "يطاردون", "مطاردة", "يلاحق", "تلاحق", "يلاحقون", "ملاحقة",
 		// Still somewhere, after a flight or a battle: ما زال في سوريا.
-		"ما زال في", "ما زالوا في", "ما زالت في", "مازال في", "مازالوا في", "لا يزال في", "لا يزالون في",
-		"لا يزالان في", "لا تزال في", "ما يزال في", "ما يزالون في", "لا يزال فى", "لا يزالان فى")
+		// Stayed behind: فضّل آخرون البقاء في البادية, بقي في الشمال السوري.
+		"بقي في", "بقوا في", "بقيا في", "يبقى في", "يبقون في", "البقاء في", "بقاء في")
+	// Still somewhere, after a flight or a battle: ما زال في سوريا, لا
+	// يزالون على الأرجح في منطقة مرزق, لا يزال طليقا في البادية.
+	for _, still := range []string{"ما زال", "ما زالوا", "ما زالت", "ما زالا", "مازال", "مازالوا", "لا يزال", "لا يزالون",
+		"لا يزالان", "لا تزال", "ما يزال", "ما يزالون", "ما تزال"} {
+		for _, filler := range []string{"", "على الأرجح", "على الارجح", "حاليا", "حالياً", "حتى الآن", "حتى اليوم", "طليقا", "طلقاء", "طليقاً"} {
+			m[strings.Join(strings.Fields(still+" "+filler+" في"), " ")] = string(HidingIn)
+		}
+	}
 	return m
 }())
 
 // movingAboutWords are the verbs of moving between places: moves, unless
 // they tell what someone used to do (كان يتنقل, اعتاد التنقل).
-var movingAboutWords = []string{"يتنقل", "يتنقلون", "تتنقل", "تنقّل", "تنقلوا", "متنقلا", "متنقلة", "متنقلين", "متنقلًا"}
+var movingAboutWords = []string{"يتنقل", "يتنقلون", "تتنقل", "تنقّل", "تنقلوا", "متنقلا", "متنقلة", "متنقلين", "متنقلًا",
+	"يتحرك", "يتحركون", "تتحرك", "يتحركان"}
 
 // groups are the groups a claim may be about, with their English labels.
 var groups = newPhraseTable(func() map[string]string {

@@ -244,6 +244,20 @@ func TestClaims(t *testing.T) {
 		// Still somewhere; an attempt by two; an initial is no sentence end.
 		{"still there", "وقال مصدر أمني إن عنصرين من التنظيم لا يزالان في إدلب.",
 			[]wantClaim{{HidingIn, "Idlib", "IS members"}}},
+		{"still there, hedged", "وقال التقرير إن بعض القادة لا يزالون على الأرجح في منطقة مرزق.",
+			[]wantClaim{{HidingIn, "Murzuq", "IS leaders"}}},
+		{"stayed behind", "ويُعتقد أنه بقي في الشمال السوري، وربما انتقل إلى منطقة رأس العين.",
+			[]wantClaim{{HidingIn, "Northern Syria", "IS members"}, {MovedTo, "Ras al-Ayn", "IS members"}}},
+		// Moving between places, told of the past, is still a move there.
+		{"used to move between", "وقال البيان إنه كان يتنقل منذ مطلع العام الجاري بين دير الزور والرقة لشراء السلاح.",
+			[]wantClaim{{MovedTo, "Deir ez-Zor", "IS members"}, {MovedTo, "Raqqa", "IS members"}}},
+		// The preposition said again takes the list past the places that
+		// bound the first (بين تدمر والبوكمال); examples after مثل name the
+		// towns; the displaced among whom one hides are not the subject.
+		{"preposition said again", "وقال إن كثيرين منهم يختبئون في البادية السورية الممتدة بين تدمر والبوكمال، وفي صحراء الأنبار قرب الحدود.",
+			[]wantClaim{{HidingIn, "Syrian Desert (Badia)", "IS members"}, {HidingIn, "Anbar Desert", "IS members"}}},
+		{"examples of towns", "وقالت المصادر إن قادة فروا إلى محافظة إدلب متخفين بين النازحين، وإن بعضهم يختبئ في بلدات قريبة من الحدود التركية مثل سرمدا والدانا.",
+			[]wantClaim{{FledTo, "Idlib Governorate", "IS leaders"}, {HidingIn, "Sarmada", "IS members"}, {HidingIn, "Ad Dānā", "IS members"}}},
 		// حيث after a hiding verb: the town named before, origin though it is.
 		{"hid where he came from", "وقال البيان إن الموقوف تسلل إلى الأراضي الأردنية قادما من بلدة نصيب في محافظة درعا، حيث كان يختبئ منذ أشهر.",
 			[]wantClaim{{CrossedBorderTo, "Jordan", "IS members"}, {HidingIn, "Nasib", "IS members"}}},

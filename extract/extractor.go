@@ -489,6 +489,9 @@ func civiliansBefore(toks []token, k, a int) bool {
 	for j := k - 1; j >= a && j >= k-8; j-- {
 		w := stripConj(toks[j].fold)
 		if civilians[w] {
+			if j > a && amongWords[stripConj(toks[j-1].fold)] {
+				continue // متخفين بين النازحين: the cover, not who moves
+			}
 			return true
 		}
 		if partitives[w] || w == "الاف" || w == "عشرات" || w == "مئات" {
@@ -500,6 +503,9 @@ func civiliansBefore(toks []token, k, a int) bool {
 	}
 	return false
 }
+
+// amongWords put civilians as the crowd a subject moves in.
+var amongWords = setOf("بين", "وسط", "مع", "ضمن")
 
 // groupWords are single words that name the group's members: a subject
 // between civilians and the trigger.
@@ -709,7 +715,7 @@ func purpose(toks []token, k int, typ string) bool {
 // before, not where they hide.
 func background(toks []token, k, a int) bool {
 	w := stripConj(toks[k].fold)
-	if !weakPresence[w] && !movingAbout[w] || k-1 < a {
+	if !weakPresence[w] || k-1 < a {
 		return false
 	}
 	switch stripConj(toks[k-1].fold) {
@@ -718,9 +724,6 @@ func background(toks []token, k, a int) bool {
 	}
 	return false
 }
-
-// movingAbout are verbs of moving between places, background after كان.
-var movingAbout = setOf(movingAboutWords...)
 
 // onArrival reports whether the trigger at k is an arrival introduced by a
 // word of "upon" (فور وصوله, لدى وصولها, عند عودته): the event before it
@@ -1009,6 +1012,7 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		}
 	}()
 	prev, prevOK := -1, false // the place before, and whether it was taken
+	closed := false
 	for i, p := range places {
 		rf := refs[i]
 		if rf.first <= from || rf.first >= end {
@@ -1025,6 +1029,17 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		coord := prev >= 0 && coordinated(text, toks, refs[prev], rf)
 		ok := false
 		switch {
+		case coord && !prevOK && len(chosen) > 0 && repeatedPrep(toks, rf, effectivePrep(toks, refs[chosen[len(chosen)-1]], places[chosen[len(chosen)-1]].Preposition)) &&
+			!clauseOpens(text, toks, rf, end):
+			// يختبئون في البادية الممتدة بين تدمر والبوكمال، وفي صحراء الأنبار:
+			// the preposition said again goes back past the place between to
+			// the one taken.
+			ok = true
+		case coord && !prevOK && len(chosen) == 0 && rf.first > from+1 && exampleWords[toks[rf.first-1].fold] && rf.first-from <= 16 &&
+			!destinationPreps[effectivePrep(toks, refs[prev], places[prev].Preposition)] && places[prev].Preposition != "في" && places[prev].Preposition != "ب":
+			// يختبئ في بلدات قريبة من الحدود التركية مثل سرمدا: the examples
+			// name the places the trigger's noun stands for.
+			ok = true
 		case coord && !prevOK && len(chosen) > 0 && commaBetween(text, toks, refs[prev], rf):
 			ok = true // ما بين كشمير المتنازع عليه بين الهند وباكستان، وسريلانكا: a comma goes back to the list
 		case prep == "من" || coord && !prevOK && !destinationPreps[prep]:
@@ -1038,7 +1053,7 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		case typ.destination():
 			ok = destinationPreps[prep] ||
 				enter && len(chosen) == 0 && prep == "" && rf.first-from <= 2 || // دخلتا تركيا
-				len(chosen) == 0 && prep == "بين" && rf.first-from <= 4 || // توزعوا بين مخيم الهول و...
+				len(chosen) == 0 && prep == "بين" && rf.first-from-skipped(skip, from, rf.first) <= 4 || // توزعوا بين مخيم الهول و...
 				len(chosen) == 0 && toward >= 0 && rf.first > toward && rf.first-toward <= 9 && (prep == "في" || prep == "ب" || prep == "ك" || prep == "") &&
 					!wordIn(toks, toward+1, rf.first, timeWords)
 			if typ == CrossedBorderTo && !ok && len(chosen) == 0 {
@@ -1059,11 +1074,16 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 				!wordIn(toks, max(from+1, rf.first-2), rf.first, foughtWords) && // ثلاثة سودانيين قاتلوا في الرقة قرب مدينة سبها
 				!wordIn(toks, max(from+1, rf.first-1), rf.first, ledWords) // التحالف الدولي بقيادة الولايات المتحدة: who leads, not where
 		}
+		if closed && !(ok && repeatedPrep(toks, rf, prep)) {
+			ok = false
+		}
 		prev, prevOK = i, ok
 		if ok {
 			chosen = append(chosen, i)
 		} else if len(chosen) > 0 && !typ.destination() && !coord {
-			break
+			// The list of places is over; only the preposition said
+			// again (وفي صحراء الأنبار) takes it up.
+			closed = true
 		}
 	}
 	return chosen
@@ -1360,6 +1380,29 @@ func coordinated(text string, toks []token, a, b ref) bool {
 	}
 	return link || narrow
 }
+
+// repeatedPrep reports whether the place is governed by prep said again
+// with و (وفي, وإلى), as the place taken before was.
+func repeatedPrep(toks []token, rf ref, prep string) bool {
+	if rf.first < 1 || prep == "" {
+		return false
+	}
+	w := toks[rf.first-1].fold
+	return strings.HasPrefix(w, "و") && w[len("و"):] == prep
+}
+
+// clauseOpens reports whether the place opens a clause of its own (وفي كركوك،
+// اعتقلت القوات ...): a comma after it and the next trigger close behind.
+func clauseOpens(text string, toks []token, rf ref, end int) bool {
+	if rf.last+1 >= len(toks) || end-rf.last > 6 || end >= len(toks) {
+		return false
+	}
+	gap := text[toks[rf.last].end:toks[rf.last+1].start]
+	return strings.ContainsAny(gap, "،,")
+}
+
+// exampleWords introduce examples of the places a noun stands for.
+var exampleWords = setOf("مثل", "كمثل", "ومنها", "منها", "ابرزها", "اهمها", "خصوصا", "تحديدا")
 
 // pickSubject chooses the subject nearest the trigger: a person who is not
 // a source, or a group, within the clause (ten words before the trigger, or
