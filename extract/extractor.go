@@ -165,6 +165,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 	var lastSubject subjectRef
 	lastAttribution := ""
 	prevEnd := 0
+	// The headline: the first line, when the text has more than one.
+	headlineEnd := -1
+	if lead := len(text) - len(strings.TrimLeft(text, " \t\r\n")); lead < len(text) {
+		if i := strings.IndexByte(text[lead:], '\n'); i > 0 {
+			headlineEnd = lead + i
+		}
+	}
 	for _, s := range splitSentences(text) {
 		a, b := tokenAt(toks, s.start), tokenAt(toks, s.end)
 		gap := text[prevEnd:s.start]
@@ -198,6 +205,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			last, typ, ok := triggers.match(text, toks, k)
+			if !ok && s.end <= headlineEnd && len(ts) == 0 && len(stops) == 0 && fromTo(toks, placeRefs, r.Places, k) {
+				// A headline's من الهول إلى رأس العين: a move, verb unsaid.
+				last, typ, ok = k, string(MovedTo), true
+			}
 			if ok && attributive(toks, k, b) {
 				continue // نقلت صحيفة "الشرق الأوسط" عن مصادر: quoting, not moving
 			}
@@ -1379,6 +1390,20 @@ func coordinated(text string, toks []token, a, b ref) bool {
 		link = strings.Contains(gap, "،") || strings.Contains(gap, ",")
 	}
 	return link || narrow
+}
+
+// fromTo reports whether token k is إلى right after an origin place (من
+// الهول إلى): the route of a headline that says no verb.
+func fromTo(toks []token, refs []ref, places []Place, k int) bool {
+	if w := toks[k].fold; w != "الي" && w != "الى" {
+		return false
+	}
+	for i, rf := range refs {
+		if rf.last == k-1 {
+			return places[i].Preposition == "من"
+		}
+	}
+	return false
 }
 
 // repeatedPrep reports whether the place is governed by prep said again
