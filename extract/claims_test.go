@@ -258,6 +258,19 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{HidingIn, "Syrian Desert (Badia)", "IS members"}, {HidingIn, "Anbar Desert", "IS members"}}},
 		{"examples of towns", "وقالت المصادر إن قادة فروا إلى محافظة إدلب متخفين بين النازحين، وإن بعضهم يختبئ في بلدات قريبة من الحدود التركية مثل سرمدا والدانا.",
 			[]wantClaim{{FledTo, "Idlib Governorate", "IS leaders"}, {HidingIn, "Sarmada", "IS members"}, {HidingIn, "Ad Dānā", "IS members"}}},
+		// A quoted IS province is no place; a raid's place is the town, not
+		// the countryside that holds it; an authority's place reaches past a
+		// date; weapons seized are no arrest.
+		{"quoted province", "وكانت الاستخبارات قد أعلنت اعتقال \"المسؤول الشرعي\" لما يسمى \"ولاية الفرات\" في قضاء القائم.",
+			[]wantClaim{{ArrestedIn, "Al-Qa", "IS members"}}},
+		{"raid then arrest", "وبعد ساعات، دهمت قوة من \"قسد\" بمساندة من التحالف الدولي منزلا في بلدة غرانيج بريف دير الزور الشرقي، واعتقلت شخصين من عناصر الخلية.",
+			[]wantClaim{{ArrestedIn, "Gharanij", "IS members"}}},
+		{"authority's place past a date", "وأعلنت مديرية الأمن في ولاية هاتاي، في ١٤ أيلول الحالي، توقيف امرأتين قالت إنهما هربتا من مخيم الهول.",
+			[]wantClaim{{ArrestedIn, "Hatay", "women"}}},
+		{"weapons seized", "وقتلت القوات ستة عناصر في مدينة العريش، مشيرة إلى ضبط أسلحة وعبوات ناسفة.",
+			[]wantClaim{{KilledIn, "Arish", "IS members"}}},
+		{"headline route", "من الهول إلى رأس العين.. شبكات تهريب تتقاضى آلاف الدولارات\n\nنص الخبر.",
+			[]wantClaim{{MovedTo, "Ras al-Ayn", "IS members"}}},
 		// حيث after a hiding verb: the town named before, origin though it is.
 		{"hid where he came from", "وقال البيان إن الموقوف تسلل إلى الأراضي الأردنية قادما من بلدة نصيب في محافظة درعا، حيث كان يختبئ منذ أشهر.",
 			[]wantClaim{{CrossedBorderTo, "Jordan", "IS members"}, {HidingIn, "Nasib", "IS members"}}},

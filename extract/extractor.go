@@ -247,6 +247,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // القضاء على آخر جيوب داعش: the end of a presence, not a death
 				continue
 			}
+			if w := stripConj(toks[k].fold); (w == "ضبط" || w == "ضبطت") && last+1 < b && seizedThings[stripConj(toks[last+1].fold)] {
+				k = last // ضبط أسلحة: things seized, no one held
+				continue
+			}
 			if last+1 < b && abstractNouns[toks[last+1].fold] && (typ == string(MovedTo) || typ == string(FledTo)) {
 				stops = append(stops, k)
 				k = last // عودة نشاط التنظيم: the return of an activity, not of people
@@ -887,6 +891,10 @@ func hasPrefixIn(w string, stems ...string) bool {
 // توقف "داعشيين" (arrests), not توقف القتال (stopped).
 var needPersons = setOf("توقف", "يوقف")
 
+// seizedThings are what a raid seizes besides people.
+var seizedThings = setOf("اسلحه", "اسلحة", "الاسلحه", "عبوات", "متفجرات", "اجهزه", "مواد", "ذخائر", "ذخيره", "كميات", "كميه",
+	"مبالغ", "وثائق", "هواتف", "سيارات", "سياره", "مخازن", "مخزن", "اموال", "عتاد", "صواريخ", "الغام")
+
 // dispersals are verbs of spreading out: after a flight they say where
 // it ended (انسحبوا من الباغوز وتوزعوا على البادية), unlike settling
 // (فر إلى سوريا فاستقر في الشعفة: a move of its own).
@@ -1013,8 +1021,9 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 					reach = 14
 				}
 				// السلطات في مطار بنينا أوقفت: the authorities of a place acted there.
-				authority := rf.first >= 2 && first-rf.last <= 3 && authorityNouns[stripConj(toks[rf.first-1].fold)] ||
-					rf.first >= 2 && first-rf.last <= 3 && toks[rf.first-1].fold == "في" && authorityNouns[stripConj(toks[rf.first-2].fold)]
+				near := first-rf.last <= 3 || typ == ArrestedIn && first-rf.last-skipped(skip, rf.last, first) <= 4 // مديرية الأمن في ولاية هاتاي، في ١٤ أيلول، توقيف
+				authority := rf.first >= 2 && near && authorityNouns[stripConj(toks[rf.first-1].fold)] ||
+					rf.first >= 2 && near && toks[rf.first-1].fold == "في" && authorityNouns[stripConj(toks[rf.first-2].fold)]
 				if (opens && first-rf.last <= reach || authority) && (places[i].Preposition == "في" || places[i].Preposition == "ب") && !borderArea(places[i]) {
 					chosen = append(chosen, i)
 				}
@@ -1161,9 +1170,11 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 	if typ == ArrestedIn {
 		// داهمت قوات الدرك شقة في قضاء سيحان، واعتقلت عراقيا: the arrest
 		// is where the raid was.
-		for j := first - 1; j >= a && j >= first-14; j-- {
+		for j := first - 1; j >= a && j >= first-20; j-- {
 			if raidWords[stripConj(toks[j].fold)] {
-				for i := len(places) - 1; i >= 0; i-- {
+				// The first place after the raid word: of غرانيج بريف دير
+				// الزور the town, not the countryside that holds it.
+				for i := range places {
 					if refs[i].first > j && refs[i].last < first && places[i].Preposition != "من" {
 						return []int{i}, false
 					}

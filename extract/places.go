@@ -68,6 +68,10 @@ func (f *PlaceFinder) Find(text string) []Place {
 		if t.class != 'a' {
 			continue
 		}
+		if j := quotedWilaya(text, toks, i); j > i {
+			i = j // "ولاية الفرات": the group's province, not the river
+			continue
+		}
 		if n := len(ms); n > 0 {
 			if m := f.sharedHead(toks, i, ms[n-1]); m != nil {
 				ms = append(ms, m)
@@ -649,6 +653,28 @@ func feminineIndefinite(w string) bool {
 
 // isWilaya reports whether a folded word is ولاية with or without a
 // proclitic (وولاية, بولاية, لولاية).
+// quotedWilaya returns the last token of a quoted "ولاية X" that starts at
+// token i (news quote the group's provinces: "ولاية الفرات", "ولاية
+// الجزيرة"), or i when there is none.
+func quotedWilaya(text string, toks []token, i int) int {
+	if toks[i].fold != "ولايه" || i+1 >= len(toks) || !toks[i+1].joined {
+		return i
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:toks[i].start])
+	if !strings.ContainsRune("\"«“", r) {
+		return i
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if r, _ := utf8.DecodeRuneInString(text[toks[j].end:]); strings.ContainsRune("\"»”", r) {
+			return j
+		}
+		if j+1 < len(toks) && !toks[j+1].joined {
+			break
+		}
+	}
+	return i
+}
+
 func isWilaya(w string) bool {
 	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
 		if w == p+"ولايه" {
