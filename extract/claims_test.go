@@ -271,6 +271,12 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{KilledIn, "Arish", "IS members"}}},
 		{"headline route", "من الهول إلى رأس العين.. شبكات تهريب تتقاضى آلاف الدولارات\n\nنص الخبر.",
 			[]wantClaim{{MovedTo, "Ras al-Ayn", "IS members"}}},
+		// A stay told as lying low is hiding; living somewhere is not.
+		{"stayed with relatives", "وقالت النيابة إن الرجل كان يقيم لدى أقارب له في أنتويرب قبل انتقاله إلى العاصمة.",
+			[]wantClaim{{HidingIn, "Antwerp", "IS members"}}},
+		{"lived there", "وقال إن عائلات كثيرة أقامت في إسطنبول منذ سنوات.", nil},
+		{"slipped in among the displaced", "وأضاف أن عناصر آخرين اندسوا بين النازحين في مخيم الهول نفسه.",
+			[]wantClaim{{HidingIn, "al-Hol", "IS members"}}},
 		// حيث after a hiding verb: the town named before, origin though it is.
 		{"hid where he came from", "وقال البيان إن الموقوف تسلل إلى الأراضي الأردنية قادما من بلدة نصيب في محافظة درعا، حيث كان يختبئ منذ أشهر.",
 			[]wantClaim{{CrossedBorderTo, "Jordan", "IS members"}, {HidingIn, "Nasib", "IS members"}}},

@@ -264,7 +264,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // لينحسر وجوده بعد سقوط الباغوز: presence, but not at the place after it
 				continue
 			}
-			if typ == aliasStay && !wordIn(toks, last+1, b, aliasWords) {
+			if typ == aliasStay && !wordIn(toks, last+1, b, aliasWords) && !lodged(toks, k, last, b) {
 				k = last // أقاموا في إسطنبول: living there says nothing of hiding
 				continue
 			}
@@ -1412,6 +1412,25 @@ func fromTo(toks []token, refs []ref, places []Place, k int) bool {
 	for i, rf := range refs {
 		if rf.last == k-1 {
 			return places[i].Preposition == "من"
+		}
+	}
+	return false
+}
+
+// lodged reports whether a stay (أقام, يقيم) is told as lying low: in the
+// past of the story (كان يقيم, منزل كان يقيم فيه), with relatives (لدى
+// أقارب له), or in a rented house.
+func lodged(toks []token, k, last, b int) bool {
+	if k > 0 {
+		switch stripConj(toks[k-1].fold) {
+		case "كان", "كانوا", "كانت", "كانا", "كن":
+			return true
+		}
+	}
+	for j := last + 1; j < b && j <= last+6; j++ {
+		switch stripConj(toks[j].fold) {
+		case "لدي", "مستاجر", "مستاجره", "مستاجرا", "سرا":
+			return true
 		}
 	}
 	return false
