@@ -271,6 +271,11 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{KilledIn, "Arish", "IS members"}}},
 		{"headline route", "من الهول إلى رأس العين.. شبكات تهريب تتقاضى آلاف الدولارات\n\nنص الخبر.",
 			[]wantClaim{{MovedTo, "Ras al-Ayn", "IS members"}}},
+		{"subheading route", "عنوان الخبر\n\nنص أول.\n\nمن المخيم إلى سرمدا\n\nنص ثان.",
+			[]wantClaim{{MovedTo, "Sarmada", "IS members"}}},
+		{"base far after من", "وقال إن خلايا التنظيم تتخذ اليوم من الكهوف المنتشرة في وادي حوران ملاذا لها.",
+			[]wantClaim{{HidingIn, "Wadi Hauran", "IS members"}}},
+		{"base near a border", "وقال إن الخلية كانت تتخذ من مزارع نائية قرب الحدود التركية مقرا لها.", nil},
 		// A stay told as lying low is hiding; living somewhere is not.
 		{"stayed with relatives", "وقالت النيابة إن الرجل كان يقيم لدى أقارب له في أنتويرب قبل انتقاله إلى العاصمة.",
 			[]wantClaim{{HidingIn, "Antwerp", "IS members"}}},

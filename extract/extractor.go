@@ -192,7 +192,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		var ts []trig
 		var stops []int           // triggers dropped: they still end the scope of the one before
 		var ruled []int           // of those, the triggers ruled out (negated, denied, planned ...)
-		var basePlace map[int]int // trigger → its place, for اتخذ من X مقرا (rare: made when needed)
+		var basePlace map[int][]int // trigger → its places, for اتخذ من X مقرا (rare: made when needed)
 		for k := a; k < b; k++ {
 			if busy[k] || toks[k].class != 'a' {
 				continue
@@ -205,7 +205,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			last, typ, ok := triggers.match(text, toks, k)
-			if !ok && s.end <= headlineEnd && len(ts) == 0 && len(stops) == 0 && fromTo(toks, placeRefs, r.Places, k) {
+			if !ok && (s.end <= headlineEnd || headingLine(text, toks, s, a, b)) && len(ts) == 0 && len(stops) == 0 && fromTo(toks, placeRefs, r.Places, k) {
 				// A headline's من الهول إلى رأس العين: a move, verb unsaid.
 				last, typ, ok = k, string(MovedTo), true
 			}
@@ -283,11 +283,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				typ = string(MovedTo) // هرّبت الخلية نساء إلى منبج: smuggled others, written with its shadda
 			}
 			if typ == baseTaken {
-				if pi := takenBase(toks, placeRefs, last, b); pi >= 0 {
+				if pis := takenBase(text, toks, r.Places, placeRefs, last, b); len(pis) > 0 {
 					if basePlace == nil {
-						basePlace = map[int]int{}
+						basePlace = map[int][]int{}
 					}
-					basePlace[k] = pi
+					basePlace[k] = pis
 					ts = append(ts, trig{k, last, HidingIn, false, false, false})
 				}
 				k = last
@@ -331,8 +331,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		for ti, t := range ts {
 			start, end := scope(ti)
 			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
-			if pi, ok := basePlace[t.first]; ok {
-				chosen = []int{pi}
+			if pis, ok := basePlace[t.first]; ok {
+				chosen = pis
 			}
 			if len(chosen) == 0 && ti+1 < len(ts) && eventType(t.typ) && eventType(ts[ti+1].typ) &&
 				strings.HasPrefix(toks[ts[ti+1].first].fold, "و") && ts[ti+1].first-t.last <= 8 &&
@@ -1211,33 +1211,47 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 }
 
 // takenBase finds, after a verb of taking as a base ending at token last,
-// the place after من that a noun of base follows: يتخذ عناصر التنظيم من
-// كهوف جبل مكحول مأوى لهم, تتخذ من مدينة مستونغ مقرا لها. -1 if none.
-func takenBase(toks []token, refs []ref, last, b int) int {
+// the places after من that a noun of base follows: يتخذ عناصر التنظيم من
+// كهوف جبل مكحول مأوى لهم, تتخذ خلايا التنظيم من المغاور المنتشرة في جبل
+// البشري وجبل العمور ملاذا لها. None if there is no such noun.
+func takenBase(text string, toks []token, places []Place, refs []ref, last, b int) []int {
+	from := -1
+	for j := last + 1; j < b && j <= last+4; j++ {
+		if toks[j].fold == "من" {
+			from = j
+			break
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	var out []int
 	for i, rf := range refs {
-		if rf.first <= last || rf.first > last+8 || rf.first >= b {
+		if rf.first <= from || rf.first >= b {
 			continue
 		}
-		// من just before the place, or before a place noun or two (من
-		// كهوف جبل مكحول, من مدينة مستونغ).
-		from := false
-		for j := rf.first - 1; j > last && j >= rf.first-3; j-- {
-			if toks[j].fold == "من" {
-				from = true
-				break
+		if len(out) == 0 {
+			if rf.first > from+6 || borderArea(places[i]) {
+				return nil // مزارع نائية قرب الحدود التركية: near a border is nowhere to pin
 			}
+			out = append(out, i)
+			continue
 		}
-		if !from {
-			return -1
+		if !coordinated(text, toks, refs[out[len(out)-1]], rf) {
+			break
 		}
-		for j := rf.last + 1; j < b && j <= rf.last+6; j++ {
-			if baseNouns[toks[j].fold] {
-				return i
-			}
-		}
-		return -1
+		out = append(out, i)
 	}
-	return -1
+	if len(out) == 0 {
+		return nil
+	}
+	end := refs[out[len(out)-1]].last
+	for j := end + 1; j < b && j <= end+6; j++ {
+		if baseNouns[toks[j].fold] {
+			return out
+		}
+	}
+	return nil
 }
 
 // raidWords name a raid, which an arrest after it in the sentence follows.
@@ -1404,10 +1418,13 @@ func coordinated(text string, toks []token, a, b ref) bool {
 }
 
 // fromTo reports whether token k is إلى right after an origin place (من
-// الهول إلى): the route of a headline that says no verb.
+// الهول إلى, من المخيم إلى): the route of a headline that says no verb.
 func fromTo(toks []token, refs []ref, places []Place, k int) bool {
 	if w := toks[k].fold; w != "الي" && w != "الى" {
 		return false
+	}
+	if k >= 2 && toks[k-2].fold == "من" && originNouns[toks[k-1].fold] {
+		return true
 	}
 	for i, rf := range refs {
 		if rf.last == k-1 {
@@ -1434,6 +1451,27 @@ func lodged(toks []token, k, last, b int) bool {
 		}
 	}
 	return false
+}
+
+// originNouns are the places left that a route may name by their kind.
+var originNouns = setOf("المخيم", "المخيمات", "السجن", "السجون", "المخيمين")
+
+// headingLine reports whether the sentence from token a to b is a line of
+// its own and short, with no full stop: a subheading (من الهول إلى ريف
+// حلب الشمالي).
+func headingLine(text string, toks []token, s sentence, a, b int) bool {
+	if b-a > 12 || strings.ContainsAny(text[s.start:s.end], ".،,") {
+		return false
+	}
+	before := strings.LastIndexByte(text[:s.start], '\n')
+	if strings.TrimSpace(text[before+1:s.start]) != "" {
+		return false
+	}
+	after := strings.IndexByte(text[s.end:], '\n')
+	if after < 0 {
+		after = len(text) - s.end
+	}
+	return strings.TrimSpace(text[s.end:s.end+after]) == ""
 }
 
 // repeatedPrep reports whether the place is governed by prep said again
