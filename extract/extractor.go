@@ -190,8 +190,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			haven, at, enter bool
 		}
 		var ts []trig
-		var stops []int           // triggers dropped: they still end the scope of the one before
-		var ruled []int           // of those, the triggers ruled out (negated, denied, planned ...)
+		var stops []int             // triggers dropped: they still end the scope of the one before
+		var ruled []int             // of those, the triggers ruled out (negated, denied, planned ...)
 		var basePlace map[int][]int // trigger → its places, for اتخذ من X مقرا (rare: made when needed)
 		for k := a; k < b; k++ {
 			if busy[k] || toks[k].class != 'a' {
