@@ -79,7 +79,10 @@ var enterVerbs = setOf("دخل", "دخلوا", "دخلت", "دخلا", "دخلت
 
 // headVerbs also take their place as a direct object, a destination only:
 // قصدوا ليبيا, headed for Libya.
-var headVerbs = setOf("قصد", "قصدوا", "يقصد", "يقصدون", "تقصد")
+var headVerbs = setOf("قصد", "قصدوا", "يقصد", "يقصدون", "تقصد",
+	// بلغوا شرق أفغانستان: reached (only the plural: بلغ عددهم, يبلغ 31
+	// عاما say an amount)
+	"بلغوا", "بلغن", "بلغا")
 
 // triggers are the words that state a claim, as written in the news, folded
 // when the table is built; each with its type. Multi-word triggers are whole
@@ -165,6 +168,16 @@ var triggers = newPhraseTable(func() map[string]string {
 		"حتفه", "حتفهم", "مصرعه", "مصرعهم", "حتفها", "مصرعها")
 	add(SurrenderedIn, "استسلم", "استسلموا", "استسلمت", "يستسلم", "يستسلمون", "الاستسلام", "استسلام", "استسلامهم",
 		"سلم نفسه", "سلموا أنفسهم", "سلّم نفسه", "سلّموا أنفسهم", "تسليم أنفسهم", "تسليم نفسه", "يسلم نفسه")
+	// Made their way, went on their way, reached: شقوا طريقهم إلى, واصلت
+	// طريقها نحو, بلغوا شرق أفغانستان.
+	add(MovedTo, "شق طريقه", "شقوا طريقهم", "شقت طريقها", "شققن طريقهن", "يشق طريقه", "يشقون طريقهم",
+		"واصل طريقه", "واصلوا طريقهم", "واصلت طريقها", "واصلن طريقهن", "يواصل طريقه", "يواصلون طريقهم",
+		"بلغوا", "بلغن", "بلغا")
+	for _, w := range []string{"حطوا رحالهم", "حط رحاله", "حطت رحالها", "حططن رحالهن"} {
+		m[w] = locatedMove
+	}
+	// Took shelter: احتمى بقرى ريف إدلب.
+	add(HidingIn, "احتمى", "احتموا", "احتمت", "يحتمي", "يحتمون", "تحتمي", "احتماء")
 	// اتخذوا من كهوف جبل مكحول مأوى: the place after من is the hideout.
 	for _, w := range []string{"اتخذ", "اتخذوا", "اتخذت", "يتخذ", "يتخذون", "تتخذ"} {
 		m[w] = baseTaken

@@ -276,6 +276,15 @@ func TestClaims(t *testing.T) {
 		{"base far after من", "وقال إن خلايا التنظيم تتخذ اليوم من الكهوف المنتشرة في وادي حوران ملاذا لها.",
 			[]wantClaim{{HidingIn, "Wadi Hauran", "IS members"}}},
 		{"base near a border", "وقال إن الخلية كانت تتخذ من مزارع نائية قرب الحدود التركية مقرا لها.", nil},
+		// Rarer verbs of going and sheltering; بلغ of an age is none.
+		{"made their way and reached", "وقال إن أفرادا قلائل من آسيا الوسطى شقوا طريقهم عبر إيران حتى بلغوا شرق أفغانستان.",
+			[]wantClaim{{MovedTo, "Afghanistan", "IS members"}}},
+		{"went on their way", "ولا يستبعد أن تكون بعض العناصر قد واصلت طريقها جنوبا نحو نيجيريا.",
+			[]wantClaim{{MovedTo, "Nigeria", "IS members"}}},
+		{"took shelter", "ولم يستبعد مسؤول كردي أن يكون قد احتمى بقرى ريف إدلب الشمالي.",
+			[]wantClaim{{HidingIn, "Idlib countryside", "IS members"}}},
+		{"an age", "وأوقفت الشرطة رجلا يبلغ 31 عاما لدى وصوله إلى مطار دوسلدورف.",
+			[]wantClaim{{ArrestedIn, "Düsseldorf", "IS members"}, {MovedTo, "Düsseldorf", "IS members"}}},
 		// A stay told as lying low is hiding; living somewhere is not.
 		{"stayed with relatives", "وقالت النيابة إن الرجل كان يقيم لدى أقارب له في أنتويرب قبل انتقاله إلى العاصمة.",
 			[]wantClaim{{HidingIn, "Antwerp", "IS members"}}},
