@@ -276,6 +276,8 @@ func TestClaims(t *testing.T) {
 		{"base far after من", "وقال إن خلايا التنظيم تتخذ اليوم من الكهوف المنتشرة في وادي حوران ملاذا لها.",
 			[]wantClaim{{HidingIn, "Wadi Hauran", "IS members"}}},
 		{"base near a border", "وقال إن الخلية كانت تتخذ من مزارع نائية قرب الحدود التركية مقرا لها.", nil},
+		{"strike resulted in deaths", "وأسفرت ضربة جوية نفذها طيران الجيش، فجر الثلاثاء، على مغارة في سلسلة جبال مكحول، شمالي قضاء بيجي، عن مصرع خمسة مسلحين.",
+			[]wantClaim{{KilledIn, "Makhoul", "IS members"}}},
 		// Rarer verbs of going and sheltering; بلغ of an age is none.
 		{"made their way and reached", "وقال إن أفرادا قلائل من آسيا الوسطى شقوا طريقهم عبر إيران حتى بلغوا شرق أفغانستان.",
 			[]wantClaim{{MovedTo, "Afghanistan", "IS members"}}},

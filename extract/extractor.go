@@ -1183,6 +1183,21 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 			}
 		}
 	}
+	if eventType(typ) && first >= 1 && toks[first-1].fold == "عن" {
+		// أسفرت ضربة جوية على مغارة في جبال مكحول، شمالي بيجي، عن مصرع
+		// خمسة: the strike's place, the first after its verb.
+		for j := first - 2; j >= a && j >= first-20; j-- {
+			if !resultVerbs[stripConj(toks[j].fold)] {
+				continue
+			}
+			for i := range places {
+				if refs[i].first > j && refs[i].last < first && places[i].Preposition != "من" {
+					return []int{i}, false
+				}
+			}
+			break
+		}
+	}
 	if eventType(typ) {
 		// استهدفتا مضافة في وادي الثرثار، ما أسفر عن مقتل ستة: the death
 		// happened where the strike did.
