@@ -79,10 +79,11 @@ var enterVerbs = setOf("دخل", "دخلوا", "دخلت", "دخلا", "دخلت
 
 // headVerbs also take their place as a direct object, a destination only:
 // قصدوا ليبيا, headed for Libya.
-var headVerbs = setOf("قصد", "قصدوا", "يقصد", "يقصدون", "تقصد",
-	// بلغوا شرق أفغانستان: reached (only the plural: بلغ عددهم, يبلغ 31
-	// عاما say an amount)
-	"بلغوا", "بلغن", "بلغا")
+var headVerbs = setOf(append([]string{"قصد", "قصدوا", "يقصد", "يقصدون", "تقصد"}, reachVerbs...)...)
+
+// reachVerbs say where someone got to: بلغوا شرق أفغانستان. Only the
+// plural: بلغ عددهم, يبلغ 31 عاما say an amount.
+var reachVerbs = []string{"بلغوا", "بلغن", "بلغا"}
 
 // triggers are the words that state a claim, as written in the news, folded
 // when the table is built; each with its type. Multi-word triggers are whole
@@ -171,8 +172,8 @@ var triggers = newPhraseTable(func() map[string]string {
 	// Made their way, went on their way, reached: شقوا طريقهم إلى, واصلت
 	// طريقها نحو, بلغوا شرق أفغانستان.
 	add(MovedTo, "شق طريقه", "شقوا طريقهم", "شقت طريقها", "شققن طريقهن", "يشق طريقه", "يشقون طريقهم",
-		"واصل طريقه", "واصلوا طريقهم", "واصلت طريقها", "واصلن طريقهن", "يواصل طريقه", "يواصلون طريقهم",
-		"بلغوا", "بلغن", "بلغا")
+		"واصل طريقه", "واصلوا طريقهم", "واصلت طريقها", "واصلن طريقهن", "يواصل طريقه", "يواصلون طريقهم")
+	add(MovedTo, reachVerbs...)
 	for _, w := range []string{"حطوا رحالهم", "حط رحاله", "حطت رحالها", "حططن رحالهن"} {
 		m[w] = locatedMove
 	}
@@ -193,7 +194,6 @@ var triggers = newPhraseTable(func() map[string]string {
 		// Forces hunting them somewhere say where they hide: يطارد عناصر
 		// التنظيم في جبال القصرين.
 		"يطارد", "تطارد", "يطاردون", "مطاردة", "يلاحق", "تلاحق", "يلاحقون", "ملاحقة",
-		// Still somewhere, after a flight or a battle: ما زال في سوريا.
 		// Stayed behind: فضّل آخرون البقاء في البادية, بقي في الشمال السوري.
 		"بقي في", "بقوا في", "بقيا في", "يبقى في", "يبقون في", "البقاء في", "بقاء في")
 	// Still somewhere, after a flight or a battle: ما زال في سوريا, لا
@@ -207,8 +207,9 @@ var triggers = newPhraseTable(func() map[string]string {
 	return m
 }())
 
-// movingAboutWords are the verbs of moving between places: moves, unless
-// they tell what someone used to do (كان يتنقل, اعتاد التنقل).
+// movingAboutWords are the verbs of moving between places: a move to each
+// place, told of the present or the past (كان يتنقل بين دير الزور والرقة),
+// as the annotators read them.
 var movingAboutWords = []string{"يتنقل", "يتنقلون", "تتنقل", "تنقّل", "تنقلوا", "متنقلا", "متنقلة", "متنقلين", "متنقلًا",
 	"يتحرك", "يتحركون", "تتحرك", "يتحركان"}
 

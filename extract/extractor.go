@@ -193,6 +193,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		var stops []int             // triggers dropped: they still end the scope of the one before
 		var ruled []int             // of those, the triggers ruled out (negated, denied, planned ...)
 		var basePlace map[int][]int // trigger → its places, for اتخذ من X مقرا (rare: made when needed)
+		heading := s.end <= headlineEnd || headingLine(text, s, a, b)
 		for k := a; k < b; k++ {
 			if busy[k] || toks[k].class != 'a' {
 				continue
@@ -205,7 +206,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				continue
 			}
 			last, typ, ok := triggers.match(text, toks, k)
-			if !ok && (s.end <= headlineEnd || headingLine(text, toks, s, a, b)) && len(ts) == 0 && len(stops) == 0 && fromTo(toks, placeRefs, r.Places, k) {
+			if !ok && heading && len(ts) == 0 && len(stops) == 0 && fromTo(toks, placeRefs, r.Places, k) {
 				// A headline's من الهول إلى رأس العين: a move, verb unsaid.
 				last, typ, ok = k, string(MovedTo), true
 			}
@@ -892,7 +893,7 @@ func hasPrefixIn(w string, stems ...string) bool {
 var needPersons = setOf("توقف", "يوقف")
 
 // seizedThings are what a raid seizes besides people.
-var seizedThings = setOf("اسلحه", "اسلحة", "الاسلحه", "عبوات", "متفجرات", "اجهزه", "مواد", "ذخائر", "ذخيره", "كميات", "كميه",
+var seizedThings = setOf("اسلحه", "الاسلحه", "عبوات", "متفجرات", "اجهزه", "مواد", "ذخائر", "ذخيره", "كميات", "كميه",
 	"مبالغ", "وثائق", "هواتف", "سيارات", "سياره", "مخازن", "مخزن", "اموال", "عتاد", "صواريخ", "الغام")
 
 // dispersals are verbs of spreading out: after a flight they say where
@@ -1170,32 +1171,15 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 	if typ == ArrestedIn {
 		// داهمت قوات الدرك شقة في قضاء سيحان، واعتقلت عراقيا: the arrest
 		// is where the raid was.
-		for j := first - 1; j >= a && j >= first-20; j-- {
-			if raidWords[stripConj(toks[j].fold)] {
-				// The first place after the raid word: of غرانيج بريف دير
-				// الزور the town, not the countryside that holds it.
-				for i := range places {
-					if refs[i].first > j && refs[i].last < first && places[i].Preposition != "من" {
-						return []int{i}, false
-					}
-				}
-				break
-			}
+		if i, ok := placeAfterWord(toks, places, refs, raidWords, a, first-1, first); ok {
+			return []int{i}, false
 		}
 	}
 	if eventType(typ) && first >= 1 && toks[first-1].fold == "عن" {
 		// أسفرت ضربة جوية على مغارة في جبال مكحول، شمالي بيجي، عن مصرع
-		// خمسة: the strike's place, the first after its verb.
-		for j := first - 2; j >= a && j >= first-20; j-- {
-			if !resultVerbs[stripConj(toks[j].fold)] {
-				continue
-			}
-			for i := range places {
-				if refs[i].first > j && refs[i].last < first && places[i].Preposition != "من" {
-					return []int{i}, false
-				}
-			}
-			break
+		// خمسة: the strike's place.
+		if i, ok := placeAfterWord(toks, places, refs, resultVerbs, a, first-2, first); ok {
+			return []int{i}, false
 		}
 	}
 	if eventType(typ) {
@@ -1267,6 +1251,26 @@ func takenBase(text string, toks []token, places []Place, refs []ref, last, b in
 		}
 	}
 	return nil
+}
+
+// placeAfterWord finds the nearest word of set at or before token from
+// (back to the sentence start a, at most 20 words before the trigger at
+// first) and returns the first place between it and the trigger that is
+// no origin: of غرانيج بريف دير الزور the town, not the countryside that
+// holds it.
+func placeAfterWord(toks []token, places []Place, refs []ref, set map[string]bool, a, from, first int) (int, bool) {
+	for j := from; j >= a && j >= first-20; j-- {
+		if !set[stripConj(toks[j].fold)] {
+			continue
+		}
+		for i := range places {
+			if refs[i].first > j && refs[i].last < first && places[i].Preposition != "من" {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // raidWords name a raid, which an arrest after it in the sentence follows.
@@ -1474,7 +1478,7 @@ var originNouns = setOf("المخيم", "المخيمات", "السجن", "ال�
 // headingLine reports whether the sentence from token a to b is a line of
 // its own and short, with no full stop: a subheading (من الهول إلى ريف
 // حلب الشمالي).
-func headingLine(text string, toks []token, s sentence, a, b int) bool {
+func headingLine(text string, s sentence, a, b int) bool {
 	if b-a > 12 || strings.ContainsAny(text[s.start:s.end], ".،,") {
 		return false
 	}
