@@ -7,8 +7,8 @@
 // that cannot be read (bad JSON, a JSON value that is not an object, a CSV
 // row with the wrong number of fields, bad CSV quoting), a CSV file without
 // a header or without an id column, a record without an id, an id seen
-// twice in the import, a record with no name at all, and a known key whose
-// JSON type is wrong. Everything else odd (an unknown column, a birth date,
+// twice in the import, a record with no name at all, a known key whose
+// JSON type is wrong, and text that is not UTF-8. Everything else odd (an unknown column, a birth date,
 // gender, status, kind or country that cannot be read) is a warning; the
 // text is kept in Person.Extra.
 package agency
@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/athar-org/athar/sources"
 )
@@ -78,6 +79,20 @@ func (st *state) warn(line int, rec, format string, args ...any) {
 	if st.sink.Warn != nil {
 		st.sink.Warn(sources.Warning{File: st.file, Line: line, Record: rec, Message: fmt.Sprintf(format, args...)})
 	}
+}
+
+// notUTF8 words text in another encoding (a Windows-1256 export from a
+// spreadsheet): read on, its names would be stored as garbage.
+const notUTF8 = "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a spreadsheet) and import it again"
+
+// checkUTF8 fails on the first field that is not UTF-8.
+func (st *state) checkUTF8(line int, fields ...string) error {
+	for _, v := range fields {
+		if !utf8.ValidString(v) {
+			return st.parseErr(line, notUTF8)
+		}
+	}
+	return nil
 }
 
 func (st *state) parseErr(line int, format string, args ...any) error {

@@ -174,6 +174,9 @@ func TestImport_CSVErrors(t *testing.T) {
 		{"missing id", "id,name\n1,أحمد\n ,علي\n", 3, "without an id"},
 		{"duplicate id", "id,name\nA-1,أحمد\nA-1,علي\n", 3, "twice"},
 		{"no name", "id,name,gender\nA-1,,m\n", 2, "no name"},
+		// محمد علي in Windows-1256, as a spreadsheet exports it.
+		{"not UTF-8", "id,name\nA-1,\xe3\xcd\xe3\xcf \xda\xe1\xed\n", 2, "not UTF-8"},
+		{"header not UTF-8", "id,\xc7\xe1\xc7\xd3\xe3\nA-1,x\n", 1, "not UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,6 +201,7 @@ func TestImport_JSONLErrors(t *testing.T) {
 		{"documents not an array", "{\"id\":\"1\",\"name\":\"x\",\"documents\":\"A123\"}\n", 1, `key "documents"`},
 		{"forged not a bool", "{\"id\":\"1\",\"name\":\"x\",\"documents\":[{\"number\":\"1\",\"forged\":\"maybe\"}]}\n", 1, "forged"},
 		{"no name", "{\"id\":\"1\",\"gender\":\"m\"}\n", 1, "no name"},
+		{"not UTF-8", "{\"id\":\"1\",\"name\":\"ok\"}\n{\"id\":\"2\",\"name\":\"\xe3\xcd\xe3\xcf\"}\n", 2, "not UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

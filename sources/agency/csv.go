@@ -73,6 +73,9 @@ func (st *state) readCSV(ctx context.Context, f sources.Input) error {
 	if err != nil {
 		return st.csvError(src, err)
 	}
+	if err := st.checkUTF8(1, header...); err != nil {
+		return err
+	}
 	cols := make([]column, len(header))
 	names := make([]string, len(header))
 	seen := make(map[string]bool, len(header))
@@ -120,6 +123,9 @@ func (st *state) readCSV(ctx context.Context, f sources.Input) error {
 		line, _ := r.FieldPos(0)
 		if len(rec) != len(cols) {
 			return st.parseErr(line, "%d fields, but the header has %d columns", len(rec), len(cols))
+		}
+		if err := st.checkUTF8(line, rec...); err != nil {
+			return err
 		}
 		fl.reset()
 		var doc docFields

@@ -42,6 +42,9 @@ func (st *state) readJSONL(ctx context.Context, f sources.Input) error {
 		if len(b) == 0 {
 			continue
 		}
+		if !utf8.Valid(b) {
+			return st.parseErr(line, notUTF8)
+		}
 		fl.reset()
 		if !decodeFast(b, &fl) {
 			fl.reset()
