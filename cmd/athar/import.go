@@ -58,7 +58,7 @@ type importOptions struct {
 func newImportCmd(e *env) *cobra.Command {
 	var o importOptions
 	c := &cobra.Command{
-		Use:   "import --db FILE --format un|ofac|csv|jsonl [--dataset NAME] [--warnings FILE] PATH...",
+		Use:   "import --db FILE --format un|ofac|csv|jsonl [--dataset NAME] [--owner ORG] [--label CLEAR|GREEN|AMBER|RED] [--warnings FILE] PATH...",
 		Short: "Import a list into the registry",
 		Long: `Import a list into the registry, replacing the previous version of its
 dataset at once: until the import is committed, every reader sees the old
@@ -94,6 +94,7 @@ all as JSON Lines.`,
 			if _, ok := importFormats[o.format]; !ok {
 				return usagef(c.CommandPath()+" --help", "unknown format %q (want un, ofac, csv or jsonl)", o.format)
 			}
+			o.owner = strings.TrimSpace(o.owner)
 			if c.Flags().Changed("dataset") && strings.TrimSpace(o.dataset) == "" {
 				return usagef(c.CommandPath()+" --help", "--dataset is empty")
 			}
@@ -103,7 +104,7 @@ all as JSON Lines.`,
 					return usagef(c.CommandPath()+" --help", "--label %q: want CLEAR, GREEN, AMBER or RED", o.label)
 				}
 				if o.label != string(athar.TLPClear) && strings.TrimSpace(o.owner) == "" {
-					return usagef(c.CommandPath()+" --help", "--label %s needs --owner: only an owning organisation can see such records", o.label)
+					return usagef(c.CommandPath()+" --help", "--label %s needs --owner: a label other than CLEAR shares records on behalf of an organisation", o.label)
 				}
 			}
 			o.paths = args
@@ -116,7 +117,7 @@ all as JSON Lines.`,
 	f.StringVar(&o.dataset, "dataset", "", "dataset `NAME` (default: un, ofac, or the first file's name for csv and jsonl)")
 	f.StringVar(&o.warnings, "warnings", "", "write every warning to `FILE` as JSON Lines")
 	f.StringVar(&o.owner, "owner", "", "the `ORG` that owns the records (needed with a --label other than CLEAR)")
-	f.StringVar(&o.label, "label", "", "TLP sharing `LABEL` of every record: CLEAR, GREEN, AMBER or RED (default: the file's own, else CLEAR)")
+	f.StringVar(&o.label, "label", "", "TLP sharing `LABEL` of every record: CLEAR, GREEN, AMBER or RED (default: CLEAR)")
 	return c
 }
 
@@ -179,6 +180,9 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 		return err
 	}
 	defer s.Close()
+	if err := noteUnknownOwner(ctx, e, s, o.owner); err != nil {
+		return err
+	}
 
 	term, width := progress.IsTerminal(e.stderr)
 	bar := progress.New(e.stderr, total, progress.Options{Label: "importing " + dataset, Terminal: term, Width: width})
@@ -197,13 +201,9 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 	defer tx.Rollback()
 	put := tx.Put
 	if o.owner != "" || o.label != "" {
+		// The list formats carry no owner or label: the flags give them.
 		put = func(ctx context.Context, p *athar.Person) error {
-			if o.owner != "" {
-				p.Owner = o.owner
-			}
-			if o.label != "" {
-				p.Label = athar.TLP(o.label)
-			}
+			p.Owner, p.Label = o.owner, athar.TLP(o.label)
 			return tx.Put(ctx, p)
 		}
 	}
@@ -238,6 +238,25 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 		return fmt.Errorf("import of %s was committed, but the audit log could not record it: %w", dataset, err)
 	}
 	printSummary(e.stdout, ds, warns, o.warnings, time.Since(start))
+	return nil
+}
+
+// noteUnknownOwner warns when the owning organisation is not in the
+// registry yet: its records are then seen by no user until one is added.
+func noteUnknownOwner(ctx context.Context, e *env, s *sqlite.Store, owner string) error {
+	if owner == "" {
+		return nil
+	}
+	orgs, err := s.Organizations(ctx)
+	if err != nil {
+		return err
+	}
+	for _, org := range orgs {
+		if org.ID == owner {
+			return nil
+		}
+	}
+	fmt.Fprintf(e.stderr, "note: no organisation %q in the registry yet: no user sees these records until one is added (athar users add --org %s)\n", owner, owner)
 	return nil
 }
 
