@@ -232,8 +232,7 @@ func Compare(a, b *Name, f *Frequencies) Match {
 
 // CompareInto is Compare writing into m, reusing its slices' storage.
 func CompareInto(m *Match, a, b *Name, f *Frequencies) {
-	m.Pairs, m.LeftA, m.LeftB = m.Pairs[:0], m.LeftA[:0], m.LeftB[:0]
-	m.Score = compare(a, b, f, m, nil)
+	CompareIntoCached(m, a, b, f, nil)
 }
 
 // Score is the score of Compare without the alignment. It does not allocate.

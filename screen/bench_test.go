@@ -78,9 +78,9 @@ func millionScreener(b testing.TB) *Screener {
 }
 
 // benchDistinct is how many different queries the single-query benchmarks
-// cycle through: more than they run, so that no query's answer is ever
-// remembered from an earlier round (names.SimCache remembers unit
-// likeness across queries, as a server's does).
+// cycle through: more than they run, so that the latencies are those of
+// many names, not of a few repeated ones whose postings and table slots the
+// CPU's caches would keep warm.
 const benchDistinct = 20000
 
 // benchScreen screens queries one by one and reports the 50th and 99th

@@ -130,8 +130,12 @@ func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], fr
 	for i := range ix.entries {
 		for j := range ix.entries[i].names {
 			for k := range ix.entries[i].names[j].name.Units {
-				u := &ix.entries[i].names[j].name.Units[k]
-				ix.weights[u.ID] = freq.Weight(u)
+				// Units of one number are alike (unitSig), so they weigh
+				// alike: each number is weighed once (MinWeight > 0 marks
+				// a slot filled).
+				if u := &ix.entries[i].names[j].name.Units[k]; ix.weights[u.ID] == 0 {
+					ix.weights[u.ID] = freq.Weight(u)
+				}
 			}
 		}
 	}

@@ -76,7 +76,7 @@ func holdsAll(n, q *names.Name) bool {
 	for i := range q.Units {
 		found := false
 		for j := range n.Units {
-			if sim, _ := names.UnitSimilarity(&q.Units[i], &n.Units[j]); sim >= fitThreshold {
+			if sim, _ := names.UnitSimilarityAbove(&q.Units[i], &n.Units[j], fitThreshold); sim >= fitThreshold {
 				found = true
 				break
 			}
