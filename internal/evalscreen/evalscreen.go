@@ -73,7 +73,9 @@ type query struct {
 	index  string // which index it runs against
 	hasDOB bool
 	// fits is another record that holds every unit of the query's name:
-	// the query is ambiguous, reported apart and not in all_positive.
+	// the query is ambiguous, reported apart and in none of the other
+	// figures (all_positive, the per-kind reports, with and without birth
+	// year); positives_strict counts it.
 	fits string
 }
 
@@ -104,8 +106,8 @@ type Report struct {
 	Threshold  float64      `json:"threshold"`
 	Threshold1 float64      `json:"threshold_at_1pct_fhr"`
 	Kinds      []KindReport `json:"kinds"`
-	// Positives leaves out ambiguous queries, which Ambiguous reports;
-	// PositivesStrict counts them too.
+	// Positives, Kinds and the birth-year figures leave out ambiguous
+	// queries, which Ambiguous reports; PositivesStrict counts them too.
 	Positives       KindReport `json:"positives"`
 	Ambiguous       KindReport `json:"ambiguous"`
 	PositivesStrict KindReport `json:"positives_strict"`
