@@ -45,7 +45,7 @@ func Skeleton(name string) string {
 				continue
 			case (c == 's' || c == 'c') && next == 'h', c == 'k' && next == 'h', c == 'g' && next == 'h',
 				c == 't' && next == 'h', c == 'd' && next == 'h', c == 'p' && next == 'h', c == 'c' && next == 'k':
-				put(map[byte]byte{'s': 's', 'c': 's', 'k': 'k', 'g': 'k', 't': 't', 'd': 'd', 'p': 'f'}[c])
+				put(digraphSound(c))
 				i++
 				continue
 			case c == 'd' && next == 'j':
@@ -281,6 +281,21 @@ func isLong(r rune) bool { return r == 'ا' || r == 'و' || r == 'ي' }
 
 // stripLatinArticle drops a leading Arabic or French article written in
 // Latin letters (al-, el-, ash-, le ...) when a name of three letters or
+// digraphSound is the sound class of a Latin digraph (sh, ch, kh, gh, th,
+// dh, ph, ck), which its first letter decides: s and c give s (ck too), k
+// and g give k, p gives f, t and d themselves.
+func digraphSound(c byte) byte {
+	switch c {
+	case 'c':
+		return 's'
+	case 'g':
+		return 'k'
+	case 'p':
+		return 'f'
+	}
+	return c // s, k, t, d
+}
+
 // more is left.
 func stripLatinArticle(s string) string {
 	for _, a := range []string{"al ", "el ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "le ", "la ", "les "} {

@@ -69,33 +69,22 @@ func (g *Gazetteer) LookupVariant(w string) []*Place {
 				continue // Latin names
 			}
 			vk := VariantKey(k)
-			for _, i := range idx {
-				if l := g.variant.m[vk]; len(l) == 0 || l[len(l)-1] != i {
-					g.variant.m[vk] = append(g.variant.m[vk], i)
-				}
-			}
+			g.variant.m[vk] = append(g.variant.m[vk], idx...)
+		}
+		// In gazetteer order, each place once: the map's order is random,
+		// and callers keep the first of equal candidates.
+		for vk, l := range g.variant.m {
+			slices.Sort(l)
+			g.variant.m[vk] = slices.Compact(l)
 		}
 	})
 	fw := Fold(w)
+	named := g.byName[fw] // the places Lookup finds by fw itself
 	var out []*Place
 	for _, i := range g.variant.m[VariantKey(fw)] {
-		p := &g.places[i]
-		if !g.named(p, fw) && !slices.Contains(out, p) {
-			out = append(out, p)
+		if !slices.Contains(named, i) {
+			out = append(out, &g.places[i])
 		}
 	}
 	return out
-}
-
-// named reports whether p has the folded Arabic name fw.
-func (g *Gazetteer) named(p *Place, fw string) bool {
-	if Fold(p.Arabic) == fw {
-		return true
-	}
-	for _, n := range p.ArabicAlt {
-		if Fold(n) == fw {
-			return true
-		}
-	}
-	return false
 }
