@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -67,7 +68,7 @@ const baseTaken = "hiding_in:base"
 
 // baseNouns name what a place is taken as.
 var baseNouns = setOf("مقرا", "ملاذا", "مأوي", "ماوي", "معقلا", "قاعده", "مركزا", "مخبا",
-	"ملجا", "منطلقا", "حاضنه")
+	"ملجا", "منطلقا", "حاضنه", "اوكارا", "وكرا")
 
 // aliasWords make a stay a hiding: باسم مستعار, بوثائق مزورة, سرا.
 var aliasWords = setOf("مستعار", "مستعاره", "مزوره", "مزور", "مزيفه", "مزيف", "سرا", "خفيه", "متخفيا",
@@ -196,6 +197,32 @@ var triggers = newPhraseTable(func() map[string]string {
 		"يطارد", "تطارد", "يطاردون", "مطاردة", "يلاحق", "تلاحق", "يلاحقون", "ملاحقة",
 		// Stayed behind: فضّل آخرون البقاء في البادية, بقي في الشمال السوري.
 		"بقي في", "بقوا في", "بقيا في", "يبقى في", "يبقون في", "البقاء في", "بقاء في")
+	// Words of going and hiding that the news uses less often, added from
+	// the language rather than from an error: a retreat of fighters is a
+	// flight (انحازوا, التراجع نحو, انكفأوا); an escape with a destination
+	// (أفلت ... إلى); a flow, an incursion, a set-off (تدفق, توغل,
+	// انطلقوا ... باتجاه); vanishing, lying in wait, cover (اختفوا في,
+	// يكمنون, يتسترون, أوكارهم); executions of the group's own, deaths
+	// by one's own bomb and the enemies' word هلك; a cell taken apart or
+	// brought down (تفكيك خلية, الإطاحة بخلية), men held (في قبضة الأمن,
+	// أودع سجن ...); weapons laid down; a border got past (قطعوا الحدود).
+	add(FledTo, "انحاز", "انحازوا", "انحازت", "ينحاز", "ينحازون", "الانحياز", "انحيازهم",
+		"تراجعوا", "التراجع", "تراجعهم", "انكفأ", "انكفأوا", "انكفؤوا", "انكفأت", "ينكفئ", "ينكفئون", "الانكفاء",
+		"أفلت", "أفلتوا", "يفلت", "يفلتون", "نجوا بأنفسهم", "نجا بنفسه", "نجت بنفسها")
+	add(MovedTo, "تدفق", "تدفقوا", "يتدفق", "يتدفقون", "التدفق", "تدفقهم",
+		"زحف", "زحفوا", "يزحفون", "ارتحل", "ارتحلوا", "يرتحل", "يرتحلون", "انطلق", "انطلقت", "انطلقوا", "ينطلقون", "وفدوا", "يفدون")
+	for _, w := range []string{"توغل", "توغلوا", "توغلت", "يتوغل", "يتوغلون", "التوغل", "توغلهم"} {
+		m[w] = locatedMove
+	}
+	add(HidingIn, "اختفى", "اختفوا", "اختفت", "يختفي", "يختفون", "تختفي", "اختفاء", "اختفائه", "اختفائهم",
+		"كمنوا", "يكمنون", "كامنين", "كامنون", "تستر", "تستروا", "يتستر", "يتسترون", "متسترين", "متسترا",
+		"أوكار", "أوكارهم", "أوكارها", "أوكاره", "وكر", "أوكارا")
+	add(KilledIn, "هلك", "هلكوا", "هلاك", "هلاكه", "هلاكهم", "فجر نفسه", "فجّر نفسه", "فجروا أنفسهم", "فجّروا أنفسهم",
+		"فجرت نفسها", "تفجير نفسه", "أردى", "أردوا", "أرديا", "سقط قتيلا", "سقطوا قتلى", "قتيلا")
+	add(ArrestedIn, "في قبضة", "بقبضة", "تفكيك خلية", "تفكيك خلايا", "تفكيك شبكة", "الإطاحة", "أطاحت", "أطاح", "يطيح", "تطيح",
+		"أودع", "أودعوا", "أودعت", "يودع", "إيداع", "إيداعه", "إيداعهم")
+	add(SurrenderedIn, "ألقى سلاحه", "ألقوا سلاحهم", "ألقوا أسلحتهم", "إلقاء السلاح", "سلموا أسلحتهم", "سلّموا أسلحتهم")
+	add(CrossedBorderTo, "اجتازت الحدود", "يجتاز الحدود", "يجتازون الحدود", "قطعوا الحدود", "قطع الحدود")
 	// Still somewhere, after a flight or a battle: ما زال في سوريا, لا
 	// يزالون على الأرجح في منطقة مرزق, لا يزال طليقا في البادية.
 	for _, still := range []string{"ما زال", "ما زالوا", "ما زالت", "ما زالا", "مازال", "مازالوا", "لا يزال", "لا يزالون",
@@ -204,8 +231,34 @@ var triggers = newPhraseTable(func() map[string]string {
 			m[strings.Join(strings.Fields(still+" "+filler+" في"), " ")] = string(HidingIn)
 		}
 	}
+	presentForms(m)
 	return m
 }())
+
+// presentForms adds, for every present verb listed with ي (he), the same
+// verb with ت (she; you), unless the form is listed already, perhaps as
+// another word (تنقّل). The future (سيتوجه) is left out on purpose: it
+// tells a plan or a forecast (سيبقون في سوريا), not a claim.
+func presentForms(m map[string]string) {
+	have := make(map[string]bool, len(m))
+	for w := range m {
+		have[geo.Fold(w)] = true
+	}
+	words := make([]string, 0, len(m))
+	for w := range m {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	for _, w := range words {
+		rest, ok := strings.CutPrefix(w, "ي")
+		if !ok || utf8.RuneCountInString(rest) < 2 {
+			continue
+		}
+		if f := "ت" + rest; !have[geo.Fold(f)] {
+			m[f], have[geo.Fold(f)] = m[w], true
+		}
+	}
+}
 
 // movingAboutWords are the verbs of moving between places: a move to each
 // place, told of the present or the past (كان يتنقل بين دير الزور والرقة),
@@ -229,7 +282,7 @@ var groups = newPhraseTable(func() map[string]string {
 		"قياديين", "قياديون", "أمراء", "أمراء التنظيم", "قادة من الصف الأول", "قياديي التنظيم")
 	add("IS leader", "قيادي", "قياديا", "أحد قادة التنظيم", "أحد قادة", "قيادي في التنظيم", "قياديا في التنظيم",
 		"قيادي في داعش", "أمير", "أميرا", "والي", "القيادي")
-	add("women", "نساء", "النساء", "امرأة", "نسوة", "سيدات", "امرأتين", "المرأتين", "امرأتان")
+	add("women", "نساء", "النساء", "امرأة", "المرأة", "نسوة", "سيدات", "امرأتين", "المرأتين", "امرأتان")
 	add("IS families", "عائلات", "عائلة", "عائلاتهم", "عائلات عناصر التنظيم", "عائلات داعش", "عائلات المقاتلين",
 		"نساء وأطفال", "زوجات", "أسر")
 	add("IS members", "داعشيين", "داعشيون", "داعشي", "الداعشي", "داعشيا", "عناصر التنظيم", "عناصر داعش", "عناصر من داعش", "عناصر من التنظيم", "عناصره", "عناصرها",

@@ -128,13 +128,17 @@ func stripConj(w string) string {
 
 // inflections are the endings a listed one-word trigger may carry in the
 // news without being listed itself: object and possessive pronouns
-// (اعتقلته, وصولها), the dual (قتلا, يختبئان), the feminine plural (وصلن)
-// and the sound plurals. Folded, longest first.
-var inflections = []string{"هما", "تهم", "هم", "هن", "ها", "تا", "ان", "ون", "ين", "وا", "ه", "ا", "ن"}
+// (اعتقلته, وصولها), the dual (قتلا, يختبئان), the feminine plural (وصلن),
+// the feminine past (هاجرت, تحصنت) and the sound plurals. Folded, longest first.
+var inflections = []string{"هما", "تهم", "هم", "هن", "ها", "تا", "ان", "ون", "ين", "وا", "ه", "ا", "ن", "ت"}
 
 // noInflect are stems whose inflected forms are other words: أسرهم (their
 // families), سلما (peacefully), سلمان (a name).
 var noInflect = setOf("اسر", "سلم", "نقل", "قبض", "عبر")
+
+// noFeminine are stems whose form with ت is read otherwise: توقفت (it
+// stopped) is no arrest.
+var noFeminine = setOf("توقف", "يوقف")
 
 // matchInflected finds a one-word entry under an inflection of the word at
 // token i (with its proclitics): the trigger table lists base forms, and
@@ -145,7 +149,7 @@ func (t *phraseTable) matchInflected(toks []token, i int) (value string, ok bool
 	for _, v := range proclitics(toks[i].fold, vbuf[:0]) {
 		for _, suf := range inflections {
 			rem, found := strings.CutSuffix(v, suf)
-			if !found || utf8.RuneCountInString(rem) < 3 || noInflect[rem] {
+			if !found || utf8.RuneCountInString(rem) < 3 || noInflect[rem] || suf == "ت" && noFeminine[rem] {
 				continue
 			}
 			if val, ok := t.m[rem]; ok {
