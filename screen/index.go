@@ -502,6 +502,12 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, 
 		turn ^= 1
 		used = append(used, ks)
 	}
+	// Records the caller may not see are dropped before any cut, so that
+	// they cannot fill the places of those it may see.
+	hidden := func(e int) bool {
+		x := &ix.entries[e]
+		return s.canSee != nil && !s.canSee(x.owner, x.label)
+	}
 	if curBits != nil {
 		// Entries as postings of name 0: the crediting below finds each
 		// entry's names in the keys' own postings. Without a birth year
@@ -510,7 +516,7 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, 
 		if birthYear == 0 {
 			limit = min(n, maxTiedCandidates)
 		}
-		cur = appendEntries(bufs[turn][:0], curBits, limit)
+		cur = appendEntries(bufs[turn][:0], curBits, limit, hidden)
 		bufs[turn] = cur[:0]
 	}
 	if len(cur) > maxTiedCandidates {
@@ -518,7 +524,7 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, 
 		// name cannot rank them, and comparing them all would take
 		// milliseconds. Keep those born within two years of the query's
 		// birth year first, when it gives one, then the rest up to the bound.
-		cur = ix.preferBirthYear(cur, birthYear, maxTiedCandidates)
+		cur = ix.preferBirthYear(cur, birthYear, maxTiedCandidates, hidden)
 	}
 	for _, ks := range used {
 		w := qweights[ks.unit]
@@ -540,14 +546,20 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, 
 
 // preferBirthYear returns at most n postings of ps, in entry order: first
 // those whose record gives a birth year within two years of year (when year
-// is known), then the others.
-func (ix *index) preferBirthYear(ps []posting, year, n int) []posting {
+// is known), then the others; never one of a hidden record.
+func (ix *index) preferBirthYear(ps []posting, year, n int, hidden func(int) bool) []posting {
 	out := make([]posting, 0, n)
 	taken := make([]bool, len(ps))
+	for i, p := range ps {
+		taken[i] = hidden(p.entry())
+	}
 	if year != 0 {
 		for i, p := range ps {
 			if len(out) == n {
 				break
+			}
+			if taken[i] {
+				continue
 			}
 			for _, b := range ix.entries[p.entry()].births {
 				lo, hi := int(b.y), int(b.y)
@@ -638,12 +650,15 @@ func filterBits(dst, ps []posting, bm []uint64) []posting {
 
 // appendEntries appends to dst, in entry order, a posting (of name 0) for
 // each of the first limit entries set in bm.
-func appendEntries(dst []posting, bm []uint64, limit int) []posting {
+func appendEntries(dst []posting, bm []uint64, limit int, hidden func(int) bool) []posting {
 	for i, w := range bm {
 		for w != 0 && limit > 0 {
 			e := i<<6 | bits.TrailingZeros64(w)
-			dst = append(dst, posting(e<<8))
 			w &= w - 1
+			if hidden(e) {
+				continue
+			}
+			dst = append(dst, posting(e<<8))
 			limit--
 		}
 		if limit == 0 {

@@ -44,7 +44,8 @@ func TestDenseIntersection(t *testing.T) {
 
 		and := make([]uint64, (entries+63)/64)
 		n := andBits(and, bitmap(a), bitmap(b))
-		got := entriesOf(appendEntries(nil, and, n))
+		none := func(int) bool { return false }
+		got := entriesOf(appendEntries(nil, and, n, none))
 		if n != len(want) || !slices.Equal(got, want) {
 			t.Errorf("%v: AND found %d entries, the merge %d", tc, n, len(want))
 		}
@@ -52,8 +53,21 @@ func TestDenseIntersection(t *testing.T) {
 			t.Errorf("%v: filtering found %d entries, the merge %d", tc, len(got), len(want))
 		}
 		if n > 3 {
-			if got := appendEntries(nil, and, 3); len(got) != 3 || got[2].entry() != want[2] {
+			if got := appendEntries(nil, and, 3, none); len(got) != 3 || got[2].entry() != want[2] {
 				t.Errorf("%v: the first three entries are %v, want %v", tc, entriesOf(got), want[:3])
+			}
+		}
+		if n > 3 {
+			// Hidden entries take no place: the first three visible ones.
+			odd := func(e int) bool { return e%2 == 1 }
+			var even []int
+			for _, e := range want {
+				if e%2 == 0 {
+					even = append(even, e)
+				}
+			}
+			if got := entriesOf(appendEntries(nil, and, 3, odd)); len(even) >= 3 && !slices.Equal(got, even[:3]) {
+				t.Errorf("%v: the first three visible entries are %v, want %v", tc, got, even[:3])
 			}
 		}
 		if c := countBits(bitmap(a)); c != len(entriesOf(a)) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/athar-org/athar/names"
 	"iter"
+	"strings"
 	"testing"
 
 	"github.com/athar-org/athar"
@@ -273,6 +274,51 @@ func TestScreen_CanSeeCommonKeys(t *testing.T) {
 	for _, m := range ms {
 		if m.ID == "a-amber" {
 			t.Fatalf("the AMBER record of another organisation was returned: %v", summarize(ms))
+		}
+	}
+}
+
+// TestScreen_CanSeeTiedCommonNames: when more records hold every unit of a
+// common name than are compared, those the caller may not see must not take
+// the places of those it may see, whether the tie is cut from postings or
+// from bitmaps.
+func TestScreen_CanSeeTiedCommonNames(t *testing.T) {
+	ctx := context.Background()
+	var recs []*athar.Person
+	add := func(id, owner string) {
+		recs = append(recs, &athar.Person{ID: id, Kind: athar.KindPerson, Owner: owner, Label: athar.TLPAmber,
+			Names: []athar.Name{{Full: "أحمد علي", Script: athar.ScriptArabic, Kind: athar.NamePrimary}}})
+	}
+	for i := range 2 * maxTiedCandidates {
+		add(fmt.Sprintf("a-%04d", i), "org-a")
+	}
+	for i := range 5 {
+		add(fmt.Sprintf("b-%d", i), "org-b")
+	}
+	onlyB := func(owner string, label athar.TLP) bool { return owner == "org-b" }
+	for _, dense := range []bool{false, true} {
+		s, err := NewFromRecords(ctx, records(recs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := s.ix.Load()
+		ix.common = 10
+		if dense {
+			ix.indexDense(10)
+		} else {
+			ix.dense = nil
+		}
+		ms, err := s.Screen(ctx, Query{Name: "أحمد علي"}, Options{Threshold: 0, Limit: 10, CanSee: onlyB})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 5 {
+			t.Fatalf("dense %v: got %v, want the five records of org-b", dense, summarize(ms))
+		}
+		for _, m := range ms {
+			if !strings.HasPrefix(m.ID, "b-") {
+				t.Fatalf("dense %v: a record of org-a was returned: %v", dense, summarize(ms))
+			}
 		}
 	}
 }
