@@ -72,9 +72,9 @@ type Version struct {
 	Orgs    int       `json:"organizations"`
 }
 
-// handleDatasetVersions lists a dataset's current version and the imports
-// of it made through the API (the audit log keeps them; the registry keeps
-// only the current version's records).
+// handleDatasetVersions lists a dataset's current version and its imports,
+// through the API or with athar import (the audit log keeps them; the
+// registry keeps only the current version's records).
 func (s *Server) handleDatasetVersions(w http.ResponseWriter, r *http.Request, c *caller) error {
 	name := r.PathValue("name")
 	counts, _ := s.counts.Load().visible(&c.User)
@@ -97,7 +97,9 @@ func (s *Server) handleDatasetVersions(w http.ResponseWriter, r *http.Request, c
 	if current == nil {
 		return athar.Errorf(athar.ENOTFOUND, "no dataset %q", name)
 	}
-	es, err := s.store.AuditFor(r.Context(), name, []string{"import"}, historyLimit)
+	// "import" is how the server named the action before it took the
+	// command line's name; entries already in the log keep it.
+	es, err := s.store.AuditFor(r.Context(), name, []string{"dataset.import", "import"}, historyLimit)
 	if err != nil {
 		return err
 	}

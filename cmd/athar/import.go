@@ -227,7 +227,9 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 	bar.Close()
 	// Imports change what every screening sees: they go in the audit log
 	// like the server's changes do.
-	detail := map[string]string{"version": ds.Version, "format": o.format, "sha256": ds.SHA256, "persons": fmt.Sprint(ds.Persons), "organizations": fmt.Sprint(ds.Orgs)}
+	// The same action and detail as an import over the API, so that the
+	// dataset's versions list both.
+	detail := map[string]any{"version": ds.Version, "format": o.format, "sha256": ds.SHA256, "persons": ds.Persons, "organizations": ds.Orgs}
 	if o.owner != "" {
 		detail["owner"] = o.owner
 	}

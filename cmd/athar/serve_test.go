@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -81,6 +82,28 @@ func TestServeCmd(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != 200 || !strings.Contains(string(body), "C-0002") {
 		t.Fatalf("screen: %d %s", res.StatusCode, body)
+	}
+
+	// The import made above on the command line is among the dataset's
+	// versions, with its counts, as an import over the API would be.
+	req, _ = http.NewRequest("GET", base+"/v1/datasets/camp/versions", nil)
+	req.Header.Set("Authorization", "Bearer "+tok)
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vs struct {
+		Imports []struct {
+			User    string `json:"user"`
+			Persons int    `json:"persons"`
+			SHA256  string `json:"sha256"`
+		} `json:"imports"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&vs)
+	res.Body.Close()
+	if err != nil || res.StatusCode != 200 || len(vs.Imports) != 1 || !strings.HasPrefix(vs.Imports[0].User, "cli:") ||
+		vs.Imports[0].Persons == 0 || vs.Imports[0].SHA256 == "" {
+		t.Fatalf("versions: %d %+v %v", res.StatusCode, vs, err)
 	}
 
 	cancel()

@@ -53,7 +53,7 @@ func newTokensCreateCmd(e *env) *cobra.Command {
 			if err := st.CreateToken(c.Context(), &t, hash); err != nil {
 				return err
 			}
-			if err := auditCLI(c.Context(), st, "token.create", t.ID, map[string]string{"user": t.User, "expires_at": t.ExpiresAt.Format(time.RFC3339)}); err != nil {
+			if err := auditCLI(c.Context(), st, "token.create", t.ID, map[string]any{"user": t.User, "expires_at": t.ExpiresAt.Format(time.RFC3339)}); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stderr, "Token %s for %s, valid until %s. It is shown only this once:\n", t.ID, t.User, t.ExpiresAt.Format(time.RFC3339))

@@ -42,7 +42,7 @@ func cliActor() string {
 }
 
 // auditCLI appends an entry for a change made from the command line.
-func auditCLI(ctx context.Context, st *sqlite.Store, action, target string, detail map[string]string) error {
+func auditCLI(ctx context.Context, st *sqlite.Store, action, target string, detail map[string]any) error {
 	e := &athar.AuditEntry{Actor: cliActor(), Action: action, Target: target}
 	if detail != nil {
 		b, err := json.Marshal(detail)
@@ -98,7 +98,7 @@ func newUsersAddCmd(e *env) *cobra.Command {
 			if err := st.CreateUser(ctx, athar.User{Login: login, Name: name, Org: org, Role: athar.Role(role)}); err != nil {
 				return err
 			}
-			if err := auditCLI(ctx, st, "user.create", login, map[string]string{"org": org, "role": role}); err != nil {
+			if err := auditCLI(ctx, st, "user.create", login, map[string]any{"org": org, "role": role}); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "Added user %s (%s of %s).\nGive them a token: athar tokens create --db %s %s\n", login, role, org, db, login)
