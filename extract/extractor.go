@@ -429,6 +429,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
 					typ = MovedTo // تهريب ... إلى مدينة جرابلس: smuggled to a town, no border named
 				}
+				if typ == CrossedBorderTo && stealthCrossing(toks, t.first, t.last) && r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" &&
+					!wordIn(toks, t.first, placeRefs[pi].first, borderWords) && !foreignOrigin(r.Places, placeRefs, pi, t.first, a) {
+					// تسللت ... إلى محيط بلدة عقيربات, تسربوا إلى صحراء الأنبار:
+					// slipping into a town or region of the same country, with
+					// no border named, is a move
+					typ = MovedTo
+				}
 				if typ == CrossedBorderTo && toks[t.last].fold == "نهر" && r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
 					typ = MovedTo // عبروا نهر الفرات ... إلى بلدة الطيانة: a river crossed, no border
 				}
@@ -903,10 +910,49 @@ var dispersals = setOf("توزع", "توزعوا", "توزعت", "يتوزعون
 	"ظهروا", "ظهر", "ظهرت") // فرّوا من الرقة ظهروا في الجنوب الليبي
 
 // stealthMove are crossing triggers that name no border: smuggling crosses
-// one only when its place is a country. تسلل is left a crossing: the
-// annotations disagree on it (تسلل إلى محافظة إدلب is a crossing of the
-// front line, تسللت نحو القائم perhaps not).
+// one only when its place is a country.
 var stealthMove = setOf("تهريب", "تهريبهم", "بتهريب", "التهريب")
+
+// stealthCrossing reports whether the crossing trigger at [first, last] is
+// a verb of slipping or passing (تسلل, تسرب, عبر إلى) that names no border
+// nor sea: the annotators read تسللت إلى محيط عقيربات and تسللت نحو
+// القائم as moves within the country, and cross a border only into
+// another country.
+func stealthCrossing(toks []token, first, last int) bool {
+	for k := first; k <= last; k++ {
+		if borderWords[stripConj(toks[k].fold)] || toks[k].fold == "البحر" {
+			return false
+		}
+	}
+	w := stripConj(toks[first].fold)
+	return hasPrefixIn(w, "تسلل", "يتسلل", "تتسلل", "التسلل", "تسرب", "يتسرب", "تتسرب", "عبر", "يعبر", "تعبر")
+}
+
+// borderWords name a border: a crossing that names one stays a crossing.
+var borderWords = setOf("الحدود", "حدود", "الحدودي", "الحدوديه", "الشريط", "منفذ", "معبر")
+
+// foreignOrigin reports whether the place the subject came from lies in
+// another country than the destination pi: the place after من before the
+// destination, or else the last place of the sentence before the trigger
+// (أقام في سرمدا ... قبل أن يتسلل إلى بلدة الريحانية crosses a border).
+func foreignOrigin(places []Place, refs []ref, pi, first, a int) bool {
+	other := func(p Place) bool {
+		return p.Country != "" && places[pi].Country != "" && p.Country != places[pi].Country
+	}
+	before := -1
+	for i, p := range places {
+		if i == pi || refs[i].first < a || refs[i].first > refs[pi].first {
+			continue
+		}
+		if p.Preposition == "من" && refs[i].first > first {
+			return other(p)
+		}
+		if refs[i].last < first {
+			before = i
+		}
+	}
+	return before >= 0 && other(places[before])
+}
 
 // trade reports whether the trigger at k names a trade rather than an
 // event: شبكات تهريب, طرق التهريب.
