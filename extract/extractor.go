@@ -1228,6 +1228,30 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 			return []int{i}, false
 		}
 	}
+	if eventType(typ) && first >= 2 && (toks[first-1].fold == "عن" || toks[first-1].fold == "الي") && resultVerbs[stripConj(toks[first-2].fold)] {
+		// نفذتها طائرات على مضافة في وادي الشاي ... وأسفرت عن مقتل سبعة,
+		// شنت غارات على مواقع قرب مرزق، قالت إنها أسفرت عن مقتل 43: the
+		// result verb stands right before; the place is the strike's.
+		if victimsAfter(toks, first) {
+			return nil, false // وأدى إلى مقتل 11 جنديا: the group's victims
+		}
+		for j := first - 3; j >= a && j >= first-32; j-- {
+			if !strikeWords[stripConj(toks[j].fold)] {
+				continue
+			}
+			// The strike's own place, in its clause: not the place of a
+			// source told after a comma (قالت مصادر في بونتلاند إنها أدت إلى).
+			for i := range places {
+				if refs[i].first > j && refs[i].first-j <= 14 && refs[i].last < first && places[i].Preposition != "من" {
+					if strings.ContainsAny(text[toks[j].end:toks[refs[i].first].start], "،,:؛") {
+						break
+					}
+					return []int{i}, false
+				}
+			}
+			break
+		}
+	}
 	if eventType(typ) {
 		// استهدفتا مضافة في وادي الثرثار، ما أسفر عن مقتل ستة: the death
 		// happened where the strike did.
@@ -1242,9 +1266,9 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 	}
 	for i := len(places) - 1; i >= 0; i-- {
 		if refs[i].last < first && refs[i].first >= a {
-			if i > 0 && (places[i].Preposition == "في" || places[i].Preposition == "ب") && refs[i-1].first >= a &&
+			if i > 0 && (places[i].Preposition == "في" || places[i].Preposition == "ب" || directionBetween(toks, refs[i-1], refs[i])) && refs[i-1].first >= a &&
 				refs[i].first-refs[i-1].last <= 2 && !punctBetween(text, toks, refs[i-1].last, refs[i].first) {
-				i-- // بلدة قارة في ريف دمشق، حيث: the town
+				i-- // بلدة قارة في ريف دمشق، حيث; قرب بلدة تراغن شرق مرزق، ما أسفر: the town
 			}
 			if places[i].Preposition == "من" && !(where && typ == HidingIn) {
 				return nil, false // عاد من سوريا حيث ...: the origin
@@ -1254,6 +1278,31 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 	}
 	return nil, false
 }
+
+// victimsAfter reports whether the words after the death or arrest at
+// token k name the group's victims or foes, not its members: مقتل 11
+// جنديا, مقتل مدنيين.
+func victimsAfter(toks []token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		if victimWords[stripConj(toks[j].fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+// victimWords name soldiers, police and civilians.
+var victimWords = setOf("جنديا", "جنود", "الجنود", "جنديين", "عسكريين", "عسكريا", "ضابطا", "ضباط", "شرطيا", "شرطيين",
+	"مدنيين", "مدنيا", "المدنيين", "مدنيون", "مواطنين", "مواطنا", "طفلا", "اطفال", "مصلين", "رعاه", "راعيا")
+
+// directionBetween reports whether a single direction word stands between
+// places a and b: تراغن شرق مرزق, the second only says where the first is.
+func directionBetween(toks []token, a, b ref) bool {
+	return b.first-a.last == 2 && directionWords[stripConj(toks[a.last+1].fold)]
+}
+
+// directionWords say where a place lies from another.
+var directionWords = setOf("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي")
 
 // takenBase finds, after a verb of taking as a base ending at token last,
 // the places after من that a noun of base follows: يتخذ عناصر التنظيم من
@@ -1321,6 +1370,14 @@ func placeAfterWord(toks []token, places []Place, refs []ref, set map[string]boo
 
 // raidWords name a raid, which an arrest after it in the sentence follows.
 var raidWords = setOf("داهمت", "داهم", "داهموا", "دهمت", "دهم", "مداهمه", "مداهمات", "اقتحمت", "اقتحم")
+
+// strikeWords name a strike, a clash or a raid against the group, whose
+// place a death or an arrest that resulted from it shares. Not هجوم: the
+// group's own attacks kill others (الهجوم على ملهى رينا ... أسفر عن مقتل
+// 39 شخصا).
+var strikeWords = setOf("ضربه", "الضربه", "ضربتين", "ضربات", "الضربات", "غاره", "الغاره", "غارات", "الغارات", "غارتين",
+	"قصف", "القصف", "استهدفت", "استهدفتا", "اشتبكت", "اشتباك", "اشتباكات", "الاشتباك", "كمين", "الكمين",
+	"مداهمه", "المداهمه", "انزال", "الانزال")
 
 // resultVerbs, after ما, say that an event came of the one told before: ما
 // أسفر عن مقتل, ما أدى إلى اعتقال.
