@@ -14,7 +14,9 @@ import (
 // words, given names, month names, nisbas. They become places only after a
 // word such as مدينة or قرية.
 var notPlaces = setOf(
-	// function words and very common nouns and verbs
+	// function words and very common nouns and verbs; adjectives that are
+	// also village names (منطقة صحراوية: a desert area)
+	"صحراويه", "صحراوي",
 	"في", "من", "الي", "علي", "عن", "مع", "بين", "حتي", "منذ", "بعد", "قبل", "عند", "لدي", "تحت", "فوق",
 	"هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "الذين", "كان", "كانت", "يكون", "ليس", "لكن", "ولكن",
 	"اليوم", "امس", "غدا", "العام", "الشهر", "الاسبوع", "الدوله", "الدول", "المدينه", "القريه", "البلده",
