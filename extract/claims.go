@@ -62,6 +62,11 @@ const locatedMove = "moved_to:at"
 // مستعار.
 const aliasStay = "hiding_in:alias"
 
+// destinationNoun marks a noun of destination (الوجهة, وجهات, المحطة
+// الأولى) whose places follow a colon or a copula: وجهات الفارين: إدلب
+// وتركيا, الوجهة الأكثر جذبا للفارين هي غرب أفريقيا.
+const destinationNoun = "moved_to:destination"
+
 // baseTaken marks a verb of taking a place as a base (اتخذ من X مقرا):
 // a hiding_in claim on the place after من, when a noun of base follows it.
 const baseTaken = "hiding_in:base"
@@ -177,6 +182,10 @@ var triggers = newPhraseTable(func() map[string]string {
 	add(MovedTo, reachVerbs...)
 	for _, w := range []string{"حطوا رحالهم", "حط رحاله", "حطت رحالها", "حططن رحالهن"} {
 		m[w] = locatedMove
+	}
+	for _, w := range []string{"وجهة", "الوجهة", "وجهات", "الوجهات", "وجهتهم", "وجهتها", "وجهته", "وجهاتهم",
+		"محطة", "المحطة", "محطات", "المحطات", "محطتهم"} {
+		m[w] = destinationNoun
 	}
 	// Took shelter: احتمى بقرى ريف إدلب.
 	add(HidingIn, "احتمى", "احتموا", "احتمت", "يحتمي", "يحتمون", "تحتمي", "احتماء")

@@ -297,6 +297,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			switch typ {
 			case havenTrigger:
 				ts = append(ts, trig{k, last, FledTo, true, false, false})
+			case destinationNoun:
+				if t, ok := destinationList(text, toks, placeRefs, k, last, a, b); ok {
+					ts = append(ts, trig{k, last, t, true, false, false})
+				}
 			case locatedMove:
 				if settleVerbs[stripConj(toks[k].fold)] && wordIn(toks, last+1, min(b, last+8), aliasWords) {
 					// ويستقر في أنقرة بهوية مزورة: settled under false papers is hiding
@@ -1294,6 +1298,48 @@ func victimsAfter(toks []token, k int) bool {
 // victimWords name soldiers, police and civilians.
 var victimWords = setOf("جنديا", "جنود", "الجنود", "جنديين", "عسكريين", "عسكريا", "ضابطا", "ضباط", "شرطيا", "شرطيين",
 	"مدنيين", "مدنيا", "المدنيين", "مدنيون", "مواطنين", "مواطنا", "طفلا", "اطفال", "مصلين", "رعاه", "راعيا")
+
+// destinationList reports whether the noun of destination at [k, last]
+// names its places after a colon or a copula within six words, the first
+// place right after it (وجهات الفارين: إدلب وتركيا; الوجهة الأولى لهم
+// كانت تركيا), and gives the claims' type: a flight when the fleeing are
+// named (الفارين, للهاربين), else a move. A forecast (ستكون الوجهة) names
+// none.
+func destinationList(text string, toks []token, refs []ref, k, last, a, b int) (ClaimType, bool) {
+	for j := max(a, k-3); j < k; j++ {
+		if w := stripConj(toks[j].fold); strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سي") {
+			return "", false
+		}
+	}
+	typ := MovedTo
+	for j := last + 1; j < b && j <= last+6; j++ {
+		w := stripConj(toks[j].fold)
+		if fleeingWords[w] {
+			typ = FledTo
+		}
+		colon := strings.Contains(text[toks[j-1].end:toks[j].start], ":")
+		if !colon && !copulas[w] {
+			continue
+		}
+		at := j
+		if !colon {
+			at = j + 1
+		}
+		for _, rf := range refs {
+			if rf.first >= at && rf.first <= at+1 {
+				return typ, true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// fleeingWords name those who fled.
+var fleeingWords = setOf("الفارين", "للفارين", "الهاربين", "للهاربين", "الفارات", "الهاربات", "فرار", "الفرار", "للفرار", "هروب", "الهروب")
+
+// copulas link a noun of destination to its places.
+var copulas = setOf("هي", "هو", "كانت", "كان", "ظلت", "تبقي", "باتت")
 
 // directionBetween reports whether a single direction word stands between
 // places a and b: تراغن شرق مرزق, the second only says where the first is.
