@@ -187,6 +187,10 @@ var triggers = newPhraseTable(func() map[string]string {
 		"محطة", "المحطة", "محطات", "المحطات", "محطتهم"} {
 		m[w] = destinationNoun
 	}
+	// Participles of hiding as adjectives, with the article and in the
+	// feminine: المجموعات المتحصنة في جبل السمامة.
+	add(HidingIn, "متحصنة", "المتحصنة", "المتحصنين", "المتحصنون", "المختبئين", "المختبئون", "المختبئة",
+		"المتوارين", "المتوارون", "المتوارية", "متخفية", "المتخفين", "المتخفون", "المتخفية", "مختبئات", "متحصنات")
 	// Took shelter: احتمى بقرى ريف إدلب.
 	add(HidingIn, "احتمى", "احتموا", "احتمت", "يحتمي", "يحتمون", "تحتمي", "احتماء")
 	// اتخذوا من كهوف جبل مكحول مأوى: the place after من is the hideout.

@@ -244,6 +244,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // يلجأ إلى ملاذات: one statement, the first word's type (not مقتل 11 منهم واعتقال ثلاثة)
 				continue
 			}
+			if n := len(ts); n > 0 && typ == string(HidingIn) && participle(toks[k].fold) && ts[n-1].typ == MovedTo &&
+				joinVerb(stripConj(toks[ts[n-1].first].fold)) && k-ts[n-1].last <= 8 && !punctBetween(text, toks, ts[n-1].last, k) {
+				k = last // التحقوا بمجموعات مسلحة متحصنة في جبال الشعانبي: where they joined the group
+				continue
+			}
 			if (eliminations[geo.Fold(text[toks[k].start:toks[last].end])] || needPersons[stripConj(toks[k].fold)]) && !personsNext(text, toks, last+1, b, busy) {
 				k = last // القضاء على آخر جيوب داعش: the end of a presence, not a death
 				continue
@@ -879,7 +884,7 @@ func transferVerb(w string) bool {
 // (مختبئين, متخفيا, متوارين): a manner of the verb before, not a claim
 // of its own.
 func participle(w string) bool {
-	return hasPrefixIn(stripConj(w), "مت", "مخ")
+	return hasPrefixIn(stripConj(w), "مت", "مخ", "المت", "المخ")
 }
 
 // joinVerb reports whether a folded word is a verb of joining the group,
