@@ -267,8 +267,9 @@ func presentForms(m map[string]string) {
 		if !ok || utf8.RuneCountInString(rest) < 2 {
 			continue
 		}
-		if f := "ت" + rest; !have[geo.Fold(f)] {
-			m[f], have[geo.Fold(f)] = m[w], true
+		f := "ت" + rest
+		if k := geo.Fold(f); !have[k] {
+			m[f], have[k] = m[w], true
 		}
 	}
 }

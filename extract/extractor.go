@@ -434,18 +434,19 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				if typ == ArrestedIn && selfWithin(toks, t.last, end) {
 					typ = SurrenderedIn // سلم أحد قادة التنظيم نفسه
 				}
-				if typ == CrossedBorderTo && stealthMove[stripConj(toks[t.first].fold)] && t.first == t.last &&
-					r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
+				// A town or region, not a country nor a country's territory
+				// (الأراضي التركية): a crossing to it may be a move.
+				within := r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective"
+				switch {
+				case typ != CrossedBorderTo || !within:
+				case stealthMove[stripConj(toks[t.first].fold)] && t.first == t.last:
 					typ = MovedTo // تهريب ... إلى مدينة جرابلس: smuggled to a town, no border named
-				}
-				if typ == CrossedBorderTo && stealthCrossing(toks, t.first, t.last) && r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" &&
-					!wordIn(toks, t.first, placeRefs[pi].first, borderWords) && !foreignOrigin(r.Places, placeRefs, pi, t.first, a) {
+				case stealthCrossing(toks, t.first, t.last, placeRefs[pi].first) && !foreignOrigin(r.Places, placeRefs, pi, t.first, a):
 					// تسللت ... إلى محيط بلدة عقيربات, تسربوا إلى صحراء الأنبار:
 					// slipping into a town or region of the same country, with
 					// no border named, is a move
 					typ = MovedTo
-				}
-				if typ == CrossedBorderTo && toks[t.last].fold == "نهر" && r.Places[pi].Kind != geo.KindCountry && r.Places[pi].Via != "adjective" {
+				case toks[t.last].fold == "نهر":
 					typ = MovedTo // عبروا نهر الفرات ... إلى بلدة الطيانة: a river crossed, no border
 				}
 				if f := toks[t.first].fold; typ == MovedTo && (isWord(arrivals, f) || dispersals[stripConj(f)]) && fledBefore {
@@ -923,15 +924,13 @@ var dispersals = setOf("توزع", "توزعوا", "توزعت", "يتوزعون
 var stealthMove = setOf("تهريب", "تهريبهم", "بتهريب", "التهريب")
 
 // stealthCrossing reports whether the crossing trigger at [first, last] is
-// a verb of slipping or passing (تسلل, تسرب, عبر إلى) that names no border
-// nor sea: the annotators read تسللت إلى محيط عقيربات and تسللت نحو
-// القائم as moves within the country, and cross a border only into
-// another country.
-func stealthCrossing(toks []token, first, last int) bool {
-	for k := first; k <= last; k++ {
-		if borderWords[stripConj(toks[k].fold)] || toks[k].fold == "البحر" {
-			return false
-		}
+// a verb of slipping or passing (تسلل, تسرب, عبر إلى) that names no sea,
+// and no border before its place at token place: the annotators read
+// تسللت إلى محيط عقيربات and تسللت نحو القائم as moves within the
+// country, and cross a border only into another country.
+func stealthCrossing(toks []token, first, last, place int) bool {
+	if wordIn(toks, first, place, borderWords) || slices.ContainsFunc(toks[first:last+1], func(t token) bool { return t.fold == "البحر" }) {
+		return false
 	}
 	w := stripConj(toks[first].fold)
 	return hasPrefixIn(w, "تسلل", "يتسلل", "تتسلل", "التسلل", "تسرب", "يتسرب", "تتسرب", "عبر", "يعبر", "تعبر")
@@ -1244,21 +1243,8 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 		if victimsAfter(toks, first) {
 			return nil, false // وأدى إلى مقتل 11 جنديا: the group's victims
 		}
-		for j := first - 3; j >= a && j >= first-32; j-- {
-			if !strikeWords[stripConj(toks[j].fold)] {
-				continue
-			}
-			// The strike's own place, in its clause: not the place of a
-			// source told after a comma (قالت مصادر في بونتلاند إنها أدت إلى).
-			for i := range places {
-				if refs[i].first > j && refs[i].first-j <= 14 && refs[i].last < first && places[i].Preposition != "من" {
-					if strings.ContainsAny(text[toks[j].end:toks[refs[i].first].start], "،,:؛") {
-						break
-					}
-					return []int{i}, false
-				}
-			}
-			break
+		if i, ok := strikePlace(text, toks, places, refs, a, first); ok {
+			return []int{i}, false
 		}
 	}
 	if eventType(typ) {
@@ -1286,6 +1272,28 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 		}
 	}
 	return nil, false
+}
+
+// strikePlace finds the nearest strike word up to 32 words before the
+// trigger at first and the first place of its clause after it, within 14
+// words and before the trigger, that is no origin: not the place of a
+// source told after a comma (قالت مصادر في بونتلاند إنها أدت إلى).
+func strikePlace(text string, toks []token, places []Place, refs []ref, a, first int) (int, bool) {
+	for j := first - 3; j >= a && j >= first-32; j-- {
+		if !strikeWords[stripConj(toks[j].fold)] {
+			continue
+		}
+		for i := range places {
+			if refs[i].first > j && refs[i].first-j <= 14 && refs[i].last < first && places[i].Preposition != "من" {
+				if strings.ContainsAny(text[toks[j].end:toks[refs[i].first].start], "،,:؛") {
+					return 0, false
+				}
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // victimsAfter reports whether the words after the death or arrest at

@@ -136,20 +136,17 @@ var inflections = []string{"هما", "تهم", "هم", "هن", "ها", "تا", "
 // families), سلما (peacefully), سلمان (a name).
 var noInflect = setOf("اسر", "سلم", "نقل", "قبض", "عبر")
 
-// noFeminine are stems whose form with ت is read otherwise: توقفت (it
-// stopped) is no arrest.
-var noFeminine = setOf("توقف", "يوقف")
-
 // matchInflected finds a one-word entry under an inflection of the word at
 // token i (with its proclitics): the trigger table lists base forms, and
 // the pronoun or number ending should not hide them. A ta marbuta before a
-// pronoun is written ت (عودته → عودة).
+// pronoun is written ت (عودته → عودة). The feminine of a stem that needs
+// people after it is left out: توقفت (it stopped) is no arrest.
 func (t *phraseTable) matchInflected(toks []token, i int) (value string, ok bool) {
 	var vbuf [6]string
 	for _, v := range proclitics(toks[i].fold, vbuf[:0]) {
 		for _, suf := range inflections {
 			rem, found := strings.CutSuffix(v, suf)
-			if !found || utf8.RuneCountInString(rem) < 3 || noInflect[rem] || suf == "ت" && noFeminine[rem] {
+			if !found || utf8.RuneCountInString(rem) < 3 || noInflect[rem] || suf == "ت" && needPersons[rem] {
 				continue
 			}
 			if val, ok := t.m[rem]; ok {
