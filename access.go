@@ -120,6 +120,10 @@ type AuditEntry struct {
 	Hash   string          `json:"hash"`
 }
 
+// AuditImport is the action of a dataset import, over the API or with
+// athar import: a dataset's versions are read back by it.
+const AuditImport = "dataset.import"
+
 // Job is a batch screening submitted to the server.
 type Job struct {
 	ID         string          `json:"id"`

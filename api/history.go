@@ -62,7 +62,7 @@ func (s *Server) handlePersonHistory(w http.ResponseWriter, r *http.Request, c *
 	return writeJSON(w, http.StatusOK, map[string]any{"id": id, "history": out})
 }
 
-// Version is one import of a dataset made through the API.
+// Version is one import of a dataset, over the API or with athar import.
 type Version struct {
 	At      time.Time `json:"at"`
 	User    string    `json:"user"`
@@ -99,7 +99,7 @@ func (s *Server) handleDatasetVersions(w http.ResponseWriter, r *http.Request, c
 	}
 	// "import" is how the server named the action before it took the
 	// command line's name; entries already in the log keep it.
-	es, err := s.store.AuditFor(r.Context(), name, []string{"dataset.import", "import"}, historyLimit)
+	es, err := s.store.AuditFor(r.Context(), name, []string{athar.AuditImport, "import"}, historyLimit)
 	if err != nil {
 		return err
 	}

@@ -138,7 +138,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	if err != nil {
 		return importError(err)
 	}
-	if err := s.audit.record(r.Context(), entry(c, "dataset.import", dataset, map[string]any{
+	if err := s.audit.record(r.Context(), entry(c, athar.AuditImport, dataset, map[string]any{
 		"format": name, "version": ds.Version, "sha256": sum, "persons": ds.Persons, "organizations": ds.Orgs,
 		"label": label, "warnings": warnings,
 	})); err != nil {

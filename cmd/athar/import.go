@@ -103,7 +103,7 @@ all as JSON Lines.`,
 				if !athar.TLP(o.label).Valid() {
 					return usagef(c.CommandPath()+" --help", "--label %q: want CLEAR, GREEN, AMBER or RED", o.label)
 				}
-				if o.label != string(athar.TLPClear) && strings.TrimSpace(o.owner) == "" {
+				if o.label != string(athar.TLPClear) && o.owner == "" {
 					return usagef(c.CommandPath()+" --help", "--label %s needs --owner: a label other than CLEAR shares records on behalf of an organisation", o.label)
 				}
 			}
@@ -226,9 +226,8 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 	}
 	bar.Close()
 	// Imports change what every screening sees: they go in the audit log
-	// like the server's changes do.
-	// The same action and detail as an import over the API, so that the
-	// dataset's versions list both.
+	// like the server's changes do, under the API's action and with its
+	// counts as numbers, so that the dataset's versions list both.
 	detail := map[string]any{"version": ds.Version, "format": o.format, "sha256": ds.SHA256, "persons": ds.Persons, "organizations": ds.Orgs}
 	if o.owner != "" {
 		detail["owner"] = o.owner
@@ -236,7 +235,7 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 	if o.label != "" {
 		detail["label"] = o.label
 	}
-	if err := auditCLI(ctx, s, "dataset.import", dataset, detail); err != nil {
+	if err := auditCLI(ctx, s, athar.AuditImport, dataset, detail); err != nil {
 		return fmt.Errorf("import of %s was committed, but the audit log could not record it: %w", dataset, err)
 	}
 	printSummary(e.stdout, ds, warns, o.warnings, time.Since(start))
@@ -249,14 +248,8 @@ func noteUnknownOwner(ctx context.Context, e *env, s *sqlite.Store, owner string
 	if owner == "" {
 		return nil
 	}
-	orgs, err := s.Organizations(ctx)
-	if err != nil {
+	if known, err := orgKnown(ctx, s, owner); err != nil || known {
 		return err
-	}
-	for _, org := range orgs {
-		if org.ID == owner {
-			return nil
-		}
 	}
 	fmt.Fprintf(e.stderr, "note: no organisation %q in the registry yet: no user sees these records until one is added (athar users add --org %s)\n", owner, owner)
 	return nil

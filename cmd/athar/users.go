@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/user"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -54,6 +55,15 @@ func auditCLI(ctx context.Context, st *sqlite.Store, action, target string, deta
 	return st.AppendAudit(ctx, e)
 }
 
+// orgKnown reports whether the registry has the organisation id.
+func orgKnown(ctx context.Context, st *sqlite.Store, id string) (bool, error) {
+	orgs, err := st.Organizations(ctx)
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(orgs, func(o athar.Organization) bool { return o.ID == id }), nil
+}
+
 func newUsersAddCmd(e *env) *cobra.Command {
 	var db, org, orgName, role, name string
 	c := &cobra.Command{
@@ -77,13 +87,9 @@ func newUsersAddCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			orgs, err := st.Organizations(ctx)
+			known, err := orgKnown(ctx, st, org)
 			if err != nil {
 				return err
-			}
-			known := false
-			for _, o := range orgs {
-				known = known || o.ID == org
 			}
 			if !known {
 				if err := st.CreateOrganization(ctx, athar.Organization{ID: org, Name: orgName}); err != nil {
