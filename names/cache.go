@@ -5,8 +5,8 @@ import "math/bits"
 // SimCache remembers, for one query, how alike its units are to listed
 // units. A registry repeats the same units (محمد, Ali, al-Tikriti) across
 // thousands of names, and comparing two spellings costs far more than a
-// lookup: on the UN list a query compares about four times as many unit
-// pairs as there are distinct ones.
+// lookup: on the UN list a query compares about twice as many unit pairs
+// as there are distinct ones (docs/screening.md).
 //
 // The caller numbers the listed units (Unit.ID) so that equal units (same
 // spelling, kind and script) share a number above 0, and calls

@@ -95,9 +95,10 @@ func (f *Frequencies) Weight(u *Unit) float64 {
 	}
 	w := f.weightKey(u.Key())
 	if u.Script == ScriptLatin && u.Kind == KindSimple {
-		// A Somali spelling (Maxamed, Cabdullahi, Cusman) is rare as
+		// A Somali spelling (Maxamed, Cismaan, Cabdullaahi) is rare as
 		// written and common as read: weigh it as the name it reads as,
-		// or it would count as strong evidence.
+		// or it would count as strong evidence. Only words with the marks
+		// of that spelling are read so (not Cusman, nor Cabdullahi).
 		if r, ok := somaliReading(u.Norm); ok {
 			if a := Analyze(r); len(a.Units) == 1 {
 				w = math.Min(w, f.weightKey(a.Units[0].Key()))
@@ -121,8 +122,8 @@ func (f *Frequencies) weightKey(key string) float64 {
 func somaliReading(w string) (string, bool) {
 	vowel := func(i int) bool { return i >= 0 && i < len(w) && isVowelByte(w[i]) }
 	// An x before a vowel (Maxamed, Xasan) marks the orthography; a first
-	// c before a vowel does only with a doubled vowel beside it (Cismaan,
-	// Ciise, Cabdullaahi), as Camara and Carlos begin so too.
+	// c before a vowel does only with a doubled vowel somewhere in the word
+	// (Cismaan, Ciise, Cabdullaahi), as Camara and Carlos begin so too.
 	x, long := false, false
 	for i := range len(w) {
 		x = x || w[i] == 'x' && vowel(i+1) && (i == 0 || vowel(i-1))

@@ -143,8 +143,8 @@ func buildIndex(ctx context.Context, records iter.Seq2[*athar.Person, error], fr
 	ix.prior = priorFor(len(ix.entries))
 	ix.common = max(commonKeyPostings, len(ix.entries)/200)
 	// A bitmap costs a bit per record, a posting 32 bits: from 1/32 of the
-	// records on, the bitmap is the smaller of the two. 76 keys, 9 MB, for
-	// a million synthetic Iraqi and Syrian records.
+	// records on, the bitmap is the smaller of the two. 76 keys, about
+	// 9.5 MB, for a million synthetic Iraqi and Syrian records.
 	ix.indexDense(max(ix.common, len(ix.entries)/32))
 	return ix, nil
 }
@@ -410,10 +410,7 @@ func (s *scratch) credit(e uint32, unit int, w float32, names uint64) {
 	m := sl.seen
 	if m == 0 {
 		s.touched = append(s.touched, e)
-		if s.canSee != nil {
-			x := &s.entries[e]
-			sl.hidden = !s.canSee(x.owner, x.label)
-		}
+		sl.hidden = s.hides(int(e))
 		if !sl.hidden {
 			s.visible++
 		}
@@ -424,6 +421,15 @@ func (s *scratch) credit(e uint32, unit int, w float32, names uint64) {
 	}
 	sl.seen = m | bit
 	sl.acc += w
+}
+
+// hides reports whether the caller may not see entry e.
+func (s *scratch) hides(e int) bool {
+	if s.canSee == nil {
+		return false
+	}
+	x := &s.entries[e]
+	return !s.canSee(x.owner, x.label)
 }
 
 func (s *scratch) reset() {
@@ -504,10 +510,7 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, 
 	}
 	// Records the caller may not see are dropped before any cut, so that
 	// they cannot fill the places of those it may see.
-	hidden := func(e int) bool {
-		x := &ix.entries[e]
-		return s.canSee != nil && !s.canSee(x.owner, x.label)
-	}
+	hides := s.hides
 	if curBits != nil {
 		// Entries as postings of name 0: the crediting below finds each
 		// entry's names in the keys' own postings. Without a birth year
@@ -516,20 +519,22 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, 
 		if birthYear == 0 {
 			limit = min(n, maxTiedCandidates)
 		}
-		cur = appendEntries(bufs[turn][:0], curBits, limit, hidden)
+		cur = appendEntries(bufs[turn][:0], curBits, limit, hides)
 		bufs[turn] = cur[:0]
+		hides = nil // dropped already
 	}
 	if len(cur) > maxTiedCandidates {
 		// Thousands of records hold every unit (أحمد علي in a million): the
 		// name cannot rank them, and comparing them all would take
 		// milliseconds. Keep those born within two years of the query's
 		// birth year first, when it gives one, then the rest up to the bound.
-		cur = ix.preferBirthYear(cur, birthYear, maxTiedCandidates, hidden)
+		cur = ix.preferBirthYear(cur, birthYear, maxTiedCandidates, hides)
 	}
 	for _, ks := range used {
 		w := qweights[ks.unit]
 		// Credit through the key's own postings (for the names they name),
-		// found by binary search: the intersection is small, the list long.
+		// found by a galloping search (seek): the intersection is small,
+		// the list long.
 		j := 0
 		for i := 0; i < len(cur); i++ {
 			e := cur[i].entry()
@@ -546,12 +551,15 @@ func (ix *index) creditCommon(s *scratch, common []keyStat, qweights []float32, 
 
 // preferBirthYear returns at most n postings of ps, in entry order: first
 // those whose record gives a birth year within two years of year (when year
-// is known), then the others; never one of a hidden record.
+// is known), then the others; never one of a hidden record (hidden may be
+// nil: none is).
 func (ix *index) preferBirthYear(ps []posting, year, n int, hidden func(int) bool) []posting {
 	out := make([]posting, 0, n)
 	taken := make([]bool, len(ps))
-	for i, p := range ps {
-		taken[i] = hidden(p.entry())
+	if hidden != nil {
+		for i, p := range ps {
+			taken[i] = hidden(p.entry())
+		}
 	}
 	if year != 0 {
 		for i, p := range ps {
