@@ -76,7 +76,11 @@ var aliases []byte
 var common string
 
 // Default returns the embedded gazetteer, loading it on first use.
-var Default = sync.OnceValues(func() (*Gazetteer, error) {
+var Default = sync.OnceValues(loadEmbedded)
+
+// loadEmbedded loads the embedded data: the generated and manual places,
+// the aliases and the common words.
+func loadEmbedded() (*Gazetteer, error) {
 	g, err := Load(bytes.NewReader(generated), bytes.NewReader(manual))
 	if err != nil {
 		return nil, err
@@ -86,7 +90,7 @@ var Default = sync.OnceValues(func() (*Gazetteer, error) {
 	}
 	g.SetCommon(strings.Split(common, "\n"))
 	return g, nil
-})
+}
 
 // SetCommon records words (lines starting with # are skipped) as common
 // Arabic words that are also place names: see Common.

@@ -148,14 +148,9 @@ func TestDistance(t *testing.T) {
 // 200 ms.
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		g, err := Load(bytes.NewReader(generated), bytes.NewReader(manual))
-		if err != nil {
+		if _, err := loadEmbedded(); err != nil {
 			b.Fatal(err)
 		}
-		if err := g.AddAliases(bytes.NewReader(aliases)); err != nil {
-			b.Fatal(err)
-		}
-		g.SetCommon(strings.Split(common, "\n"))
 	}
 }
 

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -10,9 +11,9 @@ import (
 // (Zamboanga, Marawi City, Qandala) can be found from its Arabic spelling in
 // the news (زامبوانغا, مراوي, قندلا). Vowels, h, w, y, ع and hamza are
 // dropped; consonants that the two scripts write for one sound fall into
-// one class (p and b as ب, g as غ, sh and ch as ش, s and z); repeats
-// collapse; a leading article (al-, el-, le, la, ال) is dropped. Only the
-// first word counts for Latin names written with a trailing "City".
+// one class (p and b as ب, g as غ but as ج before e, i and y, sh and ch as
+// ش, s and z); repeats collapse; a leading article (al-, el-, le, la, ال)
+// is dropped, and so is a trailing "City" (Marawi City is Marawi).
 //
 //	Skeleton("Zamboanga") == Skeleton("زامبوانغا") == "zmbnk"
 func Skeleton(name string) string {
@@ -129,8 +130,11 @@ func (g *Gazetteer) LookupSound(w string) []*Place {
 			var seen [4]string
 			n := 0
 			for _, name := range append([]string{p.Name}, p.LatinAlt...) {
+				if name[0] >= 0x80 {
+					continue
+				}
 				k := Skeleton(name)
-				if k == "" || strings.Contains(k, "-") || name[0] >= 0x80 {
+				if k == "" || strings.Contains(k, "-") {
 					continue // one word only: a Latin name of two words is no one-word Arabic name
 				}
 				dup := false
@@ -153,14 +157,12 @@ func (g *Gazetteer) LookupSound(w string) []*Place {
 		return nil
 	}
 	k := Skeleton(w)
+	a := vocalised(fw, true) // once, not once per candidate name
+	agrees := func(latin string) bool { return soundAgrees(a, vocalisedLatin(latin)) }
 	var out []*Place
 	for _, j := range g.sound.m[k] {
-		p := &g.places[j]
-		for _, name := range append([]string{p.Name}, p.LatinAlt...) {
-			if SoundAgrees(w, name) {
-				out = append(out, p)
-				break
-			}
+		if p := &g.places[j]; agrees(p.Name) || slices.ContainsFunc(p.LatinAlt, agrees) {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -174,8 +176,16 @@ func (g *Gazetteer) LookupSound(w string) []*Place {
 // (زامبوانغا, لامبيدوزا); a native word (عناصره, شكل) seldom does, so
 // عناصره is not Yenişehir and شكل not Aşkale.
 func SoundAgrees(arabic, latin string) bool {
-	a := vocalised(Fold(arabic), true)
-	l := vocalised(strings.TrimSuffix(Fold(latin), " city"), false)
+	return soundAgrees(vocalised(Fold(arabic), true), vocalisedLatin(latin))
+}
+
+// vocalisedLatin is vocalised for a Latin name, without a trailing "City".
+func vocalisedLatin(latin string) string {
+	return vocalised(strings.TrimSuffix(Fold(latin), " city"), false)
+}
+
+// soundAgrees is SoundAgrees on the vocalised Arabic a and Latin l.
+func soundAgrees(a, l string) bool {
 	if a == "" || l == "" {
 		return false
 	}
@@ -279,8 +289,6 @@ func vocalised(s string, arabic bool) string {
 
 func isLong(r rune) bool { return r == 'ا' || r == 'و' || r == 'ي' }
 
-// stripLatinArticle drops a leading Arabic or French article written in
-// Latin letters (al-, el-, ash-, le ...) when a name of three letters or
 // digraphSound is the sound class of a Latin digraph (sh, ch, kh, gh, th,
 // dh, ph, ck), which its first letter decides: s and c give s (ck too), k
 // and g give k, p gives f, t and d themselves.
@@ -296,6 +304,8 @@ func digraphSound(c byte) byte {
 	return c // s, k, t, d
 }
 
+// stripLatinArticle drops a leading Arabic or French article written in
+// Latin letters (al-, el-, ash-, le ...) when a name of three letters or
 // more is left.
 func stripLatinArticle(s string) string {
 	for _, a := range []string{"al ", "el ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "le ", "la ", "les "} {

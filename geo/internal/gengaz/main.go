@@ -746,21 +746,19 @@ func writeCommon(gazPath, manualPath, dictPath, out string) error {
 	exact := len(common)
 	sound := 0
 	for w := range dict {
-		for _, form := range []string{w} {
-			if len(form) < 6 || common[form] || major[form] {
-				continue
-			}
-			// Only towns a recogniser would take after a bare preposition
-			// (see extract): 15,000 people or more, three consonants or more.
-			if len(geo.Skeleton(form)) < 3 {
-				continue
-			}
-			for _, p := range g.LookupSound(form) {
-				if p.Population >= 15000 {
-					common[form] = true
-					sound++
-					break
-				}
+		if len(w) < 6 || common[w] || major[w] {
+			continue
+		}
+		// Only towns a recogniser would take after a bare preposition
+		// (see extract): 15,000 people or more, three consonants or more.
+		if len(geo.Skeleton(w)) < 3 {
+			continue
+		}
+		for _, p := range g.LookupSound(w) {
+			if p.Population >= 15000 {
+				common[w] = true
+				sound++
+				break
 			}
 		}
 	}
