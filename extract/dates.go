@@ -414,6 +414,9 @@ func (p *dateParser) at(i int) (Date, int, bool) {
 	if d, last, ok := p.dayMonth(i); ok {
 		return d, last, true
 	}
+	if d, last, ok := p.firstMonths(i); ok {
+		return d, last, true
+	}
 	if d, last, ok := p.partOf(i); ok {
 		return d, last, true
 	}
@@ -596,11 +599,8 @@ func (p *dateParser) partOf(i int) (Date, int, bool) {
 		}
 	}
 	if part == 0 {
-		if d, last, ok := p.firstMonths(i); ok {
-			return d, last, true
-		}
 		// الأيام الأولى من سبتمبر: the first days, as مطلع.
-		if (w == "الايام" || w == "خلال الايام") && i+3 < len(p.toks) && p.gapOK(i+1, "") && p.gapOK(i+2, "") && p.toks[i+2].fold == "من" {
+		if w == "الايام" && i+3 < len(p.toks) && p.gapOK(i+1, "") && p.gapOK(i+2, "") && p.toks[i+2].fold == "من" {
 			switch p.toks[i+1].fold {
 			case "الاولي":
 				part = 1

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -123,9 +124,7 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 	covered := make([]bool, len(toks))
 	for i, p := range ps {
 		at[p.Span.Start] = i
-		for k := tokenIndex(toks, p.Span.Start); k >= 0 && k < len(toks) && toks[k].start < p.Span.End; k++ {
-			covered[k] = true
-		}
+		markBusy(toks, covered, p.Span)
 	}
 	var add []Place
 	for i := 1; i+1 < len(toks); i++ {
@@ -137,8 +136,7 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		if !enclosingHeads[head] || covered[i] || covered[i-1] || x.class != 'a' || !x.joined || x.tag != 0 || len(x.fold) < 6 {
 			continue
 		}
-		if notPlaces[x.fold] || commonAdjectives[x.fold] || nameContext[x.fold] || prepositions[x.fold] || placeTriggers[x.fold] ||
-			weakTriggers[x.fold] || groupWords[x.fold] || f.g.Common(x.fold) || civilians[x.fold] {
+		if neverLookedUp(x.fold, nil) || groupWords[x.fold] || f.g.Common(x.fold) || civilians[x.fold] {
 			continue
 		}
 		if strings.HasPrefix(x.fold, "ال") && (strings.HasSuffix(x.fold, "ين") || strings.HasSuffix(x.fold, "ون")) {
@@ -193,7 +191,7 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 // strongHeads are the place nouns after which an unknown word is a place
 // even with no holder right after it: the place is then located by the
 // nearest place of its sentence.
-var strongHeads = setOf("بلده", "قريه", "مخيم", "مطار", "جزيره", "ناحيه", "واحه", "منخفض", "مدينه")
+var strongHeads = setOf("بلده", "قريه", "مخيم", "مطار", "جزيره", "ناحيه", "واحه", "منخفض")
 
 // looseName reports whether the unknown word at token i, after a place
 // noun, may be a place's name though no holder follows it: not with the
@@ -255,15 +253,6 @@ func nearestHolder(text string, toks []token, ps []Place, i int) (int, bool) {
 		return best, true
 	}
 	return country, country >= 0
-}
-
-// tokenIndex returns the index of the token starting at byte off, or -1.
-func tokenIndex(toks []token, off int) int {
-	i, found := slices.BinarySearchFunc(toks, off, func(t token, off int) int { return t.start - off })
-	if !found {
-		return -1
-	}
-	return i
 }
 
 // clitics returns the forms of a folded word with its proclitics removed,
@@ -451,35 +440,42 @@ func (f *PlaceFinder) glued(text string, toks []token, i int) *mention {
 // country named in the text. Words with the article are tried only after a
 // place noun: after a preposition they are nearly always common nouns.
 func (f *PlaceFinder) bySound(toks []token, i int, person map[string]bool) *mention {
+	var vbuf [6]string
+	vs, strong := lookupForms(toks, i, 6, person, vbuf[:0])
+	for _, v := range vs {
+		if !strong && (f.g.Common(v) || strings.HasPrefix(v, "ال")) || len(geo.Skeleton(v)) < 2 {
+			continue
+		}
+		if cands := f.g.LookupSound(v); len(cands) > 0 {
+			return wordMention(toks, i, v, cands, "sound", strong)
+		}
+	}
+	return nil
+}
+
+// lookupForms returns the forms of the word at token i, of minLen bytes or
+// more, that the lookups by sound and by spelling may try, and whether a
+// place noun stands before it; none without a place noun or a preposition.
+func lookupForms(toks []token, i, minLen int, person map[string]bool, out []string) ([]string, bool) {
 	t := &toks[i]
-	if t.class != 'a' || t.tag != 0 || len(t.fold) < 6 {
-		return nil
+	if t.tag != 0 || len(t.fold) < minLen {
+		return nil, false
 	}
 	strong, prep := wordContext(toks, i)
+	if !strong && !prep {
+		return nil, false
+	}
 	var vbuf [6]string
 	for vi, v := range clitics(t.fold, vbuf[:0]) {
-		if len(v) < 6 || neverLookedUp(v, person) || (f.g.Common(v) && !strong) {
-			continue
-		}
-		if strings.HasPrefix(v, "ال") && !strong {
-			continue
-		}
-		if !strong && !prep {
+		if len(v) < minLen || neverLookedUp(v, person) {
 			continue
 		}
 		if vi > 0 && v != stripConj(t.fold) && !strong {
 			continue // بشكل, لقتال: a proclitic on a common word
 		}
-		if len(geo.Skeleton(v)) < 2 {
-			continue
-		}
-		cands := f.g.LookupSound(v)
-		if len(cands) == 0 {
-			continue
-		}
-		return wordMention(toks, i, v, cands, "sound", strong)
+		out = append(out, v)
 	}
-	return nil
+	return out, strong
 }
 
 // wordContext tells how the word at token i is placed: after a place noun
@@ -520,27 +516,15 @@ func wordMention(toks []token, i int, key string, cands []*geo.Place, via string
 // preposition governing it, in which case accept wants the place's country
 // named in the text or a large city.
 func (f *PlaceFinder) byVariant(toks []token, i int, person map[string]bool) *mention {
-	t := &toks[i]
-	if t.class != 'a' || t.tag != 0 || len(t.fold) < 8 {
-		return nil
-	}
-	strong, prep := wordContext(toks, i)
-	if !strong && !prep {
-		return nil
-	}
 	var vbuf [6]string
-	for vi, v := range clitics(t.fold, vbuf[:0]) {
-		if len(v) < 8 || neverLookedUp(v, person) || f.variantCommon(v) {
+	vs, strong := lookupForms(toks, i, 8, person, vbuf[:0])
+	for _, v := range vs {
+		if f.variantCommon(v) {
 			continue
 		}
-		if vi > 0 && v != stripConj(t.fold) && !strong {
-			continue // a proclitic on a common word
+		if cands := f.g.LookupVariant(v); len(cands) > 0 {
+			return wordMention(toks, i, v, cands, "variant", strong)
 		}
-		cands := f.g.LookupVariant(v)
-		if len(cands) == 0 {
-			continue
-		}
-		return wordMention(toks, i, v, cands, "variant", strong)
 	}
 	return nil
 }
@@ -613,17 +597,16 @@ func (f *PlaceFinder) singleOK(toks []token, i int, v string, stripped, trigger 
 			return false
 		}
 	}
-	if i > 0 && toks[i].joined && adjectiveNouns[toks[i-1].fold] && !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
-		return false // مصادر سورية: Syrian sources
-	}
-	if i > 0 && toks[i].joined && feminineIndefinite(toks[i-1].fold) && !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") &&
-		nisbaCountry("ال"+w) != "" {
-		return false // حملة أمنية تركية, بهوية سورية مزورة: an adjective agreeing with the noun before
+	if i > 0 && toks[i].joined && !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
+		prev := toks[i-1].fold
+		if adjectiveNouns[prev] || feminineIndefinite(prev) && nisbaCountry("ال"+w) != "" {
+			return false // مصادر سورية, حملة أمنية تركية: an adjective of the noun before
+		}
 	}
 	if i > 0 && toks[i].joined && accusativeNouns[toks[i-1].fold] && strings.HasSuffix(w, "يا") {
 		return false // مقاتلا ألمانيا: a German fighter
 	}
-	if i > 1 && toks[i].joined && strings.HasSuffix(w, "يا") && isDigits(toks[i-1].fold) && quantityWords[toks[i-2].fold] {
+	if i > 1 && toks[i].joined && strings.HasSuffix(w, "يا") && toks[i-1].class == 'd' && quantityWords[toks[i-2].fold] {
 		return false // نحو 30 إندونيسيا: about thirty Indonesians
 	}
 	if i > 0 && speechVerbs[toks[i-1].fold] && !stripped {
@@ -800,15 +783,19 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 	containmentHints(toks, ms)
 	out := make([]Place, 0, len(ms))
 	var at, pops []int // the first token and the population of each place in out
+	type scoredPlace struct {
+		p *geo.Place
+		s float64
+	}
+	var scores []scoredPlace
 	for _, m := range ms {
 		if len(m.cands) == 0 {
 			continue
 		}
-		type scoredPlace struct {
-			p *geo.Place
-			s float64
+		if notAPlace(toks, m) {
+			continue
 		}
-		scores := make([]scoredPlace, 0, len(m.cands))
+		scores = scores[:0]
 		for _, p := range m.cands {
 			s := prior(p)
 			if n := countries[p.Country]; n > 0 {
@@ -832,14 +819,8 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 			// A place named a few words away, with one reading, says which
 			// of the namesakes is meant: ذيبان والحوايج والشحيل are the
 			// villages of Deir ez-Zor, not Dhiban in Jordan.
-			for _, n := range ms {
-				if n == m || len(n.cands) != 1 || n.cands[0].Kind == geo.KindCountry || n.first-m.last > 12 || m.first-n.last > 12 {
-					continue
-				}
-				if q := n.cands[0]; q != p && geo.DistanceKm(q.Lat, q.Lon, p.Lat, p.Lon) < 300 {
-					s += 2.5
-					break
-				}
+			if nearOneReading(ms, m, p) {
+				s += 2.5
 			}
 			scores = append(scores, scoredPlace{p, s})
 		}
@@ -1001,8 +982,12 @@ func containmentHints(toks []token, ms []*mention) {
 }
 
 // directions are the words that place a place relative to another one
-// (X شمال Y).
-var directions = setOf("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "شمال شرق")
+// (X شمال Y): the directions of the compass and وسط.
+var directions = func() map[string]bool {
+	m := maps.Clone(directionWords)
+	m["وسط"] = true
+	return m
+}()
 
 // oneCountry returns the country all candidates share, or "".
 func oneCountry(ps []*geo.Place) string {
@@ -1015,19 +1000,24 @@ func oneCountry(ps []*geo.Place) string {
 	return c
 }
 
-// accept drops weak single-word matches of small places: a village called
-// like a common word is far likelier than a mention of that village, unless
-// the text is about its country.
-func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Place, countries map[string]int) bool {
+// notAPlace rejects a mention whatever its reading.
+func notAPlace(toks []token, m *mention) bool {
 	if m.first == m.last && !m.trigger {
 		if _, ok := triggers.m[stripConj(toks[m.first].fold)]; ok {
-			return false // لجأوا read as ل + جاوا (Gao): a verb of the claims, not a place
+			return true // لجأوا read as ل + جاوا (Gao): a verb of the claims, not a place
 		}
 	}
 	if m.single && adjectiveTowns[m.key] && preposition(toks, m.first, m.key) == "" &&
 		!(m.first > 0 && (toks[m.first-1].fold == "العاصمه" || placeTriggers[toks[m.first-1].fold])) {
-		return false // ضبطت مبالغ مالية: financial, not Malé, unless governed (في ماليه)
+		return true // ضبطت مبالغ مالية: financial, not Malé, unless governed (في ماليه)
 	}
+	return false
+}
+
+// accept drops weak single-word matches of small places: a village called
+// like a common word is far likelier than a mention of that village, unless
+// the text is about its country.
+func (f *PlaceFinder) accept(toks []token, ms []*mention, m *mention, p *geo.Place, countries map[string]int) bool {
 	if p.Kind == geo.KindCountry && m.first == m.last && m.first > 1 && toks[m.first].joined && toks[m.first].tag == 0 &&
 		toks[m.first].fold == stripConj(toks[m.first].fold) && toks[m.first-1].class == 'd' && toks[m.first-2].class == 'a' {
 		return false // اعتقال 18 إندونيسيا: eighteen Indonesians, not Indonesia
@@ -1151,12 +1141,3 @@ func matchedName(p *geo.Place, key string) string {
 
 // quantityWords come before a count of people: نحو 30, قرابة 40.
 var quantityWords = setOf("نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "من", "يقارب")
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
