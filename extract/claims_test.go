@@ -391,6 +391,16 @@ func TestClaims(t *testing.T) {
 		// An arrest upon arrival happens where the arrival ends: two claims.
 		{"arrest on arrival", "وأفادت الصحيفة بأن قياديا اعتُقل فور وصوله إلى بغداد.",
 			[]wantClaim{{ArrestedIn, "Baghdad", "IS leader"}, {MovedTo, "Baghdad", "IS leader"}}},
+		// An arrival after an escape the sentence tells, with no
+		// destination of its own, ends the flight; not one "later".
+		{"arrival after escape", "وقالت النيابة إن المرأتين فرتا من مخيم عين عيسى، ووصلتا إلى تركيا بعد أسبوع.",
+			[]wantClaim{{FledTo, "Türkiye", "women"}}},
+		{"arrival helped by smugglers", "وتمكنت امرأة من الخروج من مخيم روج بمساعدة مهربين، ووصلت إلى مدينة الباب.",
+			[]wantClaim{{FledTo, "Al-Bab", "women"}}},
+		{"arrival later is another leg", "وقال إن عائلات هرّبها خلال العام الجاري وصلت لاحقا إلى إسطنبول.",
+			[]wantClaim{{MovedTo, "Istanbul", "IS families"}}},
+		{"deported after arrival", "فرتا من المخيم ووصلتا إلى تركيا، قبل أن تُرحّلا جوا إلى أمستردام.",
+			[]wantClaim{{FledTo, "Türkiye", "IS members"}, {MovedTo, "Amsterdam", "IS members"}}},
 		{"arrest at arrival, far", "أوقفت الشرطة، صباح الأحد، امرأة في الثلاثين من عمرها لدى وصولها إلى مطار إسطنبول قادمة من أربيل.",
 			[]wantClaim{{ArrestedIn, "Istanbul", "women"}, {MovedTo, "Istanbul", "women"}}},
 	}

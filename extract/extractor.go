@@ -421,7 +421,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if date == nil && !docDate.IsZero() {
 				date = &Date{End: Day{docDate}, Precision: PrecisionVague}
 			}
-			fledBefore := false // a flight earlier in the sentence
+			fledBefore := escapedBefore(toks, start, t.first) // a flight earlier in the sentence
 			for _, u := range ts[:ti] {
 				fledBefore = fledBefore || u.typ == FledTo && !u.haven
 			}
@@ -778,7 +778,7 @@ func onArrival(toks []token, k int, typ ClaimType) bool {
 
 // arrivals are verbs of arriving: after a flight in the same sentence they
 // say where the flight ended.
-var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "يصل", "يصلون", "تصل", "وصول", "وصولهم", "الوصول")
+var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "وصلا", "وصلتا", "يصل", "يصلون", "تصل", "وصول", "وصولهم", "الوصول")
 
 // attributive reports whether the trigger at k is a verb of conveying used
 // for quoting: نقلت وكالة الأناضول عن مصادر.
@@ -1851,3 +1851,31 @@ func dup(cs []Claim, c Claim) bool {
 	}
 	return false
 }
+
+// escapedBefore reports whether a word of escape stands between the end of
+// the trigger before (or the sentence's start), a, and the trigger at k:
+// فرتا من مخيم عين عيسى ... ووصلتا إلى تركيا, الخروج من مخيم روج بمساعدة
+// مهربين ووصلت إلى مدينة الباب. A verb of flight that names no destination
+// is no trigger of its own, but the arrival after it is the flight's end;
+// not an arrival "later" (وصلت لاحقا إلى إسطنبول), another leg.
+func escapedBefore(toks []token, a, k int) bool {
+	escaped := false
+	for j := a; j < k; j++ {
+		w := stripConj(toks[j].fold)
+		switch {
+		case fleeingWords[w] || escapeWords[w]:
+			escaped = true
+		case w == "لاحقا" || w == "ثم":
+			escaped = false
+		default:
+			if typ, ok := triggers.matchInflected(toks, j); ok && typ == string(FledTo) {
+				escaped = true
+			}
+		}
+	}
+	return escaped
+}
+
+// escapeWords are words of escape that the lexicon of triggers lacks: the
+// dual of the verb, and the smugglers who carried the escapees.
+var escapeWords = setOf("فرا", "فرتا", "هربا", "هربتا", "مهرب", "مهربين", "بمساعده", "المهربين", "تهريب", "تهريبهم", "تهريبها")
