@@ -401,6 +401,15 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{MovedTo, "Istanbul", "IS families"}}},
 		{"deported after arrival", "فرتا من المخيم ووصلتا إلى تركيا، قبل أن تُرحّلا جوا إلى أمستردام.",
 			[]wantClaim{{FledTo, "Türkiye", "IS members"}, {MovedTo, "Amsterdam", "IS members"}}},
+		// The arrests are where the raids were carried out, however many
+		// words name who was held; not where the held had fought.
+		{"arrests where the raids were", "أوقفت مديرية المخابرات في الجيش اللبناني، أمس الأربعاء، ستة سوريين ولبنانيين اثنين يُشتبه بانتمائهم إلى تنظيم \"داعش\"، في عمليات دهم متزامنة نفذتها في طرابلس وعرسال.",
+			[]wantClaim{{ArrestedIn, "Tripoli", "IS members"}, {ArrestedIn, "Arsal", "IS members"}}},
+		{"deaths where the operation was", "وقالت القيادة إن القوة قتلت نحو ثلاثين مسلحا ينتمون إلى التنظيم، بينهم قياديان بارزان، خلال عملية مشتركة مع القوات المسلحة المالية نُفذت الأسبوع الماضي في محيط بلدة ميناكا.",
+			[]wantClaim{{KilledIn, "Menaka", "IS members"}}},
+		{"an attack the subject made is not the operation", "واعتقلت الشرطة ستة مسلحين من التنظيم يشتبه بأنهم شاركوا قبل عامين في التخطيط لهجوم نفذ لاحقا في ضواحي مدينة ميناكا.", nil},
+		{"neutralised", "وأعلنت أنقرة أن الاستخبارات حيّدت ثلاثة مسلحين في بلدة جنديرس.",
+			[]wantClaim{{KilledIn, "Jindayris", "IS members"}}},
 		{"arrest at arrival, far", "أوقفت الشرطة، صباح الأحد، امرأة في الثلاثين من عمرها لدى وصولها إلى مطار إسطنبول قادمة من أربيل.",
 			[]wantClaim{{ArrestedIn, "Istanbul", "women"}, {MovedTo, "Istanbul", "women"}}},
 	}

@@ -671,7 +671,7 @@ var reportVerbs = setOf("تداولته", "تداولتها", "تناقلته", 
 
 // eliminations are killing triggers whose object must be people for a
 // death: القضاء على عنصرين, not القضاء على آخر جيوب التنظيم.
-var eliminations = setOf("القضاء على", "قضت على", "قضى على", "تحييد")
+var eliminations = setOf("القضاء على", "قضت على", "قضى على", "تحييد", "حيد", "حيدت", "حيدوا", "تحيد", "يحيد")
 
 // personsNext reports whether a person or a group of people is named at
 // token i: a numeral, a name found, or a group word.
@@ -831,6 +831,41 @@ func coveredBy(toks []token, from, i int) bool {
 	}
 	return false
 }
+
+// operationAt reports whether the place at token i is where an operation
+// named after the event at from was carried out: في عمليات دهم متزامنة
+// نفذتها في طرابلس, خلال عملية مشتركة نُفذت الأسبوع الماضي في محيط بلدة
+// إنديليمان, في عملية نوعية قرب مدينة الباب. The arrest or death is where
+// the operation was, however many words name who was held before it. The
+// verb takes the operation as its object or is passive (نفذها, نُفذت), so
+// that نفذ هجوما في (an attack the subject made) does not count.
+func operationAt(toks []token, from, i int) bool {
+	noun := -1
+	for j := from + 1; j < i; j++ {
+		if operationNouns[stripConj(toks[j].fold)] {
+			noun = j
+		}
+	}
+	if noun < 0 {
+		return false
+	}
+	if i-noun <= 4 {
+		return true
+	}
+	for j := noun + 1; j < i && j <= noun+8; j++ {
+		if operationVerbs[stripConj(toks[j].fold)] {
+			return i-j <= 8
+		}
+	}
+	return false
+}
+
+// operationNouns name a raid or a strike by forces; operationVerbs carry
+// one out, with the operation as object pronoun or in the passive.
+var (
+	operationNouns = setOf("عمليه", "عمليات", "مداهمه", "مداهمات", "حمله", "حملات", "غاره", "غارات", "انزال", "ضربه", "ضربات", "كمين")
+	operationVerbs = setOf("نفذها", "نفذتها", "نفذت", "نفذه", "نفذوها", "شنها", "شنتها", "شنت", "نفذ")
+)
 
 // settleVerbs are verbs of settling somewhere.
 var settleVerbs = setOf("استقر", "استقروا", "يستقر", "يستقرون", "تستقر", "استقرت")
@@ -1140,7 +1175,7 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 			// Libya.
 			covered := prep == "" && coveredBy(toks, from, rf.first)
 			reach := 16
-			if covered {
+			if covered || operationAt(toks, from, rf.first) {
 				reach = 28 // the operations' scope comes after who and how many were held
 			}
 			ok = len(chosen) == 0 && (locationPreps[prep] || covered) && rf.first-from-skipped(skip, from, rf.first) <= reach && !borderArea(p) &&
