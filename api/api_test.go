@@ -745,6 +745,45 @@ func TestImport(t *testing.T) {
 	e.want(e.do("a-screener", "GET", "/v1/persons/QDi.299", nil), 200)
 }
 
+// An upload that holds no records is refused and changes nothing, unless
+// allow_empty=true asks to empty the dataset.
+func TestImport_NoRecords(t *testing.T) {
+	e := start(t, api.Config{})
+	csv := "id,name,name_ar\nH-1,Khalid Omar al-Hamad,خالد عمر الحمد\n"
+	e.want(e.do("a-analyst", "POST", "/v1/imports?format=csv&dataset=hol-wanted", csv, "Content-Type", "text/csv"), 201)
+	tests := []struct {
+		name, login, query, body string
+		keeps                    string // a record the refused upload must leave in place
+	}{
+		{"CSV header without rows", "a-analyst", "format=csv&dataset=hol-wanted", "id,name,name_ar\n", "H-1"},
+		{"empty JSONL", "a-analyst", "format=jsonl&dataset=hol-wanted", "", "H-1"},
+		{"JSONL of blank lines", "a-analyst", "format=jsonl&dataset=hol-wanted&allow_empty=false", "\n\n", "H-1"},
+		{"UN list without entries", "a-admin", "format=un", `<CONSOLIDATED_LIST dateGenerated="2026-03-01"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>`, "QDi.299"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.want(e.do(tt.login, "POST", "/v1/imports?"+tt.query, tt.body), 400)
+			if !strings.Contains(string(r.body), "holds no records") || !strings.Contains(string(r.body), "allow_empty=true") {
+				t.Errorf("body %s: want it to say the upload holds no records and how to empty the dataset", r.body)
+			}
+			e.want(e.do("a-screener", "GET", "/v1/persons/"+tt.keeps, nil), 200)
+		})
+	}
+	var vs struct{ Imports []api.Version }
+	e.want(e.do("a-screener", "GET", "/v1/datasets/hol-wanted/versions", nil), 200).decode(t, &vs)
+	if len(vs.Imports) != 1 {
+		t.Errorf("%d imports in the versions, want the first one only", len(vs.Imports))
+	}
+
+	e.want(e.do("a-analyst", "POST", "/v1/imports?format=csv&dataset=hol-wanted&allow_empty=maybe", "id,name\n"), 400)
+	var ir api.ImportResult
+	e.want(e.do("a-analyst", "POST", "/v1/imports?format=csv&dataset=hol-wanted&allow_empty=true", "id,name\n"), 201).decode(t, &ir)
+	if ir.Dataset.Persons != 0 || ir.Dataset.Orgs != 0 {
+		t.Errorf("allow_empty=true: dataset %+v, want no records", ir.Dataset)
+	}
+	e.want(e.do("a-screener", "GET", "/v1/persons/H-1", nil), 404)
+}
+
 func TestMetricsAndLoadShedding(t *testing.T) {
 	e := start(t, api.Config{MaxInFlight: 1, QueueWait: time.Microsecond})
 	var (

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,6 +51,9 @@ type ImportResult struct {
 // list (csv, jsonl) belongs to the importer's organisation, with the label
 // of ?label= (default AMBER); a dataset of another organisation, or a
 // public one, cannot be replaced this way.
+//
+// An upload that holds no records is refused (400), and the dataset keeps
+// its previous version, unless ?allow_empty=true asks to empty it.
 func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller) error {
 	start := time.Now()
 	v := r.URL.Query()
@@ -57,6 +61,13 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	format, ok := importFormats[name]
 	if !ok {
 		return athar.Errorf(athar.EINVALID, "format=%.20q: want un, ofac, csv or jsonl", name)
+	}
+	allowEmpty := false
+	if a := v.Get("allow_empty"); a != "" {
+		var err error
+		if allowEmpty, err = strconv.ParseBool(a); err != nil {
+			return athar.Errorf(athar.EINVALID, "allow_empty=%.20q: want true or false", a)
+		}
 	}
 	dataset, label := format.dataset, athar.TLPClear
 	if format.public {
@@ -96,6 +107,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	defer tx.Rollback()
 	var (
 		warnings int
+		records  int
 		first    []sources.Warning
 		inputs   []sources.Input
 		dg       sources.Digest
@@ -103,12 +115,17 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	for _, f := range files {
 		inputs = append(inputs, dg.Input(f.name, f.r))
 	}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.name
+	}
 	owner := c.Org
 	if format.public {
 		owner = ""
 	}
 	sink := sources.Sink{
 		Put: func(ctx context.Context, p *athar.Person) error {
+			records++
 			p.Owner, p.Label = owner, label
 			return tx.Put(ctx, p)
 		},
@@ -123,16 +140,16 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	if err != nil {
 		return importError(err)
 	}
+	if records == 0 && !allowEmpty {
+		// Committed, this would replace the dataset with nothing.
+		return athar.Errorf(athar.EINVALID, "%v; nothing was imported (dataset %q is unchanged); to empty the dataset on purpose, send allow_empty=true", &sources.NoRecordsError{Files: names}, dataset)
+	}
 	sum, err := dg.Sum()
 	if err != nil {
 		return importError(err)
 	}
 	if version == "" {
 		version = "sha256:" + sum[:12]
-	}
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.name
 	}
 	ds, err := tx.Commit(r.Context(), athar.Dataset{Name: dataset, Format: name, Version: version, Files: names, SHA256: sum})
 	if err != nil {

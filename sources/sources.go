@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/athar-org/athar"
 )
@@ -62,6 +63,29 @@ func (e *ParseError) Error() string {
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrNotUTF8 is input in another encoding than UTF-8 (a Windows-1252 or
+// Windows-1256 export, say). Read on, its names would be stored as garbage,
+// so every importer stops at it, in a ParseError that says what to do.
+var ErrNotUTF8 = errors.New("not UTF-8 text")
+
+// NoRecordsError is an import whose inputs held no record: an empty file,
+// or a CSV header without rows. Committed, it would replace its dataset
+// with nothing, so the import command and the API refuse it unless asked
+// to empty the dataset.
+type NoRecordsError struct {
+	Files []string // the inputs' names
+}
+
+func (e *NoRecordsError) Error() string {
+	switch len(e.Files) {
+	case 0:
+		return "the input holds no records"
+	case 1:
+		return e.Files[0] + " holds no records"
+	}
+	return strings.Join(e.Files, ", ") + " hold no records"
+}
 
 // Sink receives what an importer reads.
 type Sink struct {

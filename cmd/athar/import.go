@@ -52,13 +52,14 @@ const shownWarnings = 20
 type importOptions struct {
 	db, format, dataset, warnings string
 	owner, label                  string
+	allowEmpty                    bool
 	paths                         []string
 }
 
 func newImportCmd(e *env) *cobra.Command {
 	var o importOptions
 	c := &cobra.Command{
-		Use:   "import --db FILE --format un|ofac|csv|jsonl [--dataset NAME] [--owner ORG] [--label CLEAR|GREEN|AMBER|RED] [--warnings FILE] PATH...",
+		Use:   "import --db FILE --format un|ofac|csv|jsonl [--dataset NAME] [--owner ORG] [--label CLEAR|GREEN|AMBER|RED] [--warnings FILE] [--allow-empty] PATH...",
 		Short: "Import a list into the registry",
 		Long: `Import a list into the registry, replacing the previous version of its
 dataset at once: until the import is committed, every reader sees the old
@@ -77,11 +78,17 @@ Formats:
 
 Odd but readable input (an unknown column, a date that cannot be read) gives
 warnings: the summary lists the first ` + fmt.Sprint(shownWarnings) + `, and --warnings FILE writes them
-all as JSON Lines.`,
+all as JSON Lines.
+
+Input that holds no records (an empty file, a CSV header without rows) is
+an error, and the dataset keeps its previous version: an empty export
+should not wipe a list. To empty a dataset on purpose (every record of a
+wanted list withdrawn), import an empty file with --allow-empty.`,
 		Example: `  athar import --db athar.db --format un consolidated.xml
   athar import --db athar.db --format ofac sdn.csv alt.csv
   athar import --db athar.db --format csv --dataset camp-hol camp-registry.csv
-  athar import --db athar.db --format jsonl --warnings warnings.jsonl wanted.jsonl`,
+  athar import --db athar.db --format jsonl --warnings warnings.jsonl wanted.jsonl
+  athar import --db athar.db --format jsonl --dataset wanted --allow-empty /dev/null`,
 		Args:                  minArgs(1),
 		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -118,6 +125,7 @@ all as JSON Lines.`,
 	f.StringVar(&o.warnings, "warnings", "", "write every warning to `FILE` as JSON Lines")
 	f.StringVar(&o.owner, "owner", "", "the `ORG` that owns the records (needed with a --label other than CLEAR)")
 	f.StringVar(&o.label, "label", "", "TLP sharing `LABEL` of every record: CLEAR, GREEN, AMBER or RED (default: CLEAR)")
+	f.BoolVar(&o.allowEmpty, "allow-empty", false, "accept input that holds no records, emptying the dataset (by default that is an error)")
 	return c
 }
 
@@ -180,7 +188,8 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 		return err
 	}
 	defer s.Close()
-	if err := noteUnknownOwner(ctx, e, s, o.owner); err != nil {
+	ownerUnknown, err := isUnknownOwner(ctx, s, o.owner)
+	if err != nil {
 		return err
 	}
 
@@ -199,17 +208,22 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 		return err
 	}
 	defer tx.Rollback()
-	put := tx.Put
-	if o.owner != "" || o.label != "" {
-		// The list formats carry no owner or label: the flags give them.
-		put = func(ctx context.Context, p *athar.Person) error {
+	records := 0
+	put := func(ctx context.Context, p *athar.Person) error {
+		records++
+		if o.owner != "" || o.label != "" {
+			// The list formats carry no owner or label: the flags give them.
 			p.Owner, p.Label = o.owner, athar.TLP(o.label)
-			return tx.Put(ctx, p)
 		}
+		return tx.Put(ctx, p)
 	}
 	version, err := format.importer().Import(ctx, inputs, sources.Sink{Put: put, Warn: warns.add})
 	if err != nil {
 		return importFailed(dataset, err)
+	}
+	if records == 0 && !o.allowEmpty {
+		// Committed, this would replace the dataset with nothing.
+		return fmt.Errorf("%w; nothing was imported (dataset %q is unchanged)\nto empty the dataset on purpose, import again with --allow-empty", &sources.NoRecordsError{Files: o.paths}, dataset)
 	}
 	sum, err := dg.Sum()
 	if err != nil {
@@ -239,20 +253,31 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 		return fmt.Errorf("import of %s was committed, but the audit log could not record it: %w", dataset, err)
 	}
 	printSummary(e.stdout, ds, warns, o.warnings, time.Since(start))
+	if ownerUnknown {
+		noteUnknownOwner(e.stderr, o.owner)
+	}
 	return nil
 }
 
-// noteUnknownOwner warns when the owning organisation is not in the
-// registry yet: its records are then seen by no user until one is added.
-func noteUnknownOwner(ctx context.Context, e *env, s *sqlite.Store, owner string) error {
+// isUnknownOwner reports whether the owning organisation is not in the
+// registry yet. It is asked before the import, so that a failing lookup
+// stops the import rather than follow a committed one.
+func isUnknownOwner(ctx context.Context, s *sqlite.Store, owner string) (bool, error) {
 	if owner == "" {
-		return nil
+		return false, nil
 	}
-	if known, err := orgKnown(ctx, s, owner); err != nil || known {
-		return err
+	known, err := orgKnown(ctx, s, owner)
+	if err != nil {
+		return false, err
 	}
-	fmt.Fprintf(e.stderr, "note: no organisation %q in the registry yet: no user sees these records until one is added (athar users add --org %s)\n", owner, owner)
-	return nil
+	return !known, nil
+}
+
+// noteUnknownOwner warns that the owner of the records just imported is not
+// in the registry: no user sees them until it is added. It is printed only
+// after the import succeeded: on a failure there are no such records.
+func noteUnknownOwner(w io.Writer, owner string) {
+	fmt.Fprintf(w, "note: no organisation %q in the registry yet: no user sees these records until one is added (athar users add --org %s)\n", owner, owner)
 }
 
 // importFailed words an import error: the cause, then what it means for the

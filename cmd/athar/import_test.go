@@ -481,3 +481,94 @@ func TestImportCmd_OwnerLabelAudit(t *testing.T) {
 		t.Errorf("audit log has no import entry: %s", out)
 	}
 }
+
+// Input that holds no records is not an empty list: the import fails, says
+// so, and the dataset keeps its records, unless --allow-empty asks to empty
+// it.
+func TestImportCmd_NoRecords(t *testing.T) {
+	const sdnHeader = "ent_num,SDN_Name,SDN_Type,Program,Title,Call_Sign,Vess_type,Tonnage,GRT,Vess_flag,Vess_owner,Remarks\r\n"
+	tests := []struct {
+		name, format, file, data string
+	}{
+		{"empty JSONL", "jsonl", "export.jsonl", ""},
+		{"JSONL of blank lines", "jsonl", "export.jsonl", "\n  \n\t\r\n"},
+		{"CSV header without rows", "csv", "export.csv", "id,name,name_ar\n"},
+		{"CSV header with a BOM, without rows", "csv", "export.csv", "\ufeffid,name\r\n\r\n"},
+		{"OFAC SDN file without rows", "ofac", "sdn.csv", sdnHeader + "\x1a"},
+		{"UN list without entries", "un", "consolidated.xml", `<?xml version="1.0" encoding="UTF-8"?><CONSOLIDATED_LIST dateGenerated="2026-03-01T00:00:00Z"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "athar.db")
+			mustAthar(t, "import", "--db", db, "--format", "csv", "--dataset", "camp", "testdata/camp-registry.csv")
+			before, beforeDS := records(t, db), datasetOf(t, db, "camp")
+			path := filepath.Join(dir, tt.file)
+			if err := os.WriteFile(path, []byte(tt.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+
+			code, out, errs := runAthar(t, "import", "--db", db, "--format", tt.format, "--dataset", "camp", path)
+			if code != 1 {
+				t.Errorf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errs)
+			}
+			for _, want := range []string{path + " holds no records", `dataset "camp" is unchanged`, "--allow-empty"} {
+				if !strings.Contains(errs, want) {
+					t.Errorf("stderr %q lacks %q", errs, want)
+				}
+			}
+			if strings.Contains(out, "Imported") {
+				t.Errorf("the refused import printed a summary: %s", out)
+			}
+			if got := records(t, db); !reflect.DeepEqual(got, before) {
+				t.Errorf("the refused import changed the records: %d, want %d", len(got), len(before))
+			}
+			if got := datasetOf(t, db, "camp"); !reflect.DeepEqual(got, beforeDS) {
+				t.Errorf("the refused import changed the dataset:\ngot  %+v\nwant %+v", got, beforeDS)
+			}
+
+			// --allow-empty empties the dataset on purpose.
+			mustAthar(t, "import", "--db", db, "--format", tt.format, "--dataset", "camp", "--allow-empty", path)
+			if ds := datasetOf(t, db, "camp"); ds.Persons != 0 || ds.Orgs != 0 || ds.Format != tt.format {
+				t.Errorf("after --allow-empty: dataset %+v, want no records", ds)
+			}
+			if got := records(t, db); len(got) != 0 {
+				t.Errorf("after --allow-empty: %d records, want 0", len(got))
+			}
+		})
+	}
+}
+
+// The note about an owner the registry does not know comes only after an
+// import that succeeded: a failed one has imported no records to be unseen.
+func TestImportCmd_UnknownOwnerNote(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "athar.db")
+	empty := filepath.Join(dir, "empty.jsonl")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const note = `note: no organisation "agency-x"`
+	tests := []struct {
+		name     string
+		file     string
+		code     int
+		wantNote bool
+	}{
+		{"broken file", "testdata/broken.jsonl", 1, false},
+		{"file without records", empty, 1, false},
+		{"missing file", filepath.Join(dir, "nope.jsonl"), 1, false},
+		{"good file", "testdata/wanted.jsonl", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runAthar(t, "import", "--db", db, "--format", "jsonl", "--dataset", "wanted", "--owner", "agency-x", "--label", "amber", tt.file)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errs)
+			}
+			if got := strings.Contains(errs, note); got != tt.wantNote {
+				t.Errorf("stderr %q: note printed %v, want %v", errs, got, tt.wantNote)
+			}
+		})
+	}
+}

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -25,7 +27,12 @@ The source is created on first use. --reliability grades it with the
 Admiralty code (A completely reliable ... F cannot be judged; F by default);
 athar grade changes grades later. --published is the documents' date: it
 resolves relative dates and dates claims that give none. The same text from
-the same source is stored once.`,
+the same source is stored once.
+
+Every FILE is read and checked first (it exists, is UTF-8, holds more than
+white space), and every claim extracted, before anything is written: a bad
+FILE stops the command with its name, and leaves no registry, source or
+document behind.`,
 		Example: `  athar ingest --db athar.db --source "Diyaruna" --published 2018-08-10 --reliability C article.txt
   athar trail --db athar.db "Abu Abdallah al-Masri"`,
 		Args: minArgs(1),
@@ -43,46 +50,55 @@ the same source is stored once.`,
 			if err != nil {
 				return usagef(c.CommandPath()+" --help", "--published: %v", err)
 			}
+			// Every file is read and checked before the registry is
+			// opened, so that a mistyped or empty file leaves nothing
+			// behind: no registry file, no source, no document of the
+			// files before it.
+			articles, err := readArticles(e, args)
+			if err != nil {
+				return err
+			}
+			g, err := geo.Default()
+			if err != nil {
+				return err
+			}
 			ctx := c.Context()
 			st, err := sqlite.Open(ctx, db)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			g, err := geo.Default()
-			if err != nil {
-				return err
-			}
 			s, err := screen.New(ctx, st)
 			if err != nil {
 				return err
 			}
 			x := extract.NewExtractor(g, screenLinker{s: s, threshold: extract.DefaultLinkThreshold})
+			// Extract from every file before storing any, for the same
+			// reason.
+			results := make([]*extract.Result, len(articles))
+			for i, a := range articles {
+				if results[i], err = x.Extract(ctx, a.text, ref); err != nil {
+					return fmt.Errorf("%s: %w; nothing was stored", a.path, err)
+				}
+			}
 			src, err := st.EnsureSource(ctx, source, "", reliability)
 			if err != nil {
 				return err
 			}
 			total := 0
-			for _, path := range args {
-				text, err := readArticle(e, path)
-				if err != nil {
-					return err
-				}
-				r, err := x.Extract(ctx, text, ref)
-				if err != nil {
-					return fmt.Errorf("%s: %w", path, err)
-				}
-				doc := sqlite.Document{SourceID: src.ID, URL: url, Published: published, File: filepath.Base(path), Text: text}
+			for i, a := range articles {
+				r := results[i]
+				doc := sqlite.Document{SourceID: src.ID, URL: url, Published: published, File: filepath.Base(a.path), Text: a.text}
 				id, added, err := st.AddDocument(ctx, doc, storedClaims(r))
 				if err != nil {
-					return fmt.Errorf("%s: %w", path, err)
+					return fmt.Errorf("%s: %w", a.path, err)
 				}
 				if !added {
-					fmt.Fprintf(e.stdout, "%s: already stored as document %d of %s; skipped\n", path, id, src.Name)
+					fmt.Fprintf(e.stdout, "%s: already stored as document %d of %s; skipped\n", a.path, id, src.Name)
 					continue
 				}
 				total += len(r.Claims)
-				fmt.Fprintf(e.stdout, "%s: document %d, %d claims, %d places, %d people\n", path, id, len(r.Claims), len(r.Places), len(r.People))
+				fmt.Fprintf(e.stdout, "%s: document %d, %d claims, %d places, %d people\n", a.path, id, len(r.Claims), len(r.Places), len(r.People))
 			}
 			fmt.Fprintf(e.stdout, "source %s (reliability %s): %d claims stored\n", src.Name, src.Reliability, total)
 			return nil
@@ -94,6 +110,38 @@ the same source is stored once.`,
 	c.Flags().StringVar(&published, "published", "", "publication date, YYYY-MM-DD")
 	c.Flags().StringVar(&reliability, "reliability", "", "Admiralty source grade, A to F")
 	return c
+}
+
+// article is one file to ingest, read and checked.
+type article struct {
+	path, text string
+}
+
+// readArticles reads every file and checks it: it exists, is readable,
+// is UTF-8 and holds more than white space (and invisible format marks,
+// such as a right-to-left mark). The first bad file stops it, named in the
+// error. Articles are news reports of some kilobytes, so holding them all
+// costs little, and what was checked is what is stored.
+func readArticles(e *env, paths []string) ([]article, error) {
+	out := make([]article, 0, len(paths))
+	for _, p := range paths {
+		text, err := readArticle(e, p)
+		if err != nil {
+			return nil, fmt.Errorf("%w; nothing was stored", err)
+		}
+		if isBlank(text) {
+			return nil, fmt.Errorf("article %s is empty or holds only white space; nothing was stored", p)
+		}
+		out = append(out, article{path: p, text: text})
+	}
+	return out, nil
+}
+
+// isBlank reports whether text holds nothing but white space and invisible
+// format characters (U+200F RIGHT-TO-LEFT MARK, U+200C ZERO WIDTH
+// NON-JOINER, ...).
+func isBlank(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) }) < 0
 }
 
 // storedClaims turns extracted claims into stored ones.

@@ -83,13 +83,15 @@ func (st *state) warn(line int, rec, format string, args ...any) {
 
 // notUTF8 words text in another encoding (a Windows-1256 export from a
 // spreadsheet): read on, its names would be stored as garbage.
-const notUTF8 = "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a spreadsheet) and import it again"
+func (st *state) notUTF8(line int) error {
+	return st.parseErr(line, "%w; save the file as UTF-8 (CSV UTF-8 in a spreadsheet) and import it again", sources.ErrNotUTF8)
+}
 
 // checkUTF8 fails on the first field that is not UTF-8.
 func (st *state) checkUTF8(line int, fields ...string) error {
 	for _, v := range fields {
 		if !utf8.ValidString(v) {
-			return st.parseErr(line, notUTF8)
+			return st.notUTF8(line)
 		}
 	}
 	return nil

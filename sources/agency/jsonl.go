@@ -43,7 +43,7 @@ func (st *state) readJSONL(ctx context.Context, f sources.Input) error {
 			continue
 		}
 		if !utf8.Valid(b) {
-			return st.parseErr(line, notUTF8)
+			return st.notUTF8(line)
 		}
 		fl.reset()
 		if !decodeFast(b, &fl) {

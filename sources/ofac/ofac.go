@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/sources"
@@ -59,9 +60,10 @@ type sdnFile struct {
 //
 // Errors (*sources.ParseError): a file that is neither layout, bad CSV
 // quoting, a row with the wrong number of fields, an ent_num that is not a
-// number or appears twice. Warnings: alternate names whose SDN entry is
-// missing (one warning with the count), skipped vessels and aircraft (one
-// warning with the count), remarks that cannot be read.
+// number or appears twice, text that is not UTF-8 (sources.ErrNotUTF8).
+// Warnings: alternate names whose SDN entry is missing (one warning with
+// the count), skipped vessels and aircraft (one warning with the count),
+// remarks that cannot be read.
 func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources.Sink) (string, error) {
 	if len(in) == 0 {
 		return "", errors.New("ofac: no input file given")
@@ -145,6 +147,9 @@ func readAlts(ctx context.Context, file string, r *csv.Reader, src *sources.Read
 	rec := first
 	for {
 		line, _ := r.FieldPos(0)
+		if err := checkUTF8(file, line, rec); err != nil {
+			return err
+		}
 		if len(rec) == 1 && isEOFMarker(rec[0]) {
 			// DOS end-of-file mark (Ctrl-Z) that OFAC's files end with.
 		} else if len(rec) != altColumns {
@@ -192,6 +197,9 @@ func (st *state) readSDN(ctx context.Context, f sdnFile) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if err := checkUTF8(f.name, line, rec); err != nil {
+			return err
 		}
 		switch {
 		case len(rec) == 1 && isEOFMarker(rec[0]):
@@ -361,6 +369,20 @@ func isNumber(s string) bool {
 func isHeader(first string) bool { return strings.EqualFold(strings.TrimSpace(first), "ent_num") }
 
 func isEOFMarker(s string) bool { return strings.Trim(s, "\x1a \r\n") == "" }
+
+// checkUTF8 fails on a row that is not UTF-8. OFAC's CSV files are plain
+// ASCII (the names are transliterated; the copies in the shared test data
+// hold no byte above 0x7F), so any other byte means a file saved again in
+// a legacy encoding, whose names would be stored as garbage. It is an
+// error rather than a guess at the encoding.
+func checkUTF8(file string, line int, rec []string) error {
+	for _, v := range rec {
+		if !utf8.ValidString(v) {
+			return &sources.ParseError{File: file, Line: line, Err: fmt.Errorf("%w; OFAC publishes its CSV files as plain ASCII, so this copy was saved in another encoding: convert it to UTF-8 (for instance iconv -f WINDOWS-1252 -t UTF-8) or download it again", sources.ErrNotUTF8)}
+		}
+	}
+	return nil
+}
 
 func csvError(file string, src *sources.Reader, err error) error {
 	if src.Failed(err) {

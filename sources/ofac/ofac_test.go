@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -210,6 +211,54 @@ func TestImport_BadInput(t *testing.T) {
 			}
 			if pe.File != tt.file || pe.Line != tt.line || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v at %s:%d, want %s:%d mentioning %q", err, pe.File, pe.Line, tt.file, tt.line, tt.want)
+			}
+		})
+	}
+}
+
+// OFAC's files are plain ASCII: a byte that is not UTF-8 is a copy saved in
+// a legacy encoding, and stops the import at its file and line rather than
+// store its names as garbage. UTF-8 text reads.
+func TestImport_NotUTF8(t *testing.T) {
+	row := func(ent, name, remarks string) string {
+		return ent + `,"` + name + `","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"` + remarks + `"` + "\r\n"
+	}
+	good := row("1", "X, Y", "-0- ")
+	tests := []struct {
+		name string
+		in   []string
+		file string
+		line int // 0: the import succeeds
+	}{
+		{"SDN name in Windows-1252", []string{good + row("2", "MU\xd1OZ, Jos\xe9", "-0- ")}, "f0", 2},
+		{"SDN remarks in Windows-1252", []string{good + row("2", "Z", "POB M\xe9rida")}, "f0", 2},
+		{"first row in Windows-1252", []string{row("2", "Jos\xe9", "-0- ")}, "f0", 1},
+		{"alternate name in Windows-1252", []string{good, "1,2,\"aka\",\"Jos\xe9\",-0- \r\n"}, "f1", 1},
+		{"alternate names first, in Windows-1252", []string{"1,2,\"aka\",\"A\",-0- \r\n1,3,\"aka\",\"\xc9\",-0- \r\n", good}, "f0", 2},
+		{"UTF-8", []string{good + row("2", "MUÑOZ, José", "POB Mérida"), "2,3,\"aka\",\"Müller\",-0- \r\n"}, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var in []sources.Input
+			for i, s := range tt.in {
+				in = append(in, sources.Input{Name: fmt.Sprintf("f%d", i), R: strings.NewReader(s)})
+			}
+			res, err := run(t, in...)
+			if tt.line == 0 {
+				if err != nil || res.byID["ofac-2"] == nil || !slices.Contains(names(res.byID["ofac-2"]), "alias:Müller") {
+					t.Errorf("err = %v, records %v; want ofac-2 read with its alias", err, res.byID)
+				}
+				return
+			}
+			var pe *sources.ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, sources.ErrNotUTF8) {
+				t.Fatalf("err = %v (%T), want a ParseError wrapping ErrNotUTF8", err, err)
+			}
+			if pe.File != tt.file || pe.Line != tt.line || !strings.Contains(err.Error(), "convert it to UTF-8") {
+				t.Errorf("err = %v at %s:%d, want %s:%d saying how to convert it", err, pe.File, pe.Line, tt.file, tt.line)
+			}
+			if len(res.byID) > 1 {
+				t.Errorf("records after the bad row reached the sink: %v", slices.Collect(maps.Keys(res.byID)))
 			}
 		})
 	}

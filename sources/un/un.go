@@ -29,10 +29,11 @@ var _ sources.Importer = (*Importer)(nil)
 func NewImporter() *Importer { return &Importer{} }
 
 // Import reads each input in turn and returns the list's generation date
-// (YYYY-MM-DD, the latest of the inputs'). Malformed XML, a file that is not
-// a consolidated list, a record without a reference number and a reference
-// number seen twice are errors (*sources.ParseError); anything else odd is
-// a warning.
+// (YYYY-MM-DD, the latest of the inputs'). Malformed XML, text that is not
+// UTF-8 (sources.ErrNotUTF8; the UN publishes the list in UTF-8), a file
+// that is not a consolidated list, a record without a reference number and
+// a reference number seen twice are errors (*sources.ParseError); anything
+// else odd is a warning.
 func (im *Importer) Import(ctx context.Context, in []sources.Input, sink sources.Sink) (string, error) {
 	if len(in) == 0 {
 		return "", errors.New("un: no input file given")
@@ -61,8 +62,13 @@ func importFile(ctx context.Context, f sources.Input, sink sources.Sink, seen ma
 		if len(head) > 0 && head[0] != '<' {
 			return "", &sources.ParseError{File: f.Name, Line: 1, Err: errors.New("not XML (the file does not start with '<'): not a UN consolidated list")}
 		}
+		if m := declaredEncoding.FindSubmatch(head); m != nil && !isUTF8Label(string(m[1])) {
+			return "", &sources.ParseError{File: f.Name, Line: 1, Err: fmt.Errorf("%w: the file declares encoding %q; the UN publishes the list in UTF-8, so download it again or convert it to UTF-8", sources.ErrNotUTF8, m[1])}
+		}
 	}
 	dec := xml.NewDecoder(br)
+	// ASCII is UTF-8; any other declared encoding was refused above.
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	var (
 		version string
 		sawRoot bool
@@ -157,14 +163,29 @@ func readError(file string, dec *xml.Decoder, src *sources.Reader, err error) er
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		msg := se.Msg
-		if msg == "unexpected EOF" {
-			msg = "unexpected end of file: the XML is truncated"
+		switch se.Msg {
+		case "unexpected EOF":
+			return &sources.ParseError{File: file, Line: se.Line, Err: errors.New("unexpected end of file: the XML is truncated")}
+		case "invalid UTF-8":
+			return &sources.ParseError{File: file, Line: se.Line, Err: fmt.Errorf("%w; the UN publishes the list in UTF-8, so this copy was saved in another encoding: download it again or convert it to UTF-8", sources.ErrNotUTF8)}
 		}
-		return &sources.ParseError{File: file, Line: se.Line, Err: errors.New(msg)}
+		return &sources.ParseError{File: file, Line: se.Line, Err: errors.New(se.Msg)}
 	}
 	line, _ := dec.InputPos()
 	return &sources.ParseError{File: file, Line: line, Err: err}
+}
+
+// declaredEncoding finds the encoding an XML declaration names.
+var declaredEncoding = regexp.MustCompile(`^<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']`)
+
+// isUTF8Label reports whether an XML declaration's encoding is UTF-8 or
+// its subset ASCII.
+func isUTF8Label(label string) bool {
+	switch strings.ToLower(strings.TrimSpace(label)) {
+	case "utf-8", "utf8", "us-ascii", "ascii":
+		return true
+	}
+	return false
 }
 
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)

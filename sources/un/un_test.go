@@ -316,6 +316,48 @@ func TestImport_BadInput(t *testing.T) {
 	}
 }
 
+// The UN publishes the list in UTF-8: a file in another encoding, by its
+// bytes or by its declaration, stops the import at its file and line rather
+// than store its names as garbage.
+func TestImport_NotUTF8(t *testing.T) {
+	good := string(readFile(t, "testdata/small.xml"))
+	tests := []struct {
+		name string
+		data string
+		line int
+	}{
+		{"Windows-1256 in a name", strings.Replace(good, "<FIRST_NAME>AHMAD</FIRST_NAME>", "<FIRST_NAME>\xc3\xcd\xe3\xcf</FIRST_NAME>", 1), 7},
+		{"Latin-1 in an attribute", strings.Replace(good, `dateGenerated="2025-01-15T10:00:00.000Z"`, "dateGenerated=\"2025-01-15T10:00:00.000Z\" note=\"\xe9t\xe9\"", 1), 2},
+		{"ISO-8859-1 declared", strings.Replace(good, `encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1), 1},
+		{"windows-1252 declared", strings.Replace(good, `encoding="UTF-8"`, `encoding='windows-1252'`, 1), 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.data == good {
+				t.Fatal("the test's replacement did not apply")
+			}
+			got, _, _, err := collect(t, "bad.xml", []byte(tt.data))
+			var pe *sources.ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, sources.ErrNotUTF8) {
+				t.Fatalf("err = %v (%T), want a ParseError wrapping ErrNotUTF8", err, err)
+			}
+			if pe.File != "bad.xml" || pe.Line != tt.line || !strings.Contains(err.Error(), "convert it to UTF-8") {
+				t.Errorf("err = %v at %s:%d, want bad.xml:%d saying how to convert it", err, pe.File, pe.Line, tt.line)
+			}
+			if len(got) > 0 {
+				t.Errorf("%d records reached the sink before the error", len(got))
+			}
+		})
+	}
+	// UTF-8, declared in any spelling, or ASCII, reads.
+	for _, enc := range []string{`encoding="utf-8"`, `encoding="US-ASCII"`, `version="1.0"`} {
+		data := strings.Replace(good, `encoding="UTF-8"`, enc, 1)
+		if got, _, _, err := collect(t, "small.xml", []byte(data)); err != nil || len(got) == 0 {
+			t.Errorf("%s: %d records, err = %v; want the list read", enc, len(got), err)
+		}
+	}
+}
+
 func TestImport_RealFileTruncated(t *testing.T) {
 	path := shareddata.Path(t, "un", "consolidated-2026-02-27.xml")
 	data := readFile(t, path)
