@@ -410,6 +410,11 @@ func TestClaims(t *testing.T) {
 		{"an attack the subject made is not the operation", "واعتقلت الشرطة ستة مسلحين من التنظيم يشتبه بأنهم شاركوا قبل عامين في التخطيط لهجوم نفذ لاحقا في ضواحي مدينة ميناكا.", nil},
 		{"neutralised", "وأعلنت أنقرة أن الاستخبارات حيّدت ثلاثة مسلحين في بلدة جنديرس.",
 			[]wantClaim{{KilledIn, "Jindayris", "IS members"}}},
+		// The fleeing as participles, with their direction right after.
+		{"fleeing participle", "فلول داعش في شمال سيناء بين قتيل وهارب إلى ليبيا",
+			[]wantClaim{{FledTo, "Libya", "IS members"}}},
+		{"fleeing participle without direction", "وقالت المصادر إن الهاربات يقمن بأوراق مزورة في مدينة غازي عنتاب.",
+			[]wantClaim{{HidingIn, "Gaziantep", "IS members"}}},
 		{"arrest at arrival, far", "أوقفت الشرطة، صباح الأحد، امرأة في الثلاثين من عمرها لدى وصولها إلى مطار إسطنبول قادمة من أربيل.",
 			[]wantClaim{{ArrestedIn, "Istanbul", "women"}, {MovedTo, "Istanbul", "women"}}},
 	}

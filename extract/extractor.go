@@ -228,6 +228,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if !ok || last >= b {
 				continue
 			}
+			if fleeingParticiples[stripConj(toks[k].fold)] && !(last+1 < b && towardWords[toks[last+1].fold]) {
+				continue // الهاربات يقمن في ..., وجهات الفارين: the fleeing named, not their flight
+			}
 			if negated(toks, k, a) || denied(text, toks, k, a) || unrealised(toks, k, a) || background(toks, k, a) || trade(toks, k, a, len(ts) > 0) ||
 				purpose(toks, k, typ) || (len(ruled) > 0 && joinedTrigger(text, toks, ruled[len(ruled)-1], k)) {
 				// A trigger joined by و to one ruled out shares its fate:
@@ -1914,3 +1917,11 @@ func escapedBefore(toks []token, a, k int) bool {
 // escapeWords are words of escape that the lexicon of triggers lacks: the
 // dual of the verb, and the smugglers who carried the escapees.
 var escapeWords = setOf("فرا", "فرتا", "هربا", "هربتا", "مهرب", "مهربين", "بمساعده", "المهربين", "تهريب", "تهريبهم", "تهريبها")
+
+// fleeingParticiples name the fleeing (هارب, الفارّات); they tell a flight
+// only with its direction right after them: بين قتيل وهارب إلى ليبيا.
+var fleeingParticiples = setOf("هارب", "هاربون", "هاربين", "هاربه", "هاربات", "الهاربون", "الهاربين", "الهاربات",
+	"فارون", "فارين", "فارات", "الفارون", "الفارين", "الفارات", "للفارين", "للهاربين", "للفارات", "للهاربات")
+
+// towardWords are the prepositions of direction.
+var towardWords = setOf("الي", "الى", "نحو", "باتجاه")
