@@ -356,6 +356,10 @@ var negations = setOf("لا", "لم", "لن", "ليس", "عدم", "بعدم", "�
 // destinationPreps govern a place a subject went to.
 var destinationPreps = setOf("الي", "الى", "نحو", "باتجاه", "صوب", "تجاه", "ل", "حتي")
 
+// towardWords are the words of direction that stand before a place: the
+// core of destinationPreps, without the clitic ل and the rarer ones.
+var towardWords = setOf("الي", "الى", "نحو", "باتجاه")
+
 // locationPreps govern a place where something happened.
 var locationPreps = setOf("في", "ب", "داخل", "قرب", "عند", "لدي", "بين", "ك", "")
 

@@ -424,7 +424,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if date == nil && !docDate.IsZero() {
 				date = &Date{End: Day{docDate}, Precision: PrecisionVague}
 			}
-			fledBefore := escapedBefore(toks, start, t.first) // a flight earlier in the sentence
+			fledBefore := false // a flight earlier in the sentence
 			for _, u := range ts[:ti] {
 				fledBefore = fledBefore || u.typ == FledTo && !u.haven
 			}
@@ -452,7 +452,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				case toks[t.last].fold == "نهر":
 					typ = MovedTo // عبروا نهر الفرات ... إلى بلدة الطيانة: a river crossed, no border
 				}
-				if f := toks[t.first].fold; typ == MovedTo && (isWord(arrivals, f) || dispersals[stripConj(f)]) && fledBefore {
+				if f := toks[t.first].fold; typ == MovedTo && (isWord(arrivals, f) || dispersals[stripConj(f)]) && (fledBefore || escapedBefore(toks, start, t.first)) {
 					// تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب, انسحبوا من
 					// الباغوز وتوزعوا على البادية: the flight's end
 					typ = FledTo
@@ -1088,7 +1088,7 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		if w == "نحو" && k+1 < end && (toks[k+1].class == 'd' || countWords[toks[k+1].fold]) {
 			continue // نحو 40 امرأة, نحو ثلاث سنوات: about forty, about three
 		}
-		if w == "الي" || w == "الى" || w == "نحو" || w == "باتجاه" {
+		if towardWords[w] {
 			if k+1 < end && vagueLand[stripConj(toks[k+1].fold)] {
 				break // وصلوا إلى البلاد بعد انهيار التنظيم في الباغوز: not where
 			}
@@ -1178,7 +1178,7 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 			// Libya.
 			covered := prep == "" && coveredBy(toks, from, rf.first)
 			reach := 16
-			if covered || operationAt(toks, from, rf.first) {
+			if covered || rf.first-from > reach && operationAt(toks, from, rf.first) {
 				reach = 28 // the operations' scope comes after who and how many were held
 			}
 			ok = len(chosen) == 0 && (locationPreps[prep] || covered) && rf.first-from-skipped(skip, from, rf.first) <= reach && !borderArea(p) &&
@@ -1914,14 +1914,12 @@ func escapedBefore(toks []token, a, k int) bool {
 	return escaped
 }
 
-// escapeWords are words of escape that the lexicon of triggers lacks: the
-// dual of the verb, and the smugglers who carried the escapees.
-var escapeWords = setOf("فرا", "فرتا", "هربا", "هربتا", "مهرب", "مهربين", "بمساعده", "المهربين", "تهريب", "تهريبهم", "تهريبها")
+// escapeWords are words of escape that the triggers, inflected, do not
+// give: فرا (too short to lose its ending), and the smugglers who carried
+// the escapees. The other duals (فرتا, هربا) are read by matchInflected.
+var escapeWords = setOf("فرا", "مهرب", "مهربين", "بمساعده", "المهربين", "تهريب", "تهريبهم", "تهريبها")
 
 // fleeingParticiples name the fleeing (هارب, الفارّات); they tell a flight
 // only with its direction right after them: بين قتيل وهارب إلى ليبيا.
 var fleeingParticiples = setOf("هارب", "هاربون", "هاربين", "هاربه", "هاربات", "الهاربون", "الهاربين", "الهاربات",
 	"فارون", "فارين", "فارات", "الفارون", "الفارين", "الفارات", "للفارين", "للهاربين", "للفارات", "للهاربات")
-
-// towardWords are the prepositions of direction.
-var towardWords = setOf("الي", "الى", "نحو", "باتجاه")
