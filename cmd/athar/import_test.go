@@ -67,6 +67,18 @@ func datasetOf(t *testing.T, db, name string) athar.Dataset {
 	return athar.Dataset{}
 }
 
+// checkUnchanged fails the test when an import that should have changed
+// nothing (what) changed the records or the dataset name.
+func checkUnchanged(t *testing.T, db, name string, before map[string]string, beforeDS athar.Dataset, what string) {
+	t.Helper()
+	if got := records(t, db); !reflect.DeepEqual(got, before) {
+		t.Errorf("%s changed the records: %d, want %d", what, len(got), len(before))
+	}
+	if got := datasetOf(t, db, name); !reflect.DeepEqual(got, beforeDS) {
+		t.Errorf("%s changed the dataset:\ngot  %+v\nwant %+v", what, got, beforeDS)
+	}
+}
+
 func showJSON(t *testing.T, db, id string) *athar.Person {
 	t.Helper()
 	var p athar.Person
@@ -233,12 +245,7 @@ func TestImportCmd_TruncatedLeavesPreviousVersion(t *testing.T) {
 		if strings.Contains(out, "Imported") {
 			t.Errorf("import of a truncated list printed a summary: %s", out)
 		}
-		if got := records(t, db); !reflect.DeepEqual(got, before) {
-			t.Errorf("a failed import changed the records: %d, want %d", len(got), len(before))
-		}
-		if got := datasetOf(t, db, "un"); !reflect.DeepEqual(got, beforeDS) {
-			t.Errorf("a failed import changed the dataset:\ngot  %+v\nwant %+v", got, beforeDS)
-		}
+		checkUnchanged(t, db, "un", before, beforeDS, "a failed import")
 	}
 }
 
@@ -520,12 +527,7 @@ func TestImportCmd_NoRecords(t *testing.T) {
 			if strings.Contains(out, "Imported") {
 				t.Errorf("the refused import printed a summary: %s", out)
 			}
-			if got := records(t, db); !reflect.DeepEqual(got, before) {
-				t.Errorf("the refused import changed the records: %d, want %d", len(got), len(before))
-			}
-			if got := datasetOf(t, db, "camp"); !reflect.DeepEqual(got, beforeDS) {
-				t.Errorf("the refused import changed the dataset:\ngot  %+v\nwant %+v", got, beforeDS)
-			}
+			checkUnchanged(t, db, "camp", before, beforeDS, "the refused import")
 
 			// --allow-empty empties the dataset on purpose.
 			mustAthar(t, "import", "--db", db, "--format", tt.format, "--dataset", "camp", "--allow-empty", path)
