@@ -56,6 +56,9 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{MovedTo, "Türkiye", "women"}}},
 		{"the present with ta", "وتتوجه عائلات المقاتلين إلى مخيم الهول.",
 			[]wantClaim{{MovedTo, "al-Hol camp", "IS families"}}},
+		// An adjective of the first place leaves the list going on.
+		{"list past an adjective", "أعلنت الوزارة اعتقال 12 شخصا يشتبه في انتمائهم إلى داعش في عمليات نفذت بمنطقة باجور القبلية وإقليم بلوشستان.",
+			[]wantClaim{{ArrestedIn, "Bajaur", "IS members"}, {ArrestedIn, "Balochistan", "IS members"}}},
 		{"the future is a forecast", "وقال إن معظمهم سيبقون في سوريا.", nil},
 		{"it stopped is no arrest", "وتوقفت المعارك في مدينة الباب.", nil},
 		{"a retreat to", "وانحاز مقاتلو التنظيم إلى البادية السورية.",

@@ -1531,6 +1531,11 @@ var vagueLand = setOf("البلاد", "بلاده", "بلادهم", "اراضي�
 var timeWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر", "خلال", "حين", "عندما")
 
 // sizeWords may stand between a place and the examples that narrow it.
+// areaAdjectives describe the place before them and leave a list of
+// places going on: بمنطقة باجور القبلية وإقليم بلوشستان.
+var areaAdjectives = setOf("الغربي", "الغربيه", "الشرقي", "الشرقيه", "الشمالي", "الشماليه", "الجنوبي", "الجنوبيه",
+	"القبلي", "القبليه", "الجبلي", "الجبليه", "الصحراوي", "الصحراويه", "الحدودي", "الساحليه", "الساحلي", "النائيه", "الريفيه")
+
 var sizeWords = setOf("الكبري", "الكبيره", "الرئيسيه", "الصغيره", "الاخري", "المجاوره", "الحدوديه")
 
 // comparisonWords introduce a comparison: على غرار ما كانت عليه الرقة.
@@ -1618,7 +1623,7 @@ func coordinated(text string, toks []token, a, b ref) bool {
 		case w == "خصوصا" || w == "خاصه" || w == "تحديدا" || w == "سيما" || w == "لا" || w == "بما" || w == "فيها" ||
 			w == "مثل" || w == "منها" || w == "بينها" || w == "ابرزها" || w == "اهمها":
 			narrow = true // المدن الباكستانية الكبرى مثل كراتشي
-		case sizeWords[w]:
+		case sizeWords[w] || areaAdjectives[w]:
 		case (w == "في" || w == "فى") && (narrow || link):
 			// في أثينا أو في مدينة سالونيك: the preposition repeated
 		case placeTriggers[w] || weakTriggers[w]:

@@ -23,8 +23,9 @@ type Place struct {
 	Kind    geo.Kind `json:"kind"`
 	ID      string   `json:"id"` // gazetteer ID
 	// Via says how the place was recognised: "name", "adjective" (a
-	// country's territory named by its adjective: الأراضي التركية) or
-	// "capital" (العاصمة العراقية).
+	// country's territory named by its adjective: الأراضي التركية),
+	// "capital" (العاصمة العراقية) or "theme" (الساحل in a text about
+	// Mali: see themeNames).
 	Via string `json:"via"`
 	// Preposition is the preposition governing the place, folded: the word
 	// before it (الي, من, في, نحو, باتجاه, عبر, ...) or its proclitic (ب, ل,
@@ -96,7 +97,73 @@ func (f *PlaceFinder) Find(text string) []Place {
 			ms = append(ms, m)
 		}
 	}
-	return f.enclosed(text, toks, f.resolve(text, toks, ms))
+	return f.byTheme(text, toks, f.enclosed(text, toks, f.resolve(text, toks, ms)))
+}
+
+// themeNames are words that name a region only in a text about it: الساحل
+// is the coast in most Arabic and the Sahel in a text that names Mali or
+// Niger. Each maps to the region's gazetteer ID and the countries one of
+// which the text must name.
+var themeNames = map[string]struct {
+	id        string
+	countries []string
+}{
+	"الساحل": {"athar:sahel", []string{"ML", "NE", "BF", "TD", "MR"}},
+}
+
+// byTheme adds the places of themeNames: a word, perhaps with و, ب or في
+// before it, with no adjective after it (الساحل السوري, الساحل الأيمن are
+// other coasts), not a group's province (ولاية الساحل), in a text whose
+// places name one of the region's countries.
+func (f *PlaceFinder) byTheme(text string, toks []token, ps []Place) []Place {
+	var add []Place
+	covered := make([]bool, len(toks))
+	for _, p := range ps {
+		markBusy(toks, covered, p.Span)
+	}
+	for i, t := range toks {
+		if t.class != 'a' || covered[i] || t.tag != 0 {
+			continue
+		}
+		var key string
+		for _, v := range clitics(t.fold, nil) {
+			if _, ok := themeNames[v]; ok {
+				key = v
+			}
+		}
+		if key == "" {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].joined && toks[i+1].class == 'a' && strings.HasPrefix(stripConj(toks[i+1].fold), "ال") {
+			continue // الساحل السوري
+		}
+		if i > 0 && toks[i].joined && (isWilaya(toks[i-1].fold) || afterDefiniteNoun(toks, i)) {
+			continue // ولاية الساحل; الشريط الساحل...
+		}
+		th := themeNames[key]
+		named := false
+		for _, p := range ps {
+			if slices.Contains(th.countries, p.Country) {
+				named = true
+				break
+			}
+		}
+		rp := f.g.ByID(th.id)
+		if !named || rp == nil {
+			continue
+		}
+		add = append(add, Place{
+			Span: Span{t.start, t.end}, Text: text[t.start:t.end], Matched: rp.Arabic,
+			Name: rp.Name, Country: rp.Country, Lat: rp.Lat, Lon: rp.Lon, Kind: rp.Kind, ID: rp.ID, Via: "theme",
+			Preposition: preposition(toks, i, key),
+		})
+	}
+	if len(add) == 0 {
+		return ps
+	}
+	out := append(ps, add...)
+	slices.SortFunc(out, func(a, b Place) int { return a.Span.Start - b.Span.Start })
+	return out
 }
 
 // enclosingHeads are place nouns after which an unknown word is a place's
@@ -360,7 +427,7 @@ func (f *PlaceFinder) matchAt(toks []token, i int, vbuf []string, person map[str
 // listHeads are the words for a mountain or a valley that, at the head of
 // a list, name each item of it: جبال الشعانبي والسلوم وسمامة are three
 // mountains, each named جبل X in the gazetteer.
-var listHeads = map[string]string{"جبال": "جبل", "جبل": "جبل", "وديان": "وادي", "وادي": "وادي"}
+var listHeads = map[string]string{"جبال": "جبل", "جبل": "جبل", "وديان": "وادي", "وادي": "وادي", "مخيمي": "مخيم", "مخيمات": "مخيم"}
 
 // sharedHead recognises an item of such a list at token i (والسلوم) when
 // the mention before (جبال الشعانبي, or الشعانبي after جبال) is headed by
@@ -375,6 +442,9 @@ func (f *PlaceFinder) sharedHead(toks []token, i int, prev *mention) *mention {
 	}
 	if !ok && f.g.Has("جبل "+prev.key) {
 		head, ok = "جبل", true // الشعانبي والسلوم: the first is known as جبل الشعانبي
+	}
+	if !ok && f.g.Has("مخيم "+prev.key) {
+		head, ok = "مخيم", true // الهول وروج: the first is known as مخيم الهول
 	}
 	if !ok {
 		return nil
@@ -679,7 +749,7 @@ func allCountries(ps []*geo.Place) bool {
 // adjectivalNames are place names that are also common adjectives and are
 // read as adjectives right after a definite noun: التوتر القائم is "the
 // existing tension", أمن الدولة السعودية "Saudi State Security".
-var adjectivalNames = setOf("القائم", "السعوديه")
+var adjectivalNames = setOf("القائم", "السعوديه", "المشرق")
 
 // afterDefiniteNoun reports whether token i follows, with only a space, a
 // definite noun that is neither a place noun nor a direction, so that a
@@ -844,6 +914,9 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 			continue // خلال الأشهر الماضية: a common word, no place context
 		}
 		start, end := toks[m.first].start, toks[m.last].end
+		if best.Kind == geo.KindCountry && strings.Contains(text[start:end], "\u064b") {
+			continue // أوقفت سوريًا يُدعى: a name takes no tanwin; a nisba does (a Syrian)
+		}
 		if m.end > 0 {
 			end = m.end
 		}

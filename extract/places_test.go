@@ -56,7 +56,12 @@ func TestFindPlaces(t *testing.T) {
 		{"اعتقال 18 إندونيسيا لدى عودتهم إلى جاكرتا", []want{{"جاكرتا", "Jakarta", "ID"}}}, // eighteen Indonesians
 		{"هرب من سجن الصناعة في حي غويران إلى جبل عبد العزيز", []want{{"سجن الصناعة", "Ghweiran prison", "SY"}, {"حي غويران", "Ghweiran", "SY"}, {"جبل عبد العزيز", "Jabal Abd al-Aziz", "SY"}}},
 		{"اعتقل في مطار محمد الخامس قادما من تونس العاصمة", []want{{"مطار محمد الخامس", "Mohammed V International Airport", "MA"}, {"تونس العاصمة", "Tunis", "TN"}}},
-		{"قالت مصادر في سوريا إن شابا اعتقل في حي خاريان بمدينة الحسكة", []want{{"سوريا", "Syria", "SY"}, {"خاريان", "", "SY"}, {"الحسكة", "Hasakah", "SY"}}}, // by sound: not Kharian, Pakistan, a country the text never names
+		{"قالت مصادر في سوريا إن شابا اعتقل في حي خاريان بمدينة الحسكة", []want{{"سوريا", "Syria", "SY"}, {"خاريان", "", "SY"}, {"الحسكة", "Hasakah", "SY"}}},                                      // by sound: not Kharian, Pakistan, a country the text never names
+		{"سافروا من إسطنبول إلى ليبيا عبر مطار إسطنبول ثم الخرطوم", []want{{"إسطنبول", "Istanbul", "TR"}, {"ليبيا", "Libya", "LY"}, {"إسطنبول", "Istanbul", "TR"}, {"الخرطوم", "Khartoum", "SD"}}}, // GeoNames has only خرطوم
+		{"ما زالت نساء في مخيمي الهول وروج", []want{{"الهول", "", "SY"}, {"وروج", "Roj camp", "SY"}}},                                                                                              // the camp noun shared
+		{"من الهول وروج إلى إدلب", []want{{"الهول", "", "SY"}, {"وروج", "Roj camp", "SY"}, {"إدلب", "Idlib", "SY"}}},                                                                               // الهول is known as مخيم الهول
+		{"وقال إن التنظيم ينتقل من مالي إلى النيجر وفي الساحل عموما", []want{{"مالي", "Mali", "ML"}, {"النيجر", "Niger", "NE"}, {"الساحل", "Sahel", ""}}},                                          // the Sahel in a text about Mali
+		{"انسحبوا إلى وادي زغيتون ومنه إلى قرى ناحية الرشاد", []want{{"وادي زغيتون", "Wadi Zghaytun", "IQ"}, {"ناحية الرشاد", "al-Rashad", "IQ"}}},
 		{"فروا من درزاب إلى ولاية فارياب ثم إلى قوش تبه", []want{{"درزاب", "Darzab", "AF"}, {"ولاية فارياب", "Faryab Province", "AF"}, {"قوش تبه", "Qush Tepa", "AF"}}},
 		{"تسللا من الأراضي السورية عبر وادي الصواب", []want{{"الأراضي السورية", "Syria", "SY"}}}, // not Zhabei, China, by sound
 		{"استقر بعضهم في أضنة ومرسين وتنقلوا بين قونيا وقيصري", []want{{"أضنة", "Adana", "TR"}, {"ومرسين", "Mersin", "TR"}, {"قونيا", "Konya", "TR"}, {"وقيصري", "Kayseri", "TR"}}},
@@ -72,7 +77,7 @@ func TestFindPlaces(t *testing.T) {
 		{"وصل مقاتلون إلى الكونغو عبر الأراضي الأوغندية", []want{{"الكونغو", "Democratic Republic of the Congo", "CD"}, {"الأراضي الأوغندية", "Uganda", "UG"}}},
 		{"وصلوا إلى جزيرة ليسبوس ثم عبروا المجر إلى شمال الراين وستفاليا", []want{{"جزيرة ليسبوس", "Lesbos", "GR"}, {"المجر", "Hungary", "HU"}, {"شمال الراين وستفاليا", "North Rhine-Westphalia", "DE"}}},
 		{"اعتقلت لدى وصولها إلى مطار سخيبول", []want{{"مطار سخيبول", "Amsterdam Schiphol Airport", "NL"}}}, // not a neighbourhood of Istanbul by sound
-		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}},                                               // not ل + جاوا (Gao)
+		{"ولجأوا إلى إدلب", []want{{"إدلب", "Idlib", "SY"}}}, // not ل + جاوا (Gao)
 		{"فر القيادي من أطمة إلى كيليس", []want{{"أطمة", "Atmeh", "SY"}, {"كيليس", "Kilis", "TR"}}},
 		{"غرقت شوارع في مدينة الكويت", []want{{"مدينة الكويت", "Kuwait City", "KW"}}},
 		{"اعتقل في مدينة عمان", []want{{"عمان", "Amman", "JO"}}},
@@ -173,7 +178,10 @@ func TestFindPlacesNone(t *testing.T) {
 		"وقالت مصادر سورية إن المقاتلين يحملون 31 جنسية بينها ليبية", // adjectives
 		"منذ فترة وجيزة، قال موقع أخبار الآن",                        // وجيزة, الآن
 		"وأكدت الوزارة ترحيل 20 مقاتلا ألمانيا",                      // an adjective in the accusative
-		"#أمطار_الكويت", // a topic hashtag
+		"#أمطار_الكويت",                         // a topic hashtag
+		"وأوقفت فيها سوريًا يُدعى ع. م.",        // a Syrian: a name takes no tanwin
+		"فر بعضهم إلى الساحل وبعضهم إلى الجبال", // the coast: no Sahel country named
+		"وصلوا إلى الساحل السوري",               // the Syrian coast, which the gazetteer lacks
 	} {
 		if got := f.Find(text); len(got) != 0 {
 			t.Errorf("%s: found %v", text, brief(got))
