@@ -59,6 +59,14 @@ func TestClaims(t *testing.T) {
 		// An adjective of the first place leaves the list going on.
 		{"list past an adjective", "أعلنت الوزارة اعتقال 12 شخصا يشتبه في انتمائهم إلى داعش في عمليات نفذت بمنطقة باجور القبلية وإقليم بلوشستان.",
 			[]wantClaim{{ArrestedIn, "Bajaur", "IS members"}, {ArrestedIn, "Balochistan", "IS members"}}},
+		// Carried by smugglers: each leg is the flight's.
+		{"carried off", "وقالت إن المرأة خرجت من المخيم ليلا حين أخرجها مهرب مع أطفالها إلى مدينة الشدادي، ثم نقلها إلى الرقة.",
+			[]wantClaim{{FledTo, "Shaddadi", "women"}, {FledTo, "Raqqa", "women"}}},
+		{"carried, no escape told", "وقالت المصادر إن عائلات المقاتلين غادرت المخيم بعد أن أوصلها موظفو الأمم المتحدة إلى الرقة.",
+			[]wantClaim{{MovedTo, "Raqqa", "IS families"}}},
+		// حيث with the verb's pronoun: the people the sentence told of.
+		{"where, with a pronoun", "وكانت السلطات السودانية قد رحّلت أربعة مصريين متهمين بالانتماء إلى التنظيم إلى القاهرة، حيث أوقفوا فور وصولهم.",
+			[]wantClaim{{MovedTo, "Cairo", "IS members"}, {ArrestedIn, "Cairo", "IS members"}}},
 		{"the future is a forecast", "وقال إن معظمهم سيبقون في سوريا.", nil},
 		{"it stopped is no arrest", "وتوقفت المعارك في مدينة الباب.", nil},
 		{"a retreat to", "وانحاز مقاتلو التنظيم إلى البادية السورية.",

@@ -365,7 +365,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if len(chosen) == 0 {
 				var where bool
 				chosen, where = placeReferredTo(text, toks, r.Places, placeRefs, t.typ, t.first, t.last, a, b)
-				if _, ok := pickSubject(subjects, t.first, t.last, t.first-1, end); where && (!ok && t.typ != HidingIn || weakPresence[stripConj(toks[t.first].fold)]) {
+				_, ok := pickSubject(subjects, t.first, t.last, t.first-1, end)
+				// حيث أوقفوا فور وصولهم: the verb's own pronoun is the people
+				// the sentence told of.
+				ok = ok || eventType(t.typ) && t.first == t.last && strings.HasSuffix(toks[t.first].fold, "وا")
+				if where && (!ok && t.typ != HidingIn || weakPresence[stripConj(toks[t.first].fold)]) {
 					// حيث قتل ضابط, حيث ينشط تنظيم آخر: something else
 					// happens there, not to the subject
 					chosen = nil
@@ -455,6 +459,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				if f := toks[t.first].fold; typ == MovedTo && (isWord(arrivals, f) || dispersals[stripConj(f)]) && (fledBefore || escapedBefore(toks, start, t.first)) {
 					// تمكنّ من الفرار ... ووصل معظمهن إلى ريف إدلب, انسحبوا من
 					// الباغوز وتوزعوا على البادية: the flight's end
+					typ = FledTo
+				}
+				if f := stripConj(toks[t.first].fold); typ == MovedTo && t.first == t.last && carriedWords[f] && smuggled(toks, a, t.first, end) {
+					// أخرجها مهرب إلى الشدادي، ثم نقلها إلى الرقة: carried
+					// off by smugglers, each leg is the flight's
 					typ = FledTo
 				}
 				if typ == MovedTo && t.enter && enterVerbs[stripConj(toks[t.first].fold)] && r.Places[pi].Kind == geo.KindCountry {
@@ -1928,3 +1937,32 @@ var escapeWords = setOf("فرا", "مهرب", "مهربين", "بمساعده", 
 // only with its direction right after them: بين قتيل وهارب إلى ليبيا.
 var fleeingParticiples = setOf("هارب", "هاربون", "هاربين", "هاربه", "هاربات", "الهاربون", "الهاربين", "الهاربات",
 	"فارون", "فارين", "فارات", "الفارون", "الفارين", "الفارات", "للفارين", "للهاربين", "للفارات", "للهاربات")
+
+// carriedWords are the verbs of taking someone somewhere, with the object
+// pronoun: نقلها, أوصلهم, أخرجها.
+var carriedWords = setOf("نقلها", "نقلوهم", "نقلوه", "نقلوها", "ينقلهم", "ينقلونهم", "تنقلهم",
+	"اوصلها", "اوصلهم", "اوصله", "اوصلوه", "اوصلوهم", "اوصلتهم", "اوصلتها", "يوصلهم", "يوصلون",
+	"اخرجها", "اخرجهم", "اخرجوه", "اخرجوهم", "اخرجته", "اخرجتهم", "يخرجهم", "يخرجونهم")
+
+// smuggled reports whether the carrying at token k is a smuggler's or part
+// of an escape: a word of escape or flight earlier in the sentence (from
+// a), or a smuggler named right after the verb (أخرجها مهرب).
+func smuggled(toks []token, a, k, end int) bool {
+	for j := a; j < k; j++ {
+		w := stripConj(toks[j].fold)
+		if fleeingWords[w] || escapeWords[w] {
+			return true
+		}
+		if typ, ok := triggers.matchInflected(toks, j); ok && typ == string(FledTo) {
+			return true
+		}
+	}
+	for j := k + 1; j < end && j <= k+2; j++ {
+		if smugglerWords[stripConj(toks[j].fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+var smugglerWords = setOf("مهرب", "مهربون", "مهربين", "المهرب", "المهربون", "المهربين", "مهربا")
