@@ -32,7 +32,8 @@ func newExtractCmd(e *env) *cobra.Command {
 		Use:   "extract [--json] [--document-date YYYY-MM-DD] [--db FILE] FILE",
 		Short: "Find places, dates, people and who-went-where claims in Arabic text / استخراج الأماكن والأشخاص والادعاءات",
 		Long: `Reads an Arabic news article or field report (UTF-8 text; "-" reads standard
-input) and prints what it finds:
+input) and prints what it finds. A file that is not UTF-8, or holds nothing
+but white space, is refused, as athar ingest refuses it:
 
   places         with their English name, country, coordinates and kind
   dates          as intervals of days with their precision
@@ -54,7 +55,7 @@ that carry no date of their own.`,
 			if err != nil {
 				return usagef(c.CommandPath()+" --help", "--document-date: %v", err)
 			}
-			text, err := readArticle(e, args[0])
+			text, err := readCheckedArticle(e, args[0])
 			if err != nil {
 				return err
 			}

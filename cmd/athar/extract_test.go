@@ -189,3 +189,41 @@ func TestIngestTrailDestinations(t *testing.T) {
 		t.Errorf("ingest without --source: exit %d", code)
 	}
 }
+
+// athar extract refuses the files athar ingest refuses, with the same
+// words and exit status 1, instead of printing empty results.
+func TestExtractCmd_BadFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name string
+		file string
+		msg  string
+	}{
+		{"empty file", write("empty.txt", nil), "is empty or holds only white space"},
+		{"white space and marks only", write("blank.txt", []byte(" \n\t\r\n\u200f\u00a0\u200c\n")), "is empty or holds only white space"},
+		{"byte order mark only", write("bom.txt", []byte("\ufeff\n")), "is empty or holds only white space"},
+		{"Windows-1256 Arabic", write("cp1256.txt", []byte("\xe3\xcd\xe3\xcf \xda\xe1\xed")), "is not UTF-8 text"},
+		{"missing file", filepath.Join(dir, "missing.txt"), "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runAthar(t, "extract", "--json", tt.file)
+			if code != 1 {
+				t.Errorf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errs)
+			}
+			if !strings.Contains(errs, tt.file) || !strings.Contains(errs, tt.msg) {
+				t.Errorf("stderr %q should name %s and say %q", errs, tt.file, tt.msg)
+			}
+			if out != "" {
+				t.Errorf("stdout %q, want nothing", out)
+			}
+		})
+	}
+}

@@ -125,16 +125,27 @@ type article struct {
 func readArticles(e *env, paths []string) ([]article, error) {
 	out := make([]article, 0, len(paths))
 	for _, p := range paths {
-		text, err := readArticle(e, p)
+		text, err := readCheckedArticle(e, p)
 		if err != nil {
 			return nil, fmt.Errorf("%w; nothing was stored", err)
-		}
-		if isBlank(text) {
-			return nil, fmt.Errorf("article %s is empty or holds only white space; nothing was stored", p)
 		}
 		out = append(out, article{path: p, text: text})
 	}
 	return out, nil
+}
+
+// readCheckedArticle reads one article with readArticle and refuses it
+// when it holds nothing but white space: athar extract and athar ingest
+// accept the same files.
+func readCheckedArticle(e *env, path string) (string, error) {
+	text, err := readArticle(e, path)
+	if err != nil {
+		return "", err
+	}
+	if isBlank(text) {
+		return "", fmt.Errorf("article %s is empty or holds only white space", path)
+	}
+	return text, nil
 }
 
 // isBlank reports whether text holds nothing but white space and invisible
