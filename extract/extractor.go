@@ -304,6 +304,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			switch typ {
 			case havenTrigger:
+				if k > a && (negations[stripConj(toks[k-1].fold)] || toks[k-1].fold == "ليست") {
+					break // أراضينا ليست ملاذا لأحد
+				}
 				ts = append(ts, trig{k, last, FledTo, true, false, false})
 			case destinationNoun:
 				if t, ok := destinationList(text, toks, placeRefs, k, last, a, b); ok {
@@ -1086,7 +1089,20 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		for i := range places {
 			rf := refs[i]
 			if rf.first >= start && rf.last < first && first-rf.last <= 5 && places[i].Preposition == "" {
-				chosen = append(chosen, i)
+				// The whole list that ends there: ليبيا واليمن وسيناء
+				// والفلبين على قائمة الوجهات.
+				j := i
+				for j > 0 && refs[j-1].first >= start && places[j-1].Preposition == "" && coordinated(text, toks, refs[j-1], refs[j]) {
+					j--
+				}
+				if f := refs[j].first; f != start && !strings.Contains(text[toks[f-1].end:toks[f].start], ":") {
+					j = i // only a list that opens the sentence or follows a colon: not في ولايات أورفا وهاتاي وأضنة، وأن أراضينا ليست ملاذا
+				}
+				for q := j; q <= i; q++ {
+					if !slices.Contains(chosen, q) {
+						chosen = append(chosen, q)
+					}
+				}
 			}
 		}
 	}
@@ -1372,6 +1388,17 @@ func destinationList(text string, toks []token, refs []ref, k, last, a, b int) (
 		}
 	}
 	typ := MovedTo
+	for j := last + 1; j < b && j <= last+2; j++ {
+		if fleeingWords[stripConj(toks[j].fold)] {
+			typ = FledTo
+		}
+	}
+	if listBefore(text, toks, refs, k, a) {
+		// ليبيا واليمن وسيناء على قائمة الوجهات; خبراء: البادية وإدلب
+		// أولى محطات الفارين. A headline that ranks where the fighters
+		// went tells of their flight.
+		return FledTo, true
+	}
 	for j := last + 1; j < b && j <= last+6; j++ {
 		w := stripConj(toks[j].fold)
 		if fleeingWords[w] {
@@ -1394,6 +1421,35 @@ func destinationList(text string, toks []token, refs []ref, k, last, a, b int) (
 	}
 	return "", false
 }
+
+// listBefore reports whether the noun of destination at k comes right
+// after a list of places with no preposition that opens its sentence or
+// follows a colon, with at most a word of rank between (أولى, أبرز, على
+// قائمة).
+func listBefore(text string, toks []token, refs []ref, k, a int) bool {
+	end := k - 1
+	for end >= a && rankWords[stripConj(toks[end].fold)] {
+		end--
+	}
+	if end < a || k-1-end > 2 {
+		return false
+	}
+	for i := len(refs) - 1; i >= 0; i-- {
+		if refs[i].last != end {
+			continue
+		}
+		j := i
+		for j > 0 && refs[j-1].first >= a && coordinated(text, toks, refs[j-1], refs[j]) {
+			j--
+		}
+		first := refs[j].first
+		return j < i && (first == a || strings.Contains(text[toks[first-1].end:toks[first].start], ":"))
+	}
+	return false
+}
+
+// rankWords stand between a list of places and the noun that ranks them.
+var rankWords = setOf("اولي", "ابرز", "اهم", "علي", "قائمه", "راس", "مقدمه", "في")
 
 // fleeingWords name those who fled.
 var fleeingWords = setOf("الفارين", "للفارين", "الهاربين", "للهاربين", "الفارات", "الهاربات", "فرار", "الفرار", "للفرار", "هروب", "الهروب")
