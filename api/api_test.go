@@ -745,6 +745,47 @@ func TestImport(t *testing.T) {
 	e.want(e.do("a-screener", "GET", "/v1/persons/QDi.299", nil), 200)
 }
 
+// A public list is CLEAR, over the API as with athar import: a label that
+// would restrict it is refused and changes nothing; CLEAR, or no label,
+// makes a list every organisation screens against.
+func TestImport_PublicListLabel(t *testing.T) {
+	e := start(t, api.Config{})
+	const unXML = `<CONSOLIDATED_LIST dateGenerated="2026-03-01T00:00:00Z"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>ABU BAKR</FIRST_NAME><SECOND_NAME>AL-BAGHDADI</SECOND_NAME><REFERENCE_NUMBER>QDi.299</REFERENCE_NUMBER><NAME_ORIGINAL_SCRIPT>أبو بكر البغدادي</NAME_ORIGINAL_SCRIPT></INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>`
+	const sdn = "36,\"AL-BADRI, Ibrahim Awwad\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0-\r\n"
+	tests := []struct {
+		name, query, body string
+		want              int
+	}{
+		{"UN labelled RED", "format=un&label=RED", unXML, 400},
+		{"UN labelled amber", "format=un&label=amber", unXML, 400},
+		{"OFAC labelled GREEN", "format=ofac&label=GREEN", sdn, 400},
+		{"UN with a bad label", "format=un&label=pink", unXML, 400},
+		{"UN labelled clear", "format=un&label=clear", unXML, 201},
+		{"UN without a label", "format=un", unXML, 201},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.do("a-admin", "POST", "/v1/imports?"+tt.query, tt.body, "Content-Type", "application/xml")
+			if r.status != tt.want {
+				t.Errorf("status %d, want %d: %s", r.status, tt.want, r.body)
+			}
+			if tt.want == 400 && !strings.Contains(string(r.body), "public") {
+				t.Errorf("body %s: want it to say the list is public", r.body)
+			}
+			// The public list stays CLEAR: another organisation sees it.
+			p := e.do("b-screener", "GET", "/v1/persons/QDi.299", nil)
+			if p.status != 200 {
+				t.Fatalf("b-screener reads QDi.299: status %d: %s", p.status, p.body)
+			}
+			var got athar.Person
+			p.decode(t, &got)
+			if (got.Label != athar.TLPClear && got.Label != "") || got.Owner != "" {
+				t.Errorf("QDi.299: owner %q label %q, want none and CLEAR", got.Owner, got.Label)
+			}
+		})
+	}
+}
+
 // An upload that holds no records is refused and changes nothing, unless
 // allow_empty=true asks to empty the dataset.
 func TestImport_NoRecords(t *testing.T) {

@@ -47,7 +47,8 @@ type ImportResult struct {
 // named "file" of a multipart/form-data body, in order (OFAC: sdn.csv,
 // then alt.csv), or as the whole body.
 //
-// Public lists (un, ofac) are imported by admins and are CLEAR. An agency's
+// Public lists (un, ofac) are imported by admins, are CLEAR and have no
+// owner; a ?label= other than CLEAR is refused (400). An agency's
 // list (csv, jsonl) belongs to the importer's organisation, with the label
 // of ?label= (default AMBER); a dataset of another organisation, or a
 // public one, cannot be replaced this way.
@@ -76,6 +77,11 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 		}
 		if d := v.Get("dataset"); d != "" && d != dataset {
 			return athar.Errorf(athar.EINVALID, "the %s list is imported as dataset %q", name, dataset)
+		}
+		// As athar import refuses --label: a label that restricts a
+		// public list would hide it from those who must screen against it.
+		if l := athar.TLP(strings.ToUpper(v.Get("label"))); l != "" && l != athar.TLPClear {
+			return athar.Errorf(athar.EINVALID, "label=%.20q: the %s list is public; its records are CLEAR", v.Get("label"), strings.ToUpper(name))
 		}
 	} else {
 		dataset = strings.TrimSpace(v.Get("dataset"))

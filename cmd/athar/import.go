@@ -27,13 +27,14 @@ import (
 type importFormat struct {
 	importer func() sources.Importer
 	dataset  func(paths []string) string // the default dataset name
+	public   bool                        // a public list: CLEAR, no owner (as over the API)
 }
 
 var importFormats = map[string]importFormat{
-	"un":    {func() sources.Importer { return un.NewImporter() }, fixedName("un")},
-	"ofac":  {func() sources.Importer { return ofac.NewImporter() }, fixedName("ofac")},
-	"csv":   {func() sources.Importer { return agency.NewCSVImporter() }, baseName},
-	"jsonl": {func() sources.Importer { return agency.NewJSONLImporter() }, baseName},
+	"un":    {func() sources.Importer { return un.NewImporter() }, fixedName("un"), true},
+	"ofac":  {func() sources.Importer { return ofac.NewImporter() }, fixedName("ofac"), true},
+	"csv":   {func() sources.Importer { return agency.NewCSVImporter() }, baseName, false},
+	"jsonl": {func() sources.Importer { return agency.NewJSONLImporter() }, baseName, false},
 }
 
 func fixedName(name string) func([]string) string {
@@ -80,6 +81,11 @@ Odd but readable input (an unknown column, a date that cannot be read) gives
 warnings: the summary lists the first ` + fmt.Sprint(shownWarnings) + `, and --warnings FILE writes them
 all as JSON Lines.
 
+--owner and --label set the owning organisation and the sharing label of
+every record of an agency's list (csv, jsonl). The public lists (un, ofac)
+are CLEAR and have no owner, as when imported over the API: --owner, or a
+--label other than CLEAR, is refused for them.
+
 Input that holds no records (an empty file, a CSV header without rows) is
 an error, and the dataset keeps its previous version: an empty export
 should not wipe a list. To empty a dataset on purpose (every record of a
@@ -98,7 +104,8 @@ wanted list withdrawn), import an empty file with --allow-empty.`,
 			if err := requireFlag(c, "format", o.format); err != nil {
 				return err
 			}
-			if _, ok := importFormats[o.format]; !ok {
+			format, ok := importFormats[o.format]
+			if !ok {
 				return usagef(c.CommandPath()+" --help", "unknown format %q (want un, ofac, csv or jsonl)", o.format)
 			}
 			o.owner = strings.TrimSpace(o.owner)
@@ -110,9 +117,21 @@ wanted list withdrawn), import an empty file with --allow-empty.`,
 				if !athar.TLP(o.label).Valid() {
 					return usagef(c.CommandPath()+" --help", "--label %q: want CLEAR, GREEN, AMBER or RED", o.label)
 				}
-				if o.label != string(athar.TLPClear) && o.owner == "" {
-					return usagef(c.CommandPath()+" --help", "--label %s needs --owner: a label other than CLEAR shares records on behalf of an organisation", o.label)
+			}
+			// A public list is everyone's, here as over the API: an owner
+			// or a restricting label would hide it from the organisations
+			// that must screen against it.
+			if format.public {
+				list := strings.ToUpper(o.format)
+				if o.owner != "" {
+					return usagef(c.CommandPath()+" --help", "--owner: the %s list is public; its records have no owner and every organisation sees them", list)
 				}
+				if o.label != "" && o.label != string(athar.TLPClear) {
+					return usagef(c.CommandPath()+" --help", "--label %s: the %s list is public; its records are CLEAR", o.label, list)
+				}
+			}
+			if o.label != "" && o.label != string(athar.TLPClear) && o.owner == "" {
+				return usagef(c.CommandPath()+" --help", "--label %s needs --owner: a label other than CLEAR shares records on behalf of an organisation", o.label)
 			}
 			o.paths = args
 			return runImport(c.Context(), e, o)
@@ -123,8 +142,8 @@ wanted list withdrawn), import an empty file with --allow-empty.`,
 	f.StringVar(&o.format, "format", "", "list `FORMAT`: un, ofac, csv or jsonl")
 	f.StringVar(&o.dataset, "dataset", "", "dataset `NAME` (default: un, ofac, or the first file's name for csv and jsonl)")
 	f.StringVar(&o.warnings, "warnings", "", "write every warning to `FILE` as JSON Lines")
-	f.StringVar(&o.owner, "owner", "", "the `ORG` that owns the records (needed with a --label other than CLEAR)")
-	f.StringVar(&o.label, "label", "", "TLP sharing `LABEL` of every record: CLEAR, GREEN, AMBER or RED (default: CLEAR)")
+	f.StringVar(&o.owner, "owner", "", "the `ORG` that owns the records (needed with a --label other than CLEAR; csv and jsonl only)")
+	f.StringVar(&o.label, "label", "", "TLP sharing `LABEL` of every record: CLEAR, GREEN, AMBER or RED (default: CLEAR; un and ofac are always CLEAR)")
 	f.BoolVar(&o.allowEmpty, "allow-empty", false, "accept input that holds no records, emptying the dataset (by default that is an error)")
 	return c
 }

@@ -464,28 +464,82 @@ func TestImportCmd_ManyWarnings(t *testing.T) {
 	}
 }
 
-// An import can set the owner and label of every record, and it is audited
-// like the server's changes.
+// An import of an agency's list can set the owner and label of every
+// record, and it is audited like the server's changes.
 func TestImportCmd_OwnerLabelAudit(t *testing.T) {
-	xml := un2026(t)
 	db := filepath.Join(t.TempDir(), "athar.db")
-	if code, _, stderr := runAthar(t, "import", "--db", db, "--format", "un", "--label", "red", xml); code != 2 || !strings.Contains(stderr, "needs --owner") {
+	const camp = "testdata/camp-registry.csv"
+	if code, _, stderr := runAthar(t, "import", "--db", db, "--format", "csv", "--label", "red", camp); code != 2 || !strings.Contains(stderr, "needs --owner") {
 		t.Errorf("--label red without --owner: exit %d, %q; want a usage error", code, stderr)
 	}
-	if code, _, stderr := runAthar(t, "import", "--db", db, "--format", "un", "--owner", "x", "--label", "pink", xml); code != 2 || !strings.Contains(stderr, "--label") {
+	if code, _, stderr := runAthar(t, "import", "--db", db, "--format", "csv", "--owner", "x", "--label", "pink", camp); code != 2 || !strings.Contains(stderr, "--label") {
 		t.Errorf("--label pink: exit %d, %q; want a usage error", code, stderr)
 	}
-	mustAthar(t, "import", "--db", db, "--format", "un", "--owner", "agency-x", "--label", "amber", xml)
+	mustAthar(t, "import", "--db", db, "--format", "csv", "--owner", "agency-x", "--label", "amber", camp)
+	var p athar.Person
+	if err := json.Unmarshal([]byte(mustAthar(t, "show", "--db", db, "--json", "C-0001")), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Owner != "agency-x" || p.Label != athar.TLPAmber {
+		t.Errorf("C-0001: owner %q label %q, want agency-x AMBER", p.Owner, p.Label)
+	}
+	out := mustAthar(t, "audit", "export", "--db", db)
+	if !strings.Contains(out, `"action":"dataset.import"`) || !strings.Contains(out, `"target":"camp-registry"`) || !strings.Contains(out, `"owner":"agency-x"`) {
+		t.Errorf("audit log has no import entry: %s", out)
+	}
+}
+
+// The public lists are CLEAR and have no owner, on the command line as
+// over the API: --owner, or a --label other than CLEAR, is a usage error
+// naming the flag, and nothing is imported.
+func TestImportCmd_PublicListAccessFlags(t *testing.T) {
+	dir := t.TempDir()
+	unXML := filepath.Join(dir, "consolidated.xml")
+	if err := os.WriteFile(unXML, []byte(`<?xml version="1.0" encoding="UTF-8"?><CONSOLIDATED_LIST dateGenerated="2026-03-01T00:00:00Z"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>IBRAHIM</FIRST_NAME><SECOND_NAME>AWWAD</SECOND_NAME><REFERENCE_NUMBER>QDi.299</REFERENCE_NUMBER><NAME_ORIGINAL_SCRIPT>إبراهيم عواد البدري</NAME_ORIGINAL_SCRIPT></INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sdn := filepath.Join(dir, "sdn.csv")
+	if err := os.WriteFile(sdn, []byte("36,\"AL-BADRI, Ibrahim Awwad\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0-\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		wants []string // in stderr
+	}{
+		{"UN with an owner", []string{"--format", "un", "--owner", "agency-x", unXML}, []string{"--owner", "UN list is public", "no owner"}},
+		{"UN with owner and AMBER", []string{"--format", "un", "--owner", "agency-x", "--label", "amber", unXML}, []string{"--owner", "UN list is public"}},
+		{"UN labelled RED", []string{"--format", "un", "--label", "red", unXML}, []string{"--label RED", "UN list is public", "CLEAR"}},
+		{"OFAC with an owner", []string{"--format", "ofac", "--owner", "agency-x", sdn}, []string{"--owner", "OFAC list is public"}},
+		{"OFAC labelled GREEN", []string{"--format", "ofac", "--label", "green", sdn}, []string{"--label GREEN", "OFAC list is public"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "athar.db")
+			code, out, errs := runAthar(t, append([]string{"import", "--db", db}, tt.args...)...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2\nstdout: %s\nstderr: %s", code, out, errs)
+			}
+			for _, w := range tt.wants {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr %q lacks %q", errs, w)
+				}
+			}
+			if _, err := os.Stat(db); err == nil {
+				t.Errorf("the refused import created the registry %s", db)
+			}
+		})
+	}
+
+	// --label CLEAR says what a public list is anyway: accepted.
+	db := filepath.Join(dir, "athar.db")
+	mustAthar(t, "import", "--db", db, "--format", "un", "--label", "clear", unXML)
 	var p athar.Person
 	if err := json.Unmarshal([]byte(mustAthar(t, "show", "--db", db, "--json", "QDi.299")), &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.Owner != "agency-x" || p.Label != athar.TLPAmber {
-		t.Errorf("QDi.299: owner %q label %q, want agency-x AMBER", p.Owner, p.Label)
-	}
-	out := mustAthar(t, "audit", "export", "--db", db)
-	if !strings.Contains(out, `"action":"dataset.import"`) || !strings.Contains(out, `"target":"un"`) || !strings.Contains(out, `"owner":"agency-x"`) {
-		t.Errorf("audit log has no import entry: %s", out)
+	if p.Owner != "" || p.Label != athar.TLPClear {
+		t.Errorf("QDi.299: owner %q label %q, want none and CLEAR", p.Owner, p.Label)
 	}
 }
 
