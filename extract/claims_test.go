@@ -68,8 +68,8 @@ func TestClaims(t *testing.T) {
 		{"where, with a pronoun", "وكانت السلطات السودانية قد رحّلت أربعة مصريين متهمين بالانتماء إلى التنظيم إلى القاهرة، حيث أوقفوا فور وصولهم.",
 			[]wantClaim{{MovedTo, "Cairo", "IS members"}, {ArrestedIn, "Cairo", "IS members"}}},
 		// A headline that ranks the places where the fighters went.
-		{"ranked destinations", "إلى أين يتجه مقاتلو \"داعش\"؟ ليبيا واليمن والعراق على قائمة الوجهات المحتملة",
-			[]wantClaim{{FledTo, "Libya", "IS members"}, {FledTo, "Yemen", "IS members"}, {FledTo, "Iraq", "IS members"}}},
+		{"ranked destinations", "إلى أين يتجه مقاتلو \"داعش\"؟ ليبيا واليمن وسيناء على قائمة الوجهات المحتملة",
+			[]wantClaim{{FledTo, "Libya", "IS members"}, {FledTo, "Yemen", "IS members"}, {FledTo, "Sinai Peninsula", "IS members"}}},
 		{"ranked after a colon", "خبراء: البادية وإدلب وتركيا أولى محطات الفارين",
 			[]wantClaim{{FledTo, "Syrian Desert (Badia)", "IS members"}, {FledTo, "Idlib", "IS members"}, {FledTo, "Türkiye", "IS members"}}},
 		{"no haven, in a list after في", "وقال إن أعدادا كبيرة تقيم في ولايات أورفا وهاتاي وأضنة، وإن أراضينا ليست ملاذا.",

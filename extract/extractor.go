@@ -1383,6 +1383,9 @@ var victimWords = setOf("جنديا", "جنود", "الجنود", "جنديين"
 // none.
 func destinationList(text string, toks []token, refs []ref, k, last, a, b int) (ClaimType, bool) {
 	for j := max(a, k-3); j < k; j++ {
+		if slices.ContainsFunc(refs, func(rf ref) bool { return rf.first <= j && j <= rf.last }) {
+			continue // وسيناء is a place, not a future tense
+		}
 		if w := stripConj(toks[j].fold); strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سي") {
 			return "", false
 		}
@@ -1449,7 +1452,7 @@ func listBefore(text string, toks []token, refs []ref, k, a int) bool {
 }
 
 // rankWords stand between a list of places and the noun that ranks them.
-var rankWords = setOf("اولي", "ابرز", "اهم", "علي", "قائمه", "راس", "مقدمه", "في")
+var rankWords = setOf("اولي", "ابرز", "اهم", "علي", "قايمه", "راس", "مقدمه", "في")
 
 // fleeingWords name those who fled.
 var fleeingWords = setOf("الفارين", "للفارين", "الهاربين", "للهاربين", "الفارات", "الهاربات", "فرار", "الفرار", "للفرار", "هروب", "الهروب")
