@@ -74,6 +74,11 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{FledTo, "Syrian Desert (Badia)", "IS members"}, {FledTo, "Idlib", "IS members"}, {FledTo, "Türkiye", "IS members"}}},
 		{"no haven, in a list after في", "وقال إن أعدادا كبيرة تقيم في ولايات أورفا وهاتاي وأضنة، وإن أراضينا ليست ملاذا.",
 			nil},
+		// How they came to join is not where they went after the fall.
+		{"joined the caliphate", "وتقدر السلطات أن أكثر من ألف شخص سافروا من ألمانيا إلى سوريا والعراق منذ 2013.", nil},
+		{"went to Syria in 2014", "وقال الادعاء إن الموقوف سافر إلى سوريا في صيف 2014.", nil},
+		{"went back to Syria later", "وقال الادعاء إن الموقوف عاد إلى سوريا في صيف 2018.",
+			[]wantClaim{{MovedTo, "Syria", "IS members"}}},
 		{"the future is a forecast", "وقال إن معظمهم سيبقون في سوريا.", nil},
 		{"it stopped is no arrest", "وتوقفت المعارك في مدينة الباب.", nil},
 		{"a retreat to", "وانحاز مقاتلو التنظيم إلى البادية السورية.",

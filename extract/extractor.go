@@ -476,6 +476,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					strings.Contains(geo.Fold(r.Places[pi].Text), "اراضي") {
 					typ = CrossedBorderTo // نقلوا ... إلى الأراضي التركية: into a country's territory
 				}
+				if typ == MovedTo && joinedCaliphate(text, toks, r.Places, placeRefs, pi, date) {
+					continue // سافروا إلى سوريا والعراق منذ 2012: they went to join, before the fall
+				}
 				cl := Claim{
 					Type: typ, Subject: subj.label, SubjectText: subj.text, Person: subj.person,
 					Place: r.Places[pi], Date: date, Certainty: c, Attribution: attribution,
@@ -2025,3 +2028,24 @@ func smuggled(toks []token, a, k, end int) bool {
 }
 
 var smugglerWords = setOf("مهرب", "مهربون", "مهربين", "المهرب", "المهربون", "المهربين", "مهربا")
+
+// joinedCaliphate reports whether a move to Syria or Iraq, the country,
+// tells how people came to join the group rather than where they went
+// after it lost its land: told of a time before 2017, or of the two
+// countries together (سافروا إلى سوريا والعراق).
+func joinedCaliphate(text string, toks []token, places []Place, refs []ref, pi int, date *Date) bool {
+	p := places[pi]
+	if p.Kind != geo.KindCountry || p.Country != "SY" && p.Country != "IQ" {
+		return false
+	}
+	if date != nil && !date.End.IsZero() && date.Precision != PrecisionVague && date.End.Year() < 2017 {
+		return true
+	}
+	pair := func(i, j int) bool {
+		return i >= 0 && j < len(places) && places[i].Kind == geo.KindCountry && places[j].Kind == geo.KindCountry &&
+			places[i].Country != places[j].Country && (places[i].Country == "SY" || places[i].Country == "IQ") &&
+			(places[j].Country == "SY" || places[j].Country == "IQ") && refs[j].first-refs[i].last == 1 &&
+			strings.HasPrefix(toks[refs[j].first].fold, "و")
+	}
+	return pair(pi-1, pi) || pair(pi, pi+1)
+}
