@@ -182,6 +182,7 @@ func TestFindPlacesNone(t *testing.T) {
 		"وأوقفت فيها سوريًا يُدعى ع. م.",        // a Syrian: a name takes no tanwin
 		"فر بعضهم إلى الساحل وبعضهم إلى الجبال", // the coast: no Sahel country named
 		"وصلوا إلى الساحل السوري",               // the Syrian coast, which the gazetteer lacks
+		"قبل أن تستقر في مخيم عشوائي",           // an informal camp, with no place to hold it
 	} {
 		if got := f.Find(text); len(got) != 0 {
 			t.Errorf("%s: found %v", text, brief(got))
