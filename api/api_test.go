@@ -946,6 +946,67 @@ func TestAuditFailureHidesResults(t *testing.T) {
 	}
 }
 
+// A write whose audit entry cannot be written changes nothing: an import's
+// entry is committed in its transaction, a job's entry is written before
+// the job. Without that, a failed entry left an unaudited change behind.
+func TestAuditFailureChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	const unXML = `<CONSOLIDATED_LIST dateGenerated="2026-03-01T00:00:00Z"><INDIVIDUALS><INDIVIDUAL><DATAID>9</DATAID><FIRST_NAME>ABU BAKR</FIRST_NAME><SECOND_NAME>AL-BAGHDADI</SECOND_NAME><REFERENCE_NUMBER>QDi.999</REFERENCE_NUMBER><NAME_ORIGINAL_SCRIPT>أبو بكر البغدادي</NAME_ORIGINAL_SCRIPT></INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>`
+	tests := []struct {
+		name, login, path, body, ctype string
+		kept, absent                   string // records the failed write must keep and not add
+	}{
+		{"agency list", "a-analyst", "/v1/imports?format=csv&dataset=hol-wanted", "id,name,name_ar\nH-2,Zaynab Khalid Umar,زينب خالد عمر\n", "text/csv", "H-1", "H-2"},
+		{"UN list", "a-admin", "/v1/imports?format=un", unXML, "application/xml", "QDi.299", "QDi.999"},
+		{"batch job", "a-screener", "/v1/jobs", `{"id":"r1","name":"أبو محمد الجولاني"}` + "\n", "application/x-ndjson", "H-1", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := start(t, api.Config{})
+			e.want(e.do("a-analyst", "POST", "/v1/imports?format=csv&dataset=hol-wanted", "id,name,name_ar\nH-1,Khalid Omar al-Hamad,خالد عمر الحمد\n", "Content-Type", "text/csv"), 201)
+			before, err := e.st.Datasets(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, err := sql.Open("sqlite3", e.st.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := raw.Exec(`CREATE TRIGGER full BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
+				t.Fatal(err)
+			}
+			raw.Close()
+
+			if r := e.do(tt.login, "POST", tt.path, tt.body, "Content-Type", tt.ctype); r.status != 500 {
+				t.Errorf("status %d, want 500: %s", r.status, r.body)
+			}
+			after, err := e.st.Datasets(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(after) != len(before) {
+				t.Fatalf("datasets %+v, want %+v", after, before)
+			}
+			for i := range before {
+				if after[i].Version != before[i].Version || after[i].SHA256 != before[i].SHA256 {
+					t.Errorf("dataset %s changed: %+v, was %+v", before[i].Name, after[i], before[i])
+				}
+			}
+			if _, err := e.st.Person(ctx, tt.kept); err != nil {
+				t.Errorf("%s: %v, want it kept", tt.kept, err)
+			}
+			if tt.absent != "" {
+				if _, err := e.st.Person(ctx, tt.absent); athar.ErrorCode(err) != athar.ENOTFOUND {
+					t.Errorf("%s: %v, want it not imported", tt.absent, err)
+				}
+			}
+			if jobs, err := e.st.Jobs(ctx, tt.login); err != nil || len(jobs) != 0 {
+				t.Errorf("jobs of %s: %+v (%v), want none", tt.login, jobs, err)
+			}
+		})
+	}
+}
+
 func TestUIHandler(t *testing.T) {
 	ui := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -157,16 +157,21 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 	if version == "" {
 		version = "sha256:" + sum[:12]
 	}
-	ds, err := tx.Commit(r.Context(), athar.Dataset{Name: dataset, Format: name, Version: version, Files: names, SHA256: sum})
+	// The audit entry is committed with the new version, in the import's
+	// transaction: the import holds the only write lock, so the auditor
+	// could not write it before, and after would leave a failed entry an
+	// unaudited import.
+	ds, err := tx.CommitAudited(r.Context(), athar.Dataset{Name: dataset, Format: name, Version: version, Files: names, SHA256: sum},
+		func(ds athar.Dataset) *athar.AuditEntry {
+			return entry(c, athar.AuditImport, dataset, map[string]any{
+				"format": name, "version": ds.Version, "sha256": sum, "persons": ds.Persons, "organizations": ds.Orgs,
+				"label": label, "warnings": warnings,
+			})
+		})
 	if err != nil {
 		return importError(err)
 	}
-	if err := s.audit.record(r.Context(), entry(c, athar.AuditImport, dataset, map[string]any{
-		"format": name, "version": ds.Version, "sha256": sum, "persons": ds.Persons, "organizations": ds.Orgs,
-		"label": label, "warnings": warnings,
-	})); err != nil {
-		return err
-	}
+	s.metrics.auditEntries.Add(1)
 	s.reindex(r.Context(), w)
 	ds.Files = nil
 	return writeJSON(w, http.StatusCreated, ImportResult{Dataset: ds, Warnings: warnings, First: first, Seconds: time.Since(start).Seconds()})

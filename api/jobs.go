@@ -281,14 +281,16 @@ func (s *Server) handleCreateJob(w http.ResponseWriter, r *http.Request, c *call
 		return athar.Errorf(athar.EINVALID, "the batch holds no query")
 	}
 	sum := sha256.Sum256(body)
-	j := athar.Job{User: c.Login, Org: c.Org, Status: jobQueued, Format: format, Queries: len(items)}
-	if err := s.store.CreateJob(r.Context(), &j); err != nil {
-		return err
-	}
+	// The log goes first, as for edits; the id is made here so that the
+	// entry names the job.
+	j := athar.Job{ID: newID("j_"), User: c.Login, Org: c.Org, Status: jobQueued, Format: format, Queries: len(items)}
 	if err := s.audit.record(r.Context(), entry(c, "job.create", j.ID, map[string]any{
 		"format": format, "queries": len(items), "sha256": hex.EncodeToString(sum[:]),
 	})); err != nil {
 		return err
+	}
+	if err := s.store.CreateJob(r.Context(), &j); err != nil {
+		return s.editFailed(r.Context(), c, "job.create", j.ID, err)
 	}
 	select {
 	case s.jobs.queue <- &jobWork{job: j, user: c.User, items: items, opts: opts}:

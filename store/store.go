@@ -55,6 +55,11 @@ type Import interface {
 	// description (ds.Name must be the imported dataset's; the counts are
 	// filled in by the store).
 	Commit(ctx context.Context, ds athar.Dataset) (athar.Dataset, error)
+	// CommitAudited is Commit, and appends to the audit log the entry that
+	// audit makes of the committed dataset (with its counts), in the same
+	// transaction: the new version and its entry are committed together
+	// or not at all, so no import goes unaudited.
+	CommitAudited(ctx context.Context, ds athar.Dataset, audit func(athar.Dataset) *athar.AuditEntry) (athar.Dataset, error)
 	// Rollback abandons the import. It is safe to call after Commit.
 	Rollback() error
 }

@@ -251,26 +251,26 @@ func runImport(ctx context.Context, e *env, o importOptions) (err error) {
 	if version == "" { // the input carries none: name the version by its content
 		version = "sha256:" + sum[:12]
 	}
-	ds, err := tx.Commit(ctx, athar.Dataset{
+	// Imports change what every screening sees: they go in the audit log
+	// like the server's changes do, under the API's action and with its
+	// counts as numbers, so that the dataset's versions list both. The
+	// entry is committed with the new version, in one transaction.
+	ds, err := tx.CommitAudited(ctx, athar.Dataset{
 		Name: dataset, Format: o.format, Version: version, Files: o.paths, SHA256: sum,
+	}, func(ds athar.Dataset) *athar.AuditEntry {
+		detail := map[string]any{"version": ds.Version, "format": o.format, "sha256": ds.SHA256, "persons": ds.Persons, "organizations": ds.Orgs}
+		if o.owner != "" {
+			detail["owner"] = o.owner
+		}
+		if o.label != "" {
+			detail["label"] = o.label
+		}
+		return cliEntry(athar.AuditImport, dataset, detail)
 	})
 	if err != nil {
 		return importFailed(dataset, err)
 	}
 	bar.Close()
-	// Imports change what every screening sees: they go in the audit log
-	// like the server's changes do, under the API's action and with its
-	// counts as numbers, so that the dataset's versions list both.
-	detail := map[string]any{"version": ds.Version, "format": o.format, "sha256": ds.SHA256, "persons": ds.Persons, "organizations": ds.Orgs}
-	if o.owner != "" {
-		detail["owner"] = o.owner
-	}
-	if o.label != "" {
-		detail["label"] = o.label
-	}
-	if err := auditCLI(ctx, s, athar.AuditImport, dataset, detail); err != nil {
-		return fmt.Errorf("import of %s was committed, but the audit log could not record it: %w", dataset, err)
-	}
 	printSummary(e.stdout, ds, warns, o.warnings, time.Since(start))
 	if ownerUnknown {
 		noteUnknownOwner(e.stderr, o.owner)

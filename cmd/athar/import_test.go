@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -540,6 +541,48 @@ func TestImportCmd_PublicListAccessFlags(t *testing.T) {
 	}
 	if p.Owner != "" || p.Label != athar.TLPClear {
 		t.Errorf("QDi.299: owner %q label %q, want none and CLEAR", p.Owner, p.Label)
+	}
+}
+
+// An import whose audit entry cannot be written changes nothing: the entry
+// is committed in the import's transaction. It used to be written after the
+// commit, leaving an unaudited import behind when it failed.
+func TestImportCmd_AuditFailureChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	csvFile := filepath.Join(dir, "camp.csv")
+	if err := os.WriteFile(csvFile, []byte("id,name,name_latin\nC-0100,زينب خالد عمر,Zaynab Khalid Umar\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, format, file string
+	}{
+		{"CSV", "csv", csvFile},
+		{"JSON Lines", "jsonl", "testdata/wanted.jsonl"},
+		{"JSON Lines, allowed empty", "jsonl", os.DevNull},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "athar.db")
+			mustAthar(t, "import", "--db", db, "--format", "csv", "--dataset", "camp", "testdata/camp-registry.csv")
+			before, beforeDS := records(t, db), datasetOf(t, db, "camp")
+			raw, err := sql.Open("sqlite3", db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := raw.Exec(`CREATE TRIGGER full BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
+				t.Fatal(err)
+			}
+			raw.Close()
+
+			code, out, errs := runAthar(t, "import", "--db", db, "--format", tt.format, "--dataset", "camp", "--allow-empty", tt.file)
+			if code != 1 {
+				t.Errorf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errs)
+			}
+			if !strings.Contains(errs, "audit log") || !strings.Contains(errs, "nothing was imported") {
+				t.Errorf("stderr %q: want it to name the audit log and say nothing was imported", errs)
+			}
+			checkUnchanged(t, db, "camp", before, beforeDS, "the unaudited import")
+		})
 	}
 }
 

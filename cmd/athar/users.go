@@ -44,15 +44,17 @@ func cliActor() string {
 
 // auditCLI appends an entry for a change made from the command line.
 func auditCLI(ctx context.Context, st *sqlite.Store, action, target string, detail map[string]any) error {
+	return st.AppendAudit(ctx, cliEntry(action, target, detail))
+}
+
+// cliEntry makes an audit entry for a change made from the command line.
+// detail holds strings and numbers, which always marshal.
+func cliEntry(action, target string, detail map[string]any) *athar.AuditEntry {
 	e := &athar.AuditEntry{Actor: cliActor(), Action: action, Target: target}
 	if detail != nil {
-		b, err := json.Marshal(detail)
-		if err != nil {
-			return err
-		}
-		e.Detail = b
+		e.Detail, _ = json.Marshal(detail)
 	}
-	return st.AppendAudit(ctx, e)
+	return e
 }
 
 // orgKnown reports whether the registry has the organisation id.

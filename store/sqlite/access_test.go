@@ -13,6 +13,7 @@ import (
 
 	"github.com/athar-org/athar"
 	"github.com/athar-org/athar/store/sqlite"
+	"github.com/athar-org/athar/store/storetest"
 )
 
 func TestUsersAndTokens(t *testing.T) {
@@ -202,5 +203,90 @@ func TestStartCheckpoints(t *testing.T) {
 	}
 	if n, _, err := s.VerifyAudit(ctx); err != nil || n != 200 {
 		t.Errorf("VerifyAudit = %d, %v; want 200 intact entries", n, err)
+	}
+}
+
+// CommitAudited commits the new version and its audit entry together: an
+// entry that cannot be written leaves the previous version, and no entry.
+func TestCommitAudited(t *testing.T) {
+	ctx := context.Background()
+	good := func(ds athar.Dataset) *athar.AuditEntry {
+		d, _ := json.Marshal(map[string]any{"version": ds.Version, "persons": ds.Persons})
+		return &athar.AuditEntry{Actor: "cli:amal", Action: athar.AuditImport, Target: ds.Name, Detail: d}
+	}
+	tests := []struct {
+		name      string
+		breakSQL  string // run on the registry before the import
+		audit     func(athar.Dataset) *athar.AuditEntry
+		committed bool
+	}{
+		{"entry with the import", "", good, true},
+		{"audit log refuses writes", `CREATE TRIGGER full BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END`, good, false},
+		{"entry without an actor", "", func(ds athar.Dataset) *athar.AuditEntry {
+			return &athar.AuditEntry{Action: athar.AuditImport, Target: ds.Name}
+		}, false},
+		{"no entry", "", func(athar.Dataset) *athar.AuditEntry { return nil }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustOpen(t)
+			defer s.Close()
+			imp, err := s.BeginImport(ctx, "un")
+			if err != nil {
+				t.Fatal(err)
+			}
+			imp.Put(ctx, storetest.Person("QDi.299", "إبراهيم عواد إبراهيم البدري", "Ibrahim Awwad Ibrahim al-Badri"))
+			if _, err := imp.Commit(ctx, athar.Dataset{Name: "un", Version: "v1"}); err != nil {
+				t.Fatal(err)
+			}
+			if tt.breakSQL != "" {
+				db, err := sql.Open("sqlite3", s.Path())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.Exec(tt.breakSQL); err != nil {
+					t.Fatal(err)
+				}
+				db.Close()
+			}
+
+			imp, err = s.BeginImport(ctx, "un")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer imp.Rollback()
+			imp.Put(ctx, storetest.Person("QDi.317", "أبو محمد الجولاني", "Abu Mohammed al-Jawlani"))
+			_, err = imp.CommitAudited(ctx, athar.Dataset{Name: "un", Version: "v2"}, tt.audit)
+			if (err == nil) != tt.committed {
+				t.Fatalf("CommitAudited: %v, want committed %v", err, tt.committed)
+			}
+			imp.Rollback()
+
+			want, gone := "QDi.317", "QDi.299"
+			if !tt.committed {
+				want, gone = gone, want
+			}
+			if _, err := s.Person(ctx, want); err != nil {
+				t.Errorf("%s: %v, want it in the registry", want, err)
+			}
+			if _, err := s.Person(ctx, gone); athar.ErrorCode(err) != athar.ENOTFOUND {
+				t.Errorf("%s: %v, want ENOTFOUND", gone, err)
+			}
+			es, err := s.AuditFor(ctx, "un", []string{athar.AuditImport}, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.committed != (len(es) == 1) || len(es) > 1 {
+				t.Fatalf("%d import entries, want committed %v", len(es), tt.committed)
+			}
+			if tt.committed {
+				if d := string(es[0].Detail); d != `{"persons":1,"version":"v2"}` {
+					t.Errorf("entry detail %s, want the committed dataset's", d)
+				}
+				if _, _, err := s.VerifyAudit(ctx); err != nil {
+					t.Errorf("VerifyAudit: %v", err)
+				}
+			}
+		})
 	}
 }

@@ -58,24 +58,45 @@ func (s *Store) AppendAudit(ctx context.Context, entries ...*athar.AuditEntry) e
 	if len(entries) == 0 {
 		return nil
 	}
-	for _, e := range entries {
-		if e.Action == "" || e.Actor == "" {
-			return athar.Errorf(athar.EINVALID, "an audit entry needs an actor and an action")
-		}
-		if len(e.Detail) > 0 && (e.Detail[0] != '{' || !json.Valid(e.Detail)) {
-			return athar.Errorf(athar.EINVALID, "an audit entry's detail must be a JSON object")
-		}
+	if err := checkAudit(entries); err != nil {
+		return err
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("append to the audit log: %w", describe(err))
 	}
 	defer tx.Rollback()
+	if err := s.appendAudit(ctx, tx, entries); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("append to the audit log: %w", describe(err))
+	}
+	return nil
+}
+
+// checkAudit refuses entries the log cannot hold.
+func checkAudit(entries []*athar.AuditEntry) error {
+	for _, e := range entries {
+		if e == nil || e.Action == "" || e.Actor == "" {
+			return athar.Errorf(athar.EINVALID, "an audit entry needs an actor and an action")
+		}
+		if len(e.Detail) > 0 && (e.Detail[0] != '{' || !json.Valid(e.Detail)) {
+			return athar.Errorf(athar.EINVALID, "an audit entry's detail must be a JSON object")
+		}
+	}
+	return nil
+}
+
+// appendAudit appends checked entries to the chain within tx, a write
+// transaction: it holds the write lock, so the chain's head cannot move
+// under it.
+func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, entries []*athar.AuditEntry) error {
 	var (
 		seq  int64
 		prev string
 	)
-	err = tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prev)
+	err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("append to the audit log: %w", describe(err))
 	}
@@ -98,9 +119,6 @@ func (s *Store) AppendAudit(ctx context.Context, entries ...*athar.AuditEntry) e
 			return fmt.Errorf("append to the audit log: %w", describe(err))
 		}
 		prev = e.Hash
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("append to the audit log: %w", describe(err))
 	}
 	return nil
 }

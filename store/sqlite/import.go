@@ -249,6 +249,12 @@ func isConstraint(err error) bool {
 
 // Commit makes the new version visible and records ds as its description.
 func (imp *importTx) Commit(ctx context.Context, ds athar.Dataset) (athar.Dataset, error) {
+	return imp.CommitAudited(ctx, ds, nil)
+}
+
+// CommitAudited is Commit, with the entry audit makes of the committed
+// dataset appended to the audit log in the same transaction.
+func (imp *importTx) CommitAudited(ctx context.Context, ds athar.Dataset, audit func(athar.Dataset) *athar.AuditEntry) (athar.Dataset, error) {
 	if imp.done {
 		return athar.Dataset{}, errors.New("import already ended")
 	}
@@ -279,6 +285,15 @@ func (imp *importTx) Commit(ctx context.Context, ds athar.Dataset) (athar.Datase
 		ds.Format, ds.Version, string(files), ds.SHA256, formatTime(ds.ImportedAt), ds.Persons, ds.Orgs, ds.Name)
 	if err != nil {
 		return athar.Dataset{}, fmt.Errorf("commit import of %s: %w", imp.dataset, err)
+	}
+	if audit != nil {
+		e := audit(ds)
+		if err := checkAudit([]*athar.AuditEntry{e}); err != nil {
+			return athar.Dataset{}, fmt.Errorf("commit import of %s: %w", imp.dataset, err)
+		}
+		if err := imp.s.appendAudit(ctx, imp.tx, []*athar.AuditEntry{e}); err != nil {
+			return athar.Dataset{}, fmt.Errorf("commit import of %s: %w", imp.dataset, err)
+		}
 	}
 	imp.done = true
 	if err := imp.tx.Commit(); err != nil {
