@@ -66,6 +66,69 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+// The standard Arabic names (CLDR's) find their country, and no Arabic
+// name finds a neighbour in the alphabet: iso-codes translated Moldova as
+// المالديف, the Maldives.
+func TestLookup_ArabicNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"مولدوفا", "MD"},
+		{"جمهورية مولدوفا", "MD"},
+		{"مولدوفيا", ""}, // not a spelling the tables hold; not the Maldives either
+		{"المالديف", "MV"},
+		{"جزر المالديف", "MV"},
+		{"جمهورية جزر المالديف", "MV"},
+		{"مالي", "ML"},
+		{"مالطا", "MT"},
+		{"مالطة", "MT"},
+		{"بيلاروس", "BY"},
+		{"روسيا البيضاء", "BY"},
+		{"الجبل الأسود", "ME"},
+		{"كوريا الشمالية", "KP"},
+		{"كوريا الجنوبية", "KR"},
+		{"صربيا", "RS"},
+		{"هنغاريا", "HU"},
+		{"المجر", "HU"},
+		{"لاوس", "LA"},
+		{"ليتوانيا", "LT"},
+		{"الكونغو - كينشاسا", "CD"},
+		{"جمهورية الكونغو الديمقراطية", "CD"},
+		{"الكونغو - برازافيل", "CG"},
+		{"جمهورية الكونغو", "CG"},
+		{"غينيا", "GN"},
+		{"غينيا بيساو", "GW"},
+		{"غينيا الاستوائية", "GQ"},
+		{"السودان", "SD"},
+		{"جنوب السودان", "SS"},
+		{"تيمور الشرقية", "TL"},
+		{"الأراضي الفلسطينية", "PS"},
+		{"زيمبابوي", "ZW"},
+	}
+	for _, tt := range tests {
+		got, ok := Lookup(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+// No name of the generated table, English or Arabic, names two countries:
+// the index would keep whichever came last.
+func TestGeneratedNamesUnambiguous(t *testing.T) {
+	seen := map[string]string{}
+	for _, e := range generated {
+		for _, n := range slices.Concat(e.english, e.arabic) {
+			k := normalize(n)
+			if c, ok := seen[k]; ok && c != e.alpha2 {
+				t.Errorf("%q names both %s and %s", n, c, e.alpha2)
+			}
+			seen[k] = e.alpha2
+		}
+	}
+}
+
 func TestLookupUnknown(t *testing.T) {
 	for _, in := range []string{"", "na", "former Soviet Union", "Branch Office 11", "unknown", "XX", "the", "()"} {
 		if got, ok := Lookup(in); ok {
