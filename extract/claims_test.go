@@ -62,6 +62,14 @@ func TestClaims(t *testing.T) {
 		// Carried by smugglers: each leg is the flight's.
 		{"carried off", "وقالت إن المرأة خرجت من المخيم ليلا حين أخرجها مهرب مع أطفالها إلى مدينة الشدادي، ثم نقلها إلى الرقة.",
 			[]wantClaim{{FledTo, "Shaddadi", "women"}, {FledTo, "Raqqa", "women"}}},
+		{"carried after an escape", "وتقول مصادر إن امرأة من عائلات التنظيم فرّت من مخيم الهول، فأوصلها مهرّب إلى بلدة اليعربية.",
+			[]wantClaim{{FledTo, "Al Ya‘rubīyah", "IS families"}}},
+		{"carried by forces", "وبعد معركة الباغوز نقلته «قوات سوريا الديمقراطية» مع مئات الرجال إلى سجن الصناعة في الحسكة.",
+			[]wantClaim{{MovedTo, "Ghweiran prison", "IS members"}}},
+		{"brought into a country", "وقالت القيادة إن القتيل أدخله مهربون إلى ليبيا عبر إقليم تيبستي.",
+			[]wantClaim{{CrossedBorderTo, "Libya", "IS members"}}},
+		{"carried to join", "وكشفت التحقيقات أن مقاتلين إثيوبيين نقلهم مهربون على متن شاحنات إلى جالكعيو.",
+			[]wantClaim{{MovedTo, "Gaalkacyo", "IS members"}}},
 		{"carried, no escape told", "وقالت المصادر إن عائلات المقاتلين غادرت المخيم بعد أن أوصلها موظفو الأمم المتحدة إلى الرقة.",
 			[]wantClaim{{MovedTo, "Raqqa", "IS families"}}},
 		// حيث with the verb's pronoun: the people the sentence told of.

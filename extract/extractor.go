@@ -464,10 +464,15 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					// الباغوز وتوزعوا على البادية: the flight's end
 					typ = FledTo
 				}
-				if f := stripConj(toks[t.first].fold); typ == MovedTo && t.first == t.last && carriedWords[f] && smuggled(toks, a, t.first, end) {
-					// أخرجها مهرب إلى الشدادي، ثم نقلها إلى الرقة: carried
-					// off by smugglers, each leg is the flight's
-					typ = FledTo
+				if f := stripConj(toks[t.first].fold); typ == MovedTo && t.first == t.last && carriedWords[f] {
+					switch {
+					case (strings.HasPrefix(f, "ادخل") || strings.HasPrefix(f, "يدخل") || strings.HasPrefix(f, "تدخل")) && r.Places[pi].Kind == geo.KindCountry:
+						typ = CrossedBorderTo // أدخله مهربون إلى ليبيا: brought into a country
+					case smuggled(toks, a, t.first, end):
+						// أخرجها مهرب إلى الشدادي، ثم نقلها إلى الرقة: carried
+						// off by smugglers, each leg is the flight's
+						typ = FledTo
+					}
 				}
 				if typ == MovedTo && t.enter && enterVerbs[stripConj(toks[t.first].fold)] && r.Places[pi].Kind == geo.KindCountry {
 					typ = CrossedBorderTo // دخلتا تركيا: into a country
@@ -901,7 +906,8 @@ var forcesWords = setOf("القوات", "قوات", "الجيش", "جيش", "ا�
 // forces (انسحبت القوات الأمريكية, أرسلت تركيا قوات, أعادت القوات
 // انتشارها) or moves things, not people (عبور الشاحنات).
 func stateMove(text string, toks []token, k, last, b int, busy []bool) bool {
-	for j := last + 1; j < b && j <= last+2; j++ {
+	for j := last + 1; j < b && j <= last+2 && !carriedWords[stripConj(toks[k].fold)]; j++ {
+		// (نقلته قوات سوريا الديمقراطية إلى سجن: the forces carried him)
 		if forcesWords[stripConj(toks[j].fold)] {
 			return true
 		}
@@ -1982,7 +1988,7 @@ func escapedBefore(toks []token, a, k int) bool {
 		case w == "لاحقا" || w == "ثم":
 			escaped = false
 		default:
-			if typ, ok := triggers.matchInflected(toks, j); ok && typ == string(FledTo) {
+			if fledWord(toks, j) {
 				escaped = true
 			}
 		}
@@ -2002,32 +2008,52 @@ var fleeingParticiples = setOf("هارب", "هاربون", "هاربين", "ها
 
 // carriedWords are the verbs of taking someone somewhere, with the object
 // pronoun: نقلها, أوصلهم, أخرجها.
-var carriedWords = setOf("نقلها", "نقلوهم", "نقلوه", "نقلوها", "ينقلهم", "ينقلونهم", "تنقلهم",
-	"اوصلها", "اوصلهم", "اوصله", "اوصلوه", "اوصلوهم", "اوصلتهم", "اوصلتها", "يوصلهم", "يوصلون",
-	"اخرجها", "اخرجهم", "اخرجوه", "اخرجوهم", "اخرجته", "اخرجتهم", "يخرجهم", "يخرجونهم")
+// pronoun: نقلها, أوصلهم, أخرجها, أدخله, أخذها, اقتادهم, نقلتهما,
+// ينقلونهم. The verbs take it only with the pronoun: نقلت alone is also
+// "reported", أخذ "took" (a decision), أدخل "brought in" (a change).
+var carriedWords = func() map[string]bool {
+	m := map[string]bool{}
+	objects := []string{"ه", "ها", "هم", "هما", "هن"}
+	for _, stem := range []string{"نقل", "اوصل", "اخرج", "ادخل", "اخذ", "اقتاد", "وزع"} {
+		for _, o := range objects {
+			m[stem+o], m[stem+"ت"+o], m[stem+"و"+o] = true, true, true // نقلها, نقلتها, نقلوها
+		}
+	}
+	for _, stem := range []string{"ينقل", "تنقل", "يوصل", "توصل", "يخرج", "تخرج", "يدخل", "تدخل", "ياخذ", "تاخذ", "يقتاد", "تقتاد"} {
+		for _, o := range objects {
+			m[stem+o], m[stem+"ون"+o] = true, true // ينقلهم, ينقلونهم
+		}
+	}
+	return m
+}()
 
 // smuggled reports whether the carrying at token k is a smuggler's or part
 // of an escape: a word of escape or flight earlier in the sentence (from
-// a), or a smuggler named right after the verb (أخرجها مهرب).
+// a), or a smuggler who took the subject out (أخرجها مهرب).
 func smuggled(toks []token, a, k, end int) bool {
 	for j := a; j < k; j++ {
 		w := stripConj(toks[j].fold)
 		if fleeingWords[w] || escapeWords[w] {
 			return true
 		}
-		if typ, ok := triggers.matchInflected(toks, j); ok && typ == string(FledTo) {
+		if fledWord(toks, j) {
 			return true
 		}
 	}
-	for j := k + 1; j < end && j <= k+2; j++ {
-		if smugglerWords[stripConj(toks[j].fold)] {
-			return true
+	if w := stripConj(toks[k].fold); strings.HasPrefix(w, "اخرج") || strings.HasPrefix(w, "يخرج") {
+		// أخرجها مهرب: taken out by a smuggler is an escape. (Carried
+		// to a town by smugglers, نقلهم مهربون إلى جالكعيو, may be a
+		// recruit's journey.)
+		for j := k + 1; j < end && j <= k+2; j++ {
+			if smugglerWords[stripConj(toks[j].fold)] {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-var smugglerWords = setOf("مهرب", "مهربون", "مهربين", "المهرب", "المهربون", "المهربين", "مهربا")
+var smugglerWords = setOf("مهرب", "مهربون", "مهربين", "المهرب", "المهربون", "المهربين", "مهربا", "مهربان")
 
 // joinedCaliphate reports whether a move to Syria or Iraq, the country,
 // tells how people came to join the group rather than where they went
@@ -2048,4 +2074,17 @@ func joinedCaliphate(text string, toks []token, places []Place, refs []ref, pi i
 			strings.HasPrefix(toks[refs[j].first].fold, "و")
 	}
 	return pair(pi-1, pi) || pair(pi, pi+1)
+}
+
+// fledWord reports whether the word at token j is a verb of flight, as
+// listed (فرّت) or inflected (فرتا, هربن).
+func fledWord(toks []token, j int) bool {
+	// The word as it is first: stripConj would read فرت as ف + رت.
+	for _, w := range []string{toks[j].fold, stripConj(toks[j].fold)} {
+		if typ, ok := triggers.m[w]; ok {
+			return typ == string(FledTo)
+		}
+	}
+	typ, ok := triggers.matchInflected(toks, j)
+	return ok && typ == string(FledTo)
 }
