@@ -772,7 +772,7 @@ var notAdjectiveHosts = setOf("الله", "الجيش", "القوات", "الت�
 // commonAdjectives follow place nouns as adjectives (مناطق جديدة, مناطق
 // أخرى) and are never a place on their own, whatever the gazetteer holds.
 var commonAdjectives = setOf("جديده", "جديد", "اخري", "بعيده", "نائيه", "مختلفه", "عديده", "كثيره", "واسعه",
-	"متفرقه", "متعدده", "امنه", "عشوايي", "عشواييه", "موقت", "موقته", "رسمي", "رسميه")
+	"متفرقه", "متعدده", "امنه", "عشوايي", "عشواييه", "موقت", "موقته", "رسمي", "رسميه", "مهجوره", "مهجور")
 
 // adjectivePhrase recognises الأراضي التركية, الحدود العراقية, العاصمة
 // السورية at token i.
