@@ -72,9 +72,19 @@ type Source interface {
 // Screener screens queries against an in-memory index of the registry. It is
 // safe for concurrent use; Reload swaps in a new index while queries run.
 type Screener struct {
-	ix   atomic.Pointer[index]
-	pool atomic.Pointer[sync.Pool] // scratch sized for the current index
+	cur atomic.Pointer[published]
 }
+
+// published is an index with the pool of scratch sized for it. They are
+// published together, in one pointer, so that a query never takes the
+// scratch of one index to search another.
+type published struct {
+	ix   *index
+	pool sync.Pool // of *scratch for ix
+}
+
+// scratch takes a scratch for p.ix from the pool.
+func (p *published) scratch() *scratch { return p.pool.Get().(*scratch) }
 
 // New builds a screener over every record of src.
 func New(ctx context.Context, src Source) (*Screener, error) {
@@ -109,12 +119,16 @@ func (s *Screener) Reload(ctx context.Context, src Source) error {
 }
 
 func (s *Screener) swap(ix *index) {
-	s.pool.Store(&sync.Pool{New: func() any { return ix.newScratch() }})
-	s.ix.Store(ix)
+	p := &published{ix: ix}
+	p.pool.New = func() any { return ix.newScratch() }
+	s.cur.Store(p)
 }
 
+// currentIndex is the index queries use now.
+func (s *Screener) currentIndex() *index { return s.cur.Load().ix }
+
 // Len is the number of records indexed.
-func (s *Screener) Len() int { return len(s.ix.Load().entries) }
+func (s *Screener) Len() int { return len(s.currentIndex().entries) }
 
 // Screen returns the records the query may be, best first. Its errors are
 // *athar.Error with code EINVALID for a query that cannot be screened.
@@ -141,13 +155,12 @@ func (s *Screener) Screen(ctx context.Context, q Query, opts Options) ([]Match, 
 		return nil, athar.Errorf(athar.EINVALID, "threshold %v: want a score from 0 to 1", threshold)
 	}
 
-	ix := s.ix.Load()
-	pool := s.pool.Load()
-	sc := pool.Get().(*scratch)
-	if sc.ix != ix { // built for another index, during a reload
-		sc = ix.newScratch()
-	}
-	defer pool.Put(sc)
+	// The index and its scratch come from one publication: a reload
+	// under way swaps both for the next query, never one of them.
+	cur := s.cur.Load()
+	ix := cur.ix
+	sc := cur.scratch()
+	defer cur.pool.Put(sc)
 	sc.sims.Reset()
 
 	qn := make([]names.Name, 0, len(pq.names))

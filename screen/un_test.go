@@ -151,7 +151,7 @@ func TestScreen_CommonNamesAtScale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := s.ix.Load()
+	ix := s.currentIndex()
 	ix.common = 300
 	for _, dense := range []int{0, 900} {
 		t.Run(fmt.Sprintf("dense=%d", dense), func(t *testing.T) {
@@ -209,7 +209,7 @@ func allDense(ix *index, n *names.Name) bool {
 // ten best.
 func commonNamesFound(t *testing.T, s *Screener) {
 	ctx := context.Background()
-	ix := s.ix.Load()
+	ix := s.currentIndex()
 	found, tried := 0, 0
 	for i := 0; i < len(ix.entries) && tried < 40; i++ {
 		e := &ix.entries[i]
@@ -260,7 +260,7 @@ func TestScreen_CanSeeCommonKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.ix.Load().common = 10
+	s.currentIndex().common = 10
 	onlyB := func(owner string, label athar.TLP) bool {
 		return owner == "org-b" || label == athar.TLPGreen || label == athar.TLPClear
 	}
@@ -301,7 +301,7 @@ func TestScreen_CanSeeTiedCommonNames(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ix := s.ix.Load()
+		ix := s.currentIndex()
 		ix.common = 10
 		if dense {
 			ix.indexDense(10)
