@@ -87,6 +87,11 @@ func TestClaims(t *testing.T) {
 		{"went to Syria in 2014", "وقال الادعاء إن الموقوف سافر إلى سوريا في صيف 2014.", nil},
 		{"went back to Syria later", "وقال الادعاء إن الموقوف عاد إلى سوريا في صيف 2018.",
 			[]wantClaim{{MovedTo, "Syria", "IS members"}}},
+		// A place set before the verb, located by a direction from a larger one.
+		{"place before the verb, with its direction", "وفي قرية البشير جنوب كركوك، اعتقلت قوة من الاستخبارات رجلا يشتبه بانتمائه إلى داعش.",
+			[]wantClaim{{ArrestedIn, "al-Bashir (in Kirkuk)", "IS members"}}},
+		{"gave himself up, told at length", "وفي بلدة الكرامة شرقي الرقة، سلّم شاب مطلوب بتهمة الانتماء إلى التنظيم نفسه لقسد.",
+			[]wantClaim{{SurrenderedIn, "", "IS members"}}},
 		{"the future is a forecast", "وقال إن معظمهم سيبقون في سوريا.", nil},
 		{"it stopped is no arrest", "وتوقفت المعارك في مدينة الباب.", nil},
 		{"a retreat to", "وانحاز مقاتلو التنظيم إلى البادية السورية.",

@@ -1138,6 +1138,12 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 				if rf.last >= first || rf.first < start {
 					continue
 				}
+				if i > 0 && refs[i-1].first >= start && directionBetween(toks, refs[i-1], rf) {
+					// وفي قضاء بيجي شمالي صلاح الدين، ألقت مفرزة القبض: the
+					// place the direction locates
+					i--
+					rf = refs[i]
+				}
 				// Only a place that opens the sentence or a clause: وفي الرقة، ...
 				opens := rf.first-start <= 2 || rf.first > 0 && strings.ContainsAny(text[toks[rf.first-1].end:toks[rf.first].start], "،,")
 				// A place set off by a comma at the head of the sentence
@@ -1660,8 +1666,10 @@ func selfWithin(toks []token, k, end int) bool {
 	if w := stripConj(toks[k].fold); w != "سلم" && w != "سلموا" && w != "تسليم" {
 		return false
 	}
-	for j := k + 1; j < end && j <= k+5; j++ {
-		if w := toks[j].fold; w == "نفسه" || w == "انفسهم" || w == "نفسها" {
+	// سلّم شاب مطلوب بتهمة الانتماء إلى التنظيم نفسه: the one who gave
+	// himself up may be told at some length.
+	for j := k + 1; j < end && j <= k+9; j++ {
+		if w := toks[j].fold; w == "نفسه" || w == "انفسهم" || w == "نفسها" || w == "نفسيهما" {
 			return true
 		}
 	}
