@@ -92,6 +92,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{ArrestedIn, "al-Bashir (in Kirkuk)", "IS members"}}},
 		{"gave himself up, told at length", "وفي بلدة الكرامة شرقي الرقة، سلّم شاب مطلوب بتهمة الانتماء إلى التنظيم نفسه لقسد.",
 			[]wantClaim{{SurrenderedIn, "", "IS members"}}},
+		{"arrival with no preposition", "180 عائلة من عائلات مقاتلي داعش تصل مخيم الجدعة",
+			[]wantClaim{{MovedTo, "Jeddah camp (al-Jadaa)", "IS families"}}},
 		{"the future is a forecast", "وقال إن معظمهم سيبقون في سوريا.", nil},
 		{"it stopped is no arrest", "وتوقفت المعارك في مدينة الباب.", nil},
 		{"a retreat to", "وانحاز مقاتلو التنظيم إلى البادية السورية.",

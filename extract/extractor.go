@@ -323,7 +323,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				ts = append(ts, trig{k, last, HidingIn, false, false, false})
 			default:
 				w := stripConj(toks[k].fold)
-				ts = append(ts, trig{k, last, ClaimType(typ), false, typ == string(MovedTo) && joinVerb(w), k == last && (enterVerbs[w] || headVerbs[w])})
+				ts = append(ts, trig{k, last, ClaimType(typ), false, typ == string(MovedTo) && joinVerb(w), k == last && (enterVerbs[w] || headVerbs[w] || arrivalVerb(w))})
 			}
 			k = last
 		}
@@ -801,6 +801,12 @@ func onArrival(toks []token, k int, typ ClaimType) bool {
 
 // arrivals are verbs of arriving: after a flight in the same sentence they
 // say where the flight ended.
+// arrivalVerb reports whether a folded word is a verb of arrival, which
+// may take its place with no preposition: تصل «الجدعة 1», وصلوا الرقة.
+func arrivalVerb(w string) bool {
+	return arrivals[w] && !strings.Contains(w, "وصول")
+}
+
 var arrivals = setOf("وصل", "وصلوا", "وصلت", "وصلن", "وصلا", "وصلتا", "يصل", "يصلون", "تصل", "وصول", "وصولهم", "الوصول")
 
 // attributive reports whether the trigger at k is a verb of conveying used
