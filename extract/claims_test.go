@@ -94,6 +94,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{SurrenderedIn, "", "IS members"}}},
 		{"arrival with no preposition", "180 عائلة من عائلات مقاتلي داعش تصل مخيم الجدعة",
 			[]wantClaim{{MovedTo, "Jeddah camp (al-Jadaa)", "IS families"}}},
+		{"a port before the verb", "وفي ميناء بوصاصو، أوقفت الشرطة البحرية الشهر الماضي أربعة رجال من عناصر داعش.",
+			[]wantClaim{{ArrestedIn, "Bosaso", "IS members"}}},
 		{"the future is a forecast", "وقال إن معظمهم سيبقون في سوريا.", nil},
 		{"it stopped is no arrest", "وتوقفت المعارك في مدينة الباب.", nil},
 		{"a retreat to", "وانحاز مقاتلو التنظيم إلى البادية السورية.",
