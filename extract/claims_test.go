@@ -96,6 +96,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{MovedTo, "Jeddah camp (al-Jadaa)", "IS families"}}},
 		{"a port before the verb", "وفي ميناء بوصاصو، أوقفت الشرطة البحرية الشهر الماضي أربعة رجال من عناصر داعش.",
 			[]wantClaim{{ArrestedIn, "Bosaso", "IS members"}}},
+		{"where, with an object pronoun", "وقالت الوكالة إن السلطات التركية رحّلت اثنين من عناصر داعش إلى طشقند، حيث أوقفهما جهاز أمن الدولة فور نزولهما من الطائرة.",
+			[]wantClaim{{MovedTo, "Tashkent", "IS members"}, {ArrestedIn, "Tashkent", "IS members"}}},
 		{"the future is a forecast", "وقال إن معظمهم سيبقون في سوريا.", nil},
 		{"it stopped is no arrest", "وتوقفت المعارك في مدينة الباب.", nil},
 		{"a retreat to", "وانحاز مقاتلو التنظيم إلى البادية السورية.",

@@ -369,9 +369,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				var where bool
 				chosen, where = placeReferredTo(text, toks, r.Places, placeRefs, t.typ, t.first, t.last, a, b)
 				_, ok := pickSubject(subjects, t.first, t.last, t.first-1, end)
-				// حيث أوقفوا فور وصولهم: the verb's own pronoun is the people
-				// the sentence told of.
-				ok = ok || eventType(t.typ) && t.first == t.last && strings.HasSuffix(toks[t.first].fold, "وا")
+				// حيث أوقفوا فور وصولهم, حيث أوقفهما جهاز الأمن: the verb's own
+				// pronoun is the people the sentence told of.
+				ok = ok || eventType(t.typ) && t.first == t.last && objectPronoun(toks[t.first].fold)
 				if where && (!ok && t.typ != HidingIn || weakPresence[stripConj(toks[t.first].fold)]) {
 					// حيث قتل ضابط, حيث ينشط تنظيم آخر: something else
 					// happens there, not to the subject
@@ -2101,4 +2101,16 @@ func fledWord(toks []token, j int) bool {
 	}
 	typ, ok := triggers.matchInflected(toks, j)
 	return ok && typ == string(FledTo)
+}
+
+// objectPronoun reports whether a folded verb of an event carries the
+// people it happened to as a pronoun: the passive plural (أوقفوا) or an
+// object (أوقفهما, اعتقلته, قتلتهم).
+func objectPronoun(w string) bool {
+	for _, suf := range []string{"وا", "هما", "هم", "هن", "ه", "ها"} {
+		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w) >= 5 {
+			return true
+		}
+	}
+	return false
 }
