@@ -126,9 +126,15 @@ func (f *PlaceFinder) byTheme(text string, toks []token, ps []Place) []Place {
 			continue
 		}
 		var key string
-		for _, v := range clitics(t.fold, nil) {
-			if _, ok := themeNames[v]; ok {
-				key = v
+		for name := range themeNames {
+			if !strings.HasSuffix(t.fold, name) {
+				continue // most words: no clitics to try
+			}
+			var vbuf [6]string
+			for _, v := range clitics(t.fold, vbuf[:0]) {
+				if v == name {
+					key = v
+				}
 			}
 		}
 		if key == "" {
