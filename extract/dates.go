@@ -321,23 +321,23 @@ func (p *dateParser) yearAfter(i, month int) (y, last int, rel bool) {
 		j++
 	}
 	if j < len(p.toks) && (p.word(j) == "العام" || p.word(j) == "السنه") && j+1 < len(p.toks) && p.gapOK(j, ")") && p.gapOK(j+1, "") {
-		switch p.toks[j+1].fold {
-		case "الماضي", "المنصرم", "الفايت", "الماضيه", "المنصرمه":
+		switch rw := p.toks[j+1].fold; {
+		case pastWords[rw]:
 			if p.ref.IsZero() {
 				return 0, j + 1, true
 			}
 			return p.ref.Year() - 1, j + 1, true
-		case "الجاري", "الحالي", "الجاريه", "الحاليه":
+		case currentWords[rw]:
 			if p.ref.IsZero() {
 				return 0, j + 1, true
 			}
 			return p.ref.Year(), j + 1, true
-		case "المقبل", "القادم":
+		case nextWords[rw]:
 			if p.ref.IsZero() {
 				return 0, j + 1, true
 			}
 			return p.ref.Year() + 1, j + 1, true
-		case "نفسه", "ذاته":
+		case rw == "نفسه" || rw == "ذاته":
 			// أيار من العام نفسه: the year the text named last.
 			if y := p.yearBefore(i); y != 0 {
 				return y, j + 1, false
@@ -345,8 +345,8 @@ func (p *dateParser) yearAfter(i, month int) (y, last int, rel bool) {
 		}
 	}
 	if i < len(p.toks) && p.gapOK(i, ")") {
-		switch p.toks[i].fold {
-		case "الماضي", "الفايت", "المنصرم":
+		switch rw := p.toks[i].fold; {
+		case pastWords[rw]:
 			if p.ref.IsZero() {
 				return 0, i, true
 			}
@@ -497,10 +497,10 @@ func (p *dateParser) dayMonth(i int) (Date, int, bool) {
 		// الرابع والعشرين من الشهر الماضي: a day of the month before the
 		// document's, or of its own month.
 		k := 0
-		switch p.toks[j+1].fold {
-		case "الماضي", "المنصرم", "الفايت":
+		switch rw := p.toks[j+1].fold; {
+		case pastWords[rw]:
 			k = -1
-		case "الجاري", "الحالي":
+		case currentWords[rw]:
 		default:
 			return Date{}, 0, false
 		}
@@ -699,10 +699,10 @@ func (p *dateParser) firstMonths(i int) (Date, int, bool) {
 		if i+5 >= len(p.toks) || p.ref.IsZero() {
 			return Date{}, 0, false
 		}
-		switch p.toks[i+5].fold {
-		case "الجاري", "الحالي":
+		switch rw := p.toks[i+5].fold; {
+		case currentWords[rw]:
 			y = p.ref.Year()
-		case "الماضي", "المنصرم":
+		case pastWords[rw]:
 			y = p.ref.Year() - 1
 		default:
 			if y, last = p.year(i + 5); y == 0 {
@@ -754,10 +754,10 @@ func (p *dateParser) season(i int) (Date, int, bool) {
 	rel := false
 	if y == 0 && j > i+1 && !p.ref.IsZero() {
 		// صيف العام الجاري, شتاء العام الماضي.
-		switch p.toks[j].fold {
-		case "الجاري", "الحالي":
+		switch rw := p.toks[j].fold; {
+		case currentWords[rw]:
 			y, last, rel = p.ref.Year(), j, true
-		case "الماضي", "المنصرم":
+		case pastWords[rw]:
 			y, last, rel = p.ref.Year()-1, j, true
 		}
 	}
@@ -777,10 +777,10 @@ func (p *dateParser) season(i int) (Date, int, bool) {
 func (p *dateParser) relativeSeason(m int, after string, last int) (Date, int, bool) {
 	ref := time.Date(p.ref.Year(), p.ref.Month(), p.ref.Day(), 0, 0, 0, 0, time.UTC)
 	past := false
-	switch after {
-	case "الماضي", "المنصرم", "الفايت", "الفائت":
+	switch {
+	case pastWords[after]:
 		past = true
-	case "الجاري", "الحالي":
+	case currentWords[after]:
 	default:
 		return Date{}, 0, false
 	}
@@ -929,28 +929,28 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 		if w == "هذا" && n == "العام" || w == "هذه" && n == "السنه" {
 			return out(PrecisionYear, yearStart(ref.Year()), yearStart(ref.Year()+1).AddDate(0, 0, -1), i+1)
 		}
-		switch n {
-		case "الجاري", "الحالي", "الحاليه", "الجاريه":
+		switch {
+		case currentWords[n]:
 			return out(PrecisionYear, yearStart(ref.Year()), yearStart(ref.Year()+1).AddDate(0, 0, -1), i+1)
-		case "الماضي", "المنصرم", "الماضيه", "المنصرمه", "الفائت":
+		case pastWords[n]:
 			return out(PrecisionYear, yearStart(ref.Year()-1), yearStart(ref.Year()).AddDate(0, 0, -1), i+1)
-		case "المقبل", "القادم", "المقبله", "القادمه":
+		case nextWords[n]:
 			return out(PrecisionYear, yearStart(ref.Year()+1), yearStart(ref.Year()+2).AddDate(0, 0, -1), i+1)
 		}
 	case "الشهر":
-		switch next(1) {
-		case "الجاري", "الحالي":
+		switch rw := next(1); {
+		case currentWords[rw]:
 			return out(PrecisionMonth, monthStart(0), monthStart(1).AddDate(0, 0, -1), i+1)
-		case "الماضي", "المنصرم", "الفائت":
+		case pastWords[rw]:
 			return out(PrecisionMonth, monthStart(-1), monthStart(0).AddDate(0, 0, -1), i+1)
-		case "المقبل", "القادم":
+		case nextWords[rw]:
 			return out(PrecisionMonth, monthStart(1), monthStart(2).AddDate(0, 0, -1), i+1)
 		}
 	case "الاسبوع":
-		switch next(1) {
-		case "الماضي", "المنصرم", "الفائت":
+		switch rw := next(1); {
+		case pastWords[rw]:
 			return out(PrecisionWeek, ref.AddDate(0, 0, -7), ref.AddDate(0, 0, -1), i+1)
-		case "الجاري", "الحالي":
+		case currentWords[rw]:
 			return out(PrecisionWeek, ref.AddDate(0, 0, -int(ref.Weekday())), ref, i+1)
 		}
 	case "قبل", "منذ":
@@ -1133,3 +1133,12 @@ func (p *dateParser) ago(i int, out func(Precision, time.Time, time.Time, int) (
 		return out(PrecisionYear, s, s.AddDate(1, 0, -1), j)
 	}
 }
+
+// The words after a period that place it before the document date, in it,
+// or after it (folded: الفائت is الفايت), one set each so that every rule
+// of relative dates reads the same words.
+var (
+	pastWords    = setOf("الماضي", "المنصرم", "الفايت", "الماضيه", "المنصرمه", "الفايته")
+	currentWords = setOf("الجاري", "الحالي", "الجاريه", "الحاليه")
+	nextWords    = setOf("المقبل", "القادم", "المقبله", "القادمه")
+)
