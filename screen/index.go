@@ -763,7 +763,8 @@ func topCands(cs []cand, k int) []cand {
 // candidates returns the entries most worth comparing in full with the
 // query names, best first: those sharing the rarest, heaviest units.
 // Records canSee rejects are left out before the cut, so that they take no
-// place among the candidates.
+// place among the candidates. s.sims must have been reset for this query:
+// it is left holding the query units' weights.
 func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, birthYear int, canSee func(string, athar.TLP) bool) []cand {
 	s.reset()
 	s.entries, s.canSee = ix.entries, canSee
@@ -786,11 +787,14 @@ func (ix *index) candidates(s *scratch, qnames []names.Name, docs []string, birt
 	// Rarest keys first; walk common keys only while nothing rarer found
 	// candidates, so a query of common names alone still finds its people.
 	slices.SortFunc(s.keys, func(a, b keyStat) int { return cmp.Compare(len(a.ps), len(b.ps)) })
-	// Each query unit's rarity, once: a unit has several keys.
+	// Each query unit's rarity, once: a unit has several keys. The
+	// query's SimCache keeps it for the comparisons that follow, which
+	// would otherwise weigh every unit again.
 	qweights := make([]float32, 0, unit)
 	for qi := range qnames {
+		s.sims.SetQueryName(qi)
 		for ui := range qnames[qi].Units {
-			qweights = append(qweights, float32(ix.freq.Weight(&qnames[qi].Units[ui])))
+			qweights = append(qweights, float32(s.sims.QueryWeight(ix.freq, ui, &qnames[qi].Units[ui])))
 		}
 	}
 	var common []keyStat // the least common key of each unit whose keys are all common
