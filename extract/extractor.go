@@ -912,8 +912,9 @@ var forcesWords = setOf("القوات", "قوات", "الجيش", "جيش", "ا�
 // forces (انسحبت القوات الأمريكية, أرسلت تركيا قوات, أعادت القوات
 // انتشارها) or moves things, not people (عبور الشاحنات).
 func stateMove(text string, toks []token, k, last, b int, busy []bool) bool {
+	// Not after a verb that carries its people as a pronoun: in نقلته قوات
+	// سوريا الديمقراطية إلى سجن the forces carried him.
 	for j := last + 1; j < b && j <= last+2 && !carriedWords[stripConj(toks[k].fold)]; j++ {
-		// (نقلته قوات سوريا الديمقراطية إلى سجن: the forces carried him)
 		if forcesWords[stripConj(toks[j].fold)] {
 			return true
 		}
@@ -2021,7 +2022,6 @@ var fleeingParticiples = setOf("هارب", "هاربون", "هاربين", "ها
 	"فارون", "فارين", "فارات", "الفارون", "الفارين", "الفارات", "للفارين", "للهاربين", "للفارات", "للهاربات")
 
 // carriedWords are the verbs of taking someone somewhere, with the object
-// pronoun: نقلها, أوصلهم, أخرجها.
 // pronoun: نقلها, أوصلهم, أخرجها, أدخله, أخذها, اقتادهم, نقلتهما,
 // ينقلونهم. The verbs take it only with the pronoun: نقلت alone is also
 // "reported", أخذ "took" (a decision), أدخل "brought in" (a change).
