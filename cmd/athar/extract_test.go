@@ -106,13 +106,7 @@ func TestExtractCmd_TextAndUsage(t *testing.T) {
 func TestIngestTrailDestinations(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "athar.db")
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, []byte(text)) }
 	a := write("a.txt", "وذكرت مصادر محلية أن القيادي أبو عبد الله المصري فر إلى مدينة سبها في كانون الثاني/يناير 2019.\n\nوقال مسؤول ليبي إن عناصر التنظيم انتقلوا إلى مرزق.")
 	// The same report republished with light edits by another outlet.
 	b := write("b.txt", "ذكرت مصادر محلية ان القيادي أبو عبد الله المصري فرّ إلى مدينة سبها في كانون الثاني/يناير 2019.\n\nوقال مسؤول ليبي إن عناصر التنظيم انتقلوا الى مرزق")
@@ -194,13 +188,7 @@ func TestIngestTrailDestinations(t *testing.T) {
 // words and exit status 1, instead of printing empty results.
 func TestExtractCmd_BadFile(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name string, data []byte) string { return writeFile(t, dir, name, data) }
 	tests := []struct {
 		name string
 		file string

@@ -40,6 +40,16 @@ func mustAthar(t *testing.T, args ...string) string {
 	return out
 }
 
+// writeFile writes data to dir/name and returns the path.
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func un2026(t *testing.T) string {
 	return shareddata.Path(t, "un", "consolidated-2026-02-27.xml")
 }

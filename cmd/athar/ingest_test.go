@@ -14,13 +14,7 @@ import (
 // source, and no document of the good files named before it.
 func TestIngestCmd_BadFileWritesNothing(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name string, data []byte) string { return writeFile(t, dir, name, data) }
 	good := write("good.txt", []byte("وذكرت مصادر محلية أن القيادي أبو عبد الله المصري فر إلى مدينة سبها في كانون الثاني/يناير 2019."))
 	missing := filepath.Join(dir, "missing.txt")
 	empty := write("empty.txt", nil)
