@@ -3,7 +3,6 @@ package sqlite_test
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -110,14 +109,7 @@ func TestAuditChain(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			db, err := sql.Open("sqlite3", s.Path())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := db.Exec(tt.sql); err != nil {
-				t.Fatal(err)
-			}
-			db.Close()
+			execRaw(t, s.Path(), tt.sql)
 			_, _, err = s.VerifyAudit(ctx)
 			var ab *sqlite.AuditBreak
 			if !errors.As(err, &ab) || ab.Seq != tt.seq {
@@ -240,14 +232,7 @@ func TestCommitAudited(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tt.breakSQL != "" {
-				db, err := sql.Open("sqlite3", s.Path())
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := db.Exec(tt.breakSQL); err != nil {
-					t.Fatal(err)
-				}
-				db.Close()
+				execRaw(t, s.Path(), tt.breakSQL)
 			}
 
 			imp, err = s.BeginImport(ctx, "un")

@@ -26,6 +26,21 @@ func mustOpen(tb testing.TB) *sqlite.Store {
 	return s
 }
 
+// execRaw runs one statement on the registry at path through a connection
+// of its own, behind the store's back: tests use it to break or tamper
+// with what the store wrote.
+func execRaw(tb testing.TB, path, stmt string) {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(stmt); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return mustOpen(t) })
 }
@@ -136,14 +151,7 @@ func TestStore_NewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', '2030-01-01T00:00:00Z')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	execRaw(t, path, `INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', '2030-01-01T00:00:00Z')`)
 	_, err = sqlite.Open(ctx, path)
 	if athar.ErrorCode(err) != athar.EINVALID {
 		t.Errorf("opening a registry of a newer schema: got %v, want EINVALID", err)
