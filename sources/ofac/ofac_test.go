@@ -200,10 +200,7 @@ func TestImport_BadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var in []sources.Input
-			for i, s := range tt.in {
-				in = append(in, sources.Input{Name: fmt.Sprintf("f%d", i), R: strings.NewReader(s)})
-			}
+			in := namedInputs(tt.in)
 			_, err := run(t, in...)
 			var pe *sources.ParseError
 			if !errors.As(err, &pe) {
@@ -239,10 +236,7 @@ func TestImport_NotUTF8(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var in []sources.Input
-			for i, s := range tt.in {
-				in = append(in, sources.Input{Name: fmt.Sprintf("f%d", i), R: strings.NewReader(s)})
-			}
+			in := namedInputs(tt.in)
 			res, err := run(t, in...)
 			if tt.line == 0 {
 				if err != nil || res.byID["ofac-2"] == nil || !slices.Contains(names(res.byID["ofac-2"]), "alias:Müller") {
@@ -334,4 +328,14 @@ func BenchmarkImportSDN(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// namedInputs makes inputs of the files' contents, named f0, f1, ... as
+// the errors name them.
+func namedInputs(files []string) []sources.Input {
+	in := make([]sources.Input, len(files))
+	for i, f := range files {
+		in[i] = sources.Input{Name: fmt.Sprintf("f%d", i), R: strings.NewReader(f)}
+	}
+	return in
 }
