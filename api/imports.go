@@ -70,7 +70,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 			return athar.Errorf(athar.EINVALID, "allow_empty=%.20q: want true or false", a)
 		}
 	}
-	dataset, label := format.dataset, athar.TLPClear
+	dataset, label := format.dataset, athar.TLP(strings.ToUpper(v.Get("label")))
 	if format.public {
 		if c.Role != athar.RoleAdmin {
 			return athar.Errorf(athar.EFORBIDDEN, "only an admin imports a public list (%s)", name)
@@ -80,15 +80,15 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request, c *caller)
 		}
 		// As athar import refuses --label: a label that restricts a
 		// public list would hide it from those who must screen against it.
-		if l := athar.TLP(strings.ToUpper(v.Get("label"))); l != "" && l != athar.TLPClear {
+		if label != "" && label != athar.TLPClear {
 			return athar.Errorf(athar.EINVALID, "label=%.20q: the %s list is public; its records are CLEAR", v.Get("label"), strings.ToUpper(name))
 		}
+		label = athar.TLPClear
 	} else {
 		dataset = strings.TrimSpace(v.Get("dataset"))
 		if dataset == "" {
 			return athar.Errorf(athar.EINVALID, "give ?dataset=NAME for an agency's list")
 		}
-		label = athar.TLP(strings.ToUpper(v.Get("label")))
 		if label == "" {
 			label = athar.TLPAmber
 		}
