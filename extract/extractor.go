@@ -481,7 +481,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					strings.Contains(geo.Fold(r.Places[pi].Text), "اراضي") {
 					typ = CrossedBorderTo // نقلوا ... إلى الأراضي التركية: into a country's territory
 				}
-				if typ == MovedTo && joinedCaliphate(text, toks, r.Places, placeRefs, pi, date) {
+				if typ == MovedTo && joinedCaliphate(toks, r.Places, placeRefs, pi, date) {
 					continue // سافروا إلى سوريا والعراق منذ 2012: they went to join, before the fall
 				}
 				cl := Claim{
@@ -912,14 +912,14 @@ var forcesWords = setOf("القوات", "قوات", "الجيش", "جيش", "ا�
 // forces (انسحبت القوات الأمريكية, أرسلت تركيا قوات, أعادت القوات
 // انتشارها) or moves things, not people (عبور الشاحنات).
 func stateMove(text string, toks []token, k, last, b int, busy []bool) bool {
+	w := stripConj(toks[k].fold)
 	// Not after a verb that carries its people as a pronoun: in نقلته قوات
 	// سوريا الديمقراطية إلى سجن the forces carried him.
-	for j := last + 1; j < b && j <= last+2 && !carriedWords[stripConj(toks[k].fold)]; j++ {
+	for j := last + 1; j < b && j <= last+2 && !carriedWords[w]; j++ {
 		if forcesWords[stripConj(toks[j].fold)] {
 			return true
 		}
 	}
-	w := stripConj(toks[k].fold)
 	if k > 0 && forcesWords[stripConj(toks[k-1].fold)] && !transferVerb(w) {
 		return true // (الجيش نقل المستسلمين إلى كابل: forces moving people is a move of those people)
 	}
@@ -1107,11 +1107,8 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 			if rf.first >= start && rf.last < first && first-rf.last <= 5 && places[i].Preposition == "" {
 				// The whole list that ends there: ليبيا واليمن وسيناء
 				// والفلبين على قائمة الوجهات.
-				j := i
-				for j > 0 && refs[j-1].first >= start && places[j-1].Preposition == "" && coordinated(text, toks, refs[j-1], refs[j]) {
-					j--
-				}
-				if f := refs[j].first; f != start && !strings.Contains(text[toks[f-1].end:toks[f].start], ":") {
+				j, opens := listOpening(text, toks, places, refs, i, start, true)
+				if !opens {
 					j = i // only a list that opens the sentence or follows a colon: not في ولايات أورفا وهاتاي وأضنة، وأن أراضينا ليست ملاذا
 				}
 				for q := j; q <= i; q++ {
@@ -1460,17 +1457,26 @@ func listBefore(text string, toks []token, refs []ref, k, a int) bool {
 		return false
 	}
 	for i := len(refs) - 1; i >= 0; i-- {
-		if refs[i].last != end {
-			continue
+		if refs[i].last == end {
+			j, opens := listOpening(text, toks, nil, refs, i, a, false)
+			return j < i && opens
 		}
-		j := i
-		for j > 0 && refs[j-1].first >= a && coordinated(text, toks, refs[j-1], refs[j]) {
-			j--
-		}
-		first := refs[j].first
-		return j < i && (first == a || strings.Contains(text[toks[first-1].end:toks[first].start], ":"))
 	}
 	return false
+}
+
+// listOpening returns the first place of the list of coordinated places
+// that ends with place i and starts no earlier than token a (with bare,
+// of places with no preposition of their own), and whether that list opens
+// its sentence or follows a colon: ليبيا واليمن وسيناء ...; خبراء: البادية
+// وإدلب وتركيا ...
+func listOpening(text string, toks []token, places []Place, refs []ref, i, a int, bare bool) (int, bool) {
+	j := i
+	for j > 0 && refs[j-1].first >= a && (!bare || places[j-1].Preposition == "") && coordinated(text, toks, refs[j-1], refs[j]) {
+		j--
+	}
+	first := refs[j].first
+	return j, first == a || strings.Contains(text[toks[first-1].end:toks[first].start], ":")
 }
 
 // rankWords stand between a list of places and the noun that ranks them.
@@ -1996,19 +2002,21 @@ func dup(cs []Claim, c Claim) bool {
 func escapedBefore(toks []token, a, k int) bool {
 	escaped := false
 	for j := a; j < k; j++ {
-		w := stripConj(toks[j].fold)
-		switch {
-		case fleeingWords[w] || escapeWords[w]:
-			escaped = true
+		switch w := stripConj(toks[j].fold); {
 		case w == "لاحقا" || w == "ثم":
 			escaped = false
-		default:
-			if fledWord(toks, j) {
-				escaped = true
-			}
+		case escapeAt(toks, j):
+			escaped = true
 		}
 	}
 	return escaped
+}
+
+// escapeAt reports whether the word at token j tells an escape: the
+// fleeing, a word of escape, or a verb of flight.
+func escapeAt(toks []token, j int) bool {
+	w := stripConj(toks[j].fold)
+	return fleeingWords[w] || escapeWords[w] || fledWord(toks, j)
 }
 
 // escapeWords are words of escape that the triggers, inflected, do not
@@ -2046,11 +2054,7 @@ var carriedWords = func() map[string]bool {
 // a), or a smuggler who took the subject out (أخرجها مهرب).
 func smuggled(toks []token, a, k, end int) bool {
 	for j := a; j < k; j++ {
-		w := stripConj(toks[j].fold)
-		if fleeingWords[w] || escapeWords[w] {
-			return true
-		}
-		if fledWord(toks, j) {
+		if escapeAt(toks, j) {
 			return true
 		}
 	}
@@ -2073,7 +2077,7 @@ var smugglerWords = setOf("مهرب", "مهربون", "مهربين", "المه�
 // tells how people came to join the group rather than where they went
 // after it lost its land: told of a time before 2017, or of the two
 // countries together (سافروا إلى سوريا والعراق).
-func joinedCaliphate(text string, toks []token, places []Place, refs []ref, pi int, date *Date) bool {
+func joinedCaliphate(toks []token, places []Place, refs []ref, pi int, date *Date) bool {
 	p := places[pi]
 	if p.Kind != geo.KindCountry || p.Country != "SY" && p.Country != "IQ" {
 		return false
