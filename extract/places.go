@@ -117,27 +117,22 @@ var themeNames = map[string]struct {
 // places name one of the region's countries.
 func (f *PlaceFinder) byTheme(text string, toks []token, ps []Place) []Place {
 	var add []Place
-	covered := make([]bool, len(toks))
-	for _, p := range ps {
-		markBusy(toks, covered, p.Span)
-	}
+	var covered []bool // made at the first theme word: most texts have none
 	for i, t := range toks {
-		if t.class != 'a' || covered[i] || t.tag != 0 {
+		if t.class != 'a' || t.tag != 0 {
 			continue
 		}
-		var key string
-		for name := range themeNames {
-			if !strings.HasSuffix(t.fold, name) {
-				continue // most words: no clitics to try
-			}
-			var vbuf [6]string
-			for _, v := range clitics(t.fold, vbuf[:0]) {
-				if v == name {
-					key = v
-				}
+		key := themeKey(t.fold)
+		if key == "" {
+			continue
+		}
+		if covered == nil {
+			covered = make([]bool, len(toks))
+			for _, p := range ps {
+				markBusy(toks, covered, p.Span)
 			}
 		}
-		if key == "" {
+		if covered[i] {
 			continue
 		}
 		if i+1 < len(toks) && toks[i+1].joined && toks[i+1].class == 'a' && strings.HasPrefix(stripConj(toks[i+1].fold), "ال") {
@@ -170,6 +165,21 @@ func (f *PlaceFinder) byTheme(text string, toks []token, ps []Place) []Place {
 	out := append(ps, add...)
 	slices.SortFunc(out, func(a, b Place) int { return a.Span.Start - b.Span.Start })
 	return out
+}
+
+// themeKey returns the theme name a folded word is, with its clitics
+// (والساحل, بالساحل), or "".
+func themeKey(w string) string {
+	for name := range themeNames {
+		if !strings.HasSuffix(w, name) {
+			continue // most words: no clitics to try
+		}
+		var vbuf [6]string
+		if slices.Contains(clitics(w, vbuf[:0]), name) {
+			return name
+		}
+	}
+	return ""
 }
 
 // enclosingHeads are place nouns after which an unknown word is a place's
