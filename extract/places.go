@@ -456,11 +456,12 @@ func (f *PlaceFinder) sharedHead(toks []token, i int, prev *mention) *mention {
 	if !ok && prev.first > 0 {
 		head, ok = listHeads[stripConj(toks[prev.first-1].fold)]
 	}
-	if !ok && f.g.Has("جبل "+prev.key) {
-		head, ok = "جبل", true // الشعانبي والسلوم: the first is known as جبل الشعانبي
-	}
-	if !ok && f.g.Has("مخيم "+prev.key) {
-		head, ok = "مخيم", true // الهول وروج: the first is known as مخيم الهول
+	// الشعانبي والسلوم, الهول وروج: the first is known as جبل الشعانبي,
+	// مخيم الهول.
+	for _, h := range []string{"جبل", "مخيم"} {
+		if !ok && f.g.Has(h+" "+prev.key) {
+			head, ok = h, true
+		}
 	}
 	if !ok {
 		return nil
