@@ -209,7 +209,7 @@ func TestClaims(t *testing.T) {
 		{"scattered, reaching", "ثم طرد من سرت، ليتشتت مقاتلوه جنوبا وصولا إلى أوباري ومرزق.",
 			[]wantClaim{{FledTo, "Ubari", "IS members"}, {FledTo, "Murzuq", "IS members"}}},
 		{"conveyed, not quoted", "وكشفت التحقيقات أن الخلية نقلت 40 امرأة وطفلا إلى مدينة أعزاز وبلدة سجو الحدودية.",
-			[]wantClaim{{MovedTo, "Azaz", "women"}, {MovedTo, "Sajo (in Azaz)", "women"}}},
+			[]wantClaim{{MovedTo, "Azaz", "women"}, {MovedTo, "Sajo (near Azaz)", "women"}}},
 		{"quoted, not conveyed", "ونقلت صحيفة الشرق الأوسط عن مصادر ليبية أن السلطات في مطار بنينا الدولي أوقفت شابا سوريا.",
 			[]wantClaim{{ArrestedIn, "Benina International Airport", "IS members"}}},
 		{"moved hidden", "ويُنقل الهاربون مختبئين في صهاريج المياه إلى مدينة الشدادي، ثم إلى الرقة ومنبج.",

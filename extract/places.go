@@ -186,7 +186,7 @@ func themeKey(w string) string {
 // name: بلدة غرانيج, قرية X, جرود X.
 var enclosingHeads = setOf("بلده", "قريه", "مخيم", "جرود", "جرد", "وادي", "جبل", "جبال", "معبر", "حي", "ناحيه",
 	"مزرعه", "بلدات", "قري", "غابه", "غابات", "بلديه", "محميه", "مطار", "منطقه", "قضاء", "مديريه", "جزيره",
-	"واحه", "منخفض", "مقاطعه")
+	"واحه", "منخفض", "مقاطعه", "مدينه")
 
 // holderLinks may stand between an unknown place and the place that holds
 // it: a place noun with its preposition (غابة كاتوبا بمنطقة ماكوميا) or a
@@ -200,9 +200,6 @@ var holderLinks = setOf("بمنطقه", "بمحافظه", "بولايه", "بق�
 // one that holds it (nothing finer is known) and says so in its name; its
 // ID is "in:", the holder's ID, ":" and the folded word.
 func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
-	if len(ps) == 0 {
-		return ps
-	}
 	at := make(map[int]int, len(ps)) // byte start → index in ps
 	covered := make([]bool, len(toks))
 	for i, p := range ps {
@@ -210,24 +207,36 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		markBusy(toks, covered, p.Span)
 	}
 	var add []Place
-	for i := 1; i+1 < len(toks); i++ {
+	for i := 1; i < len(toks); i++ {
 		head := stripConj(toks[i-1].fold)
 		if len(head) > 2 && (strings.HasPrefix(head, "ب") || strings.HasPrefix(head, "ل")) && enclosingHeads[head[2:]] {
 			head = head[2:]
 		}
 		x := toks[i]
-		if !enclosingHeads[head] || covered[i] || covered[i-1] || x.class != 'a' || !x.joined || x.tag != 0 || len(x.fold) < 6 {
+		if !enclosingHeads[head] || covered[i] || covered[i-1] || x.class != 'a' || !x.joined || x.tag != 0 {
 			continue
 		}
-		if neverLookedUp(x.fold, nil) || groupWords[x.fold] || f.g.Common(x.fold) || civilians[x.fold] {
+		// A name of two or three words: قرية أبو كرمة, حوش السيد علي,
+		// فيضة ابن موينع. The last word is the one the tests below read.
+		last := compoundEnd(toks, covered, i)
+		if last == i && len(x.fold) < 6 {
 			continue
 		}
-		if strings.HasPrefix(x.fold, "ال") && (strings.HasSuffix(x.fold, "ين") || strings.HasSuffix(x.fold, "ون")) {
+		if l := toks[last].fold; last == i && (neverLookedUp(l, nil) || groupWords[l] || f.g.Common(l) || civilians[l]) {
+			continue
+		}
+		if l := toks[last].fold; strings.HasPrefix(l, "ال") && (strings.HasSuffix(l, "ين") || strings.HasSuffix(l, "ون")) {
 			continue // بلدة المسؤولين: a plural of people, not a name
 		}
-		// The holder: في Y or بY right after the word.
-		j, in := i+1, false
-		if toks[j].fold == "في" || toks[j].fold == "فى" {
+		if notNamesAfterHead[toks[last].fold] || strings.HasPrefix(x.fold, "لل") {
+			continue
+		}
+		x.end = toks[last].end
+		// The holder: في Y or بY right after the name.
+		j, in := last+1, false
+		if j >= len(toks) {
+			// the text's last word: no holder after it
+		} else if toks[j].fold == "في" || toks[j].fold == "فى" {
 			j, in = j+1, true
 		} else if holderLinks[toks[j].fold] && j+1 < len(toks) && !covered[j] {
 			if _, ok := at[toks[j+1].start]; ok && !strings.ContainsAny(text[toks[j].end:toks[j+1].start], "،,.:؛\n") {
@@ -243,24 +252,43 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 				continue // a country or a cross-border area is too large to place a village by
 			}
 		}
-		if !ok && strongHeads[head] && looseName(text, toks, i) {
-			// No holder right after it: the nearest place of the sentence
-			// (بلدة كاتانكودي في شرق البلاد ... سريلانكا), a country only
-			// when the sentence names nothing finer.
-			hi, ok = nearestHolder(text, toks, ps, i)
+		var h Place
+		stated := ok
+		if ok {
+			h = ps[hi]
+		} else if strongHeads[head] && looseName(text, toks, last) {
+			// No holder right after it: a nationality adjective (مدينة
+			// بيهاتش البوسنية), else the nearest place of the sentence
+			// (بلدة كاتانكودي في شرق البلاد ... سريلانكا), of the paragraph
+			// before it, and a country only when nothing finer is named.
+			if last+1 >= len(toks) {
+				// nothing after the name
+			} else if cc := nisbaCountry(toks[last+1].fold); cc != "" && toks[last+1].joined {
+				if c := f.g.Country(cc); c != nil {
+					h, ok, stated = Place{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, ID: c.ID}, true, true
+				}
+			}
+			if !ok {
+				hi, ok = nearestHolder(text, toks, ps, i)
+				if ok {
+					h = ps[hi]
+				}
+			}
 		}
 		if !ok {
 			continue
 		}
-		h := ps[hi]
-		kind := geo.KindVillage
-		if head == "مخيم" || head == "معبر" {
-			kind = geo.KindPOI
+		kind, rel, id := headKinds[head], "in", "in:"
+		if kind == "" {
+			kind = geo.KindVillage
+		}
+		if !stated {
+			rel, id = "near", "near:"
 		}
 		add = append(add, Place{
 			Span: Span{x.start, x.end}, Text: text[x.start:x.end], Matched: text[x.start:x.end],
-			Name: Romanize(text[x.start:x.end]) + " (in " + h.Name + ")", Country: h.Country, Lat: h.Lat, Lon: h.Lon,
-			Kind: kind, ID: "in:" + h.ID + ":" + x.fold, Via: "enclosing", Preposition: preposition(toks, i-1, toks[i-1].fold),
+			Name: Romanize(text[x.start:x.end]) + " (" + rel + " " + h.Name + ")", Country: h.Country, Lat: h.Lat, Lon: h.Lon,
+			Kind: kind, ID: id + h.ID + ":" + geo.Fold(text[x.start:x.end]), Via: "enclosing", Preposition: preposition(toks, i-1, toks[i-1].fold),
 		})
 	}
 	if len(add) == 0 {
@@ -271,10 +299,53 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 	return out
 }
 
+// namePrefixes open place names of more than one word: أبو كرمة, أم
+// الشبابيط, كفر جالس, تل براك, عين عيسى.
+var namePrefixes = setOf("ابو", "ام", "كفر", "عين", "تل", "بير", "بئر", "حوش", "دير", "خربه", "بني", "بيت", "راس",
+	"سيدي", "قصر", "برج", "اولاد", "جسر", "سوق", "مزرعه", "شيخ", "الشيخ", "ذات", "جب", "عرب")
+
+// nameLinks join the words of a name: فيضة ابن موينع, سلطان عبد الله.
+var nameLinks = setOf("ابن", "بن", "عبد", "ابو", "ام")
+
+// compoundEnd returns the last token of a place name of up to three words
+// that starts at token i: a name prefix and the word after it, or a word
+// and a link with the word after it. Only spaces may stand between them.
+func compoundEnd(toks []token, covered []bool, i int) int {
+	next := func(k int) bool {
+		return k < len(toks) && toks[k].joined && toks[k].class == 'a' && toks[k].tag == 0 && !covered[k] &&
+			!prepositions[toks[k].fold] && !holderLinks[toks[k].fold]
+	}
+	last := i
+	if namePrefixes[toks[i].fold] && next(i+1) {
+		last = i + 1
+	}
+	if next(last+1) && next(last+2) && nameLinks[toks[last+1].fold] {
+		last += 2
+	} else if last == i+1 && (toks[last].fold == "السيد" || toks[last].fold == "الشيخ") && next(last+1) {
+		last++ // حوش السيد علي
+	}
+	return last
+}
+
+// headKinds are the kinds of place the enclosingHeads name, where not a
+// village.
+var headKinds = map[string]geo.Kind{"مخيم": geo.KindPOI, "معبر": geo.KindPOI, "مطار": geo.KindPOI, "مدينه": geo.KindCity,
+	"منطقه": geo.KindRegion, "قضاء": geo.KindRegion, "مديريه": geo.KindRegion, "مقاطعه": geo.KindRegion, "ناحيه": geo.KindRegion}
+
+// notNamesAfterHead are words that follow a place noun without naming a
+// place: مديرية المخابرات is a directorate, منطقة العمليات an area of
+// operations, قرية العرب "the Arabs' village" more often than a name.
+var notNamesAfterHead = setOf("المخابرات", "الاستخبارات", "استخبارات", "الاسايش", "الامن", "الشرطه", "التوجيه",
+	"الجوازات", "الساتر", "المثلث", "العرب", "العمليات", "عمليات", "الاشتباكات", "الاشتباك", "نفوذ", "سيطره",
+	"النزاع", "التماس", "الحدود", "المواجهات", "الاستقبال", "الاحتجاز", "الاعتقال", "العزل",
+	// adjectives: حي شعبي, منطقة ساحلية, قرية زراعية
+	"شعبي", "شعبيه", "ساحلي", "ساحليه", "سكني", "سكنيه", "ريفي", "ريفيه", "حدودي", "حدوديه", "جبلي", "جبليه",
+	"زراعي", "زراعيه", "صناعي", "صناعيه", "تجاري", "تجاريه", "عسكري", "عسكريه", "مجاور", "مجاوره", "قريب", "قريبه")
+
 // strongHeads are the place nouns after which an unknown word is a place
 // even with no holder right after it: the place is then located by the
 // nearest place of its sentence.
-var strongHeads = setOf("بلده", "قريه", "مخيم", "مطار", "جزيره", "ناحيه", "واحه", "منخفض")
+var strongHeads = setOf("بلده", "قريه", "مخيم", "مطار", "جزيره", "ناحيه", "واحه", "منخفض", "حي", "منطقه", "مقاطعه", "مديريه", "قضاء", "مدينه")
 
 // looseName reports whether the unknown word at token i, after a place
 // noun, may be a place's name though no holder follows it: not with the
@@ -284,14 +355,14 @@ var strongHeads = setOf("بلده", "قريه", "مخيم", "مطار", "جزي�
 // direction, a conjunct or a word with the article).
 func looseName(text string, toks []token, i int) bool {
 	x := toks[i].fold
-	if strings.HasPrefix(x, "ال") || strings.HasPrefix(x, "ل") || strings.HasSuffix(x, "ه") {
+	if strings.HasPrefix(x, "ل") && !strings.HasPrefix(x, "ال") || strings.HasSuffix(x, "ه") && !strings.HasPrefix(x, "ال") {
 		return false
 	}
 	if i+1 >= len(toks) || strings.ContainsAny(text[toks[i].end:toks[i+1].start], "،,.:؛\n!؟?\"«»()") {
 		return true
 	}
 	n := toks[i+1].fold
-	return prepositions[n] || holderLinks[n] || n == "في" || strings.HasPrefix(n, "ال") || strings.HasPrefix(n, "و")
+	return prepositions[n] || notPlaces[n] || holderLinks[n] || n == "في" || strings.HasPrefix(n, "ال") || strings.HasPrefix(n, "و")
 }
 
 // holderReach is how many words from an unknown place its sentence's
@@ -335,8 +406,23 @@ func nearestHolder(text string, toks []token, ps []Place, i int) (int, bool) {
 	if best >= 0 {
 		return best, true
 	}
+	// The nearest finer place before it in its paragraph.
+	for k := len(ps) - 1; k >= 0; k-- {
+		p := ps[k]
+		if p.Span.End > toks[i].start || p.Country == "" || p.Kind == geo.KindCountry {
+			continue
+		}
+		if between := text[p.Span.End:toks[i].start]; !strings.Contains(between, "\n") && len(strings.Fields(between)) <= paragraphReach {
+			return k, true
+		}
+		break
+	}
 	return country, country >= 0
 }
+
+// paragraphReach is how many words back, within its paragraph, an unknown
+// place's sentence may look for a place to locate it.
+const paragraphReach = 80
 
 // clitics returns the forms of a folded word with its proclitics removed,
 // the word itself first: والرقه → الرقه; للرقه → الرقه; بحلب → حلب.
