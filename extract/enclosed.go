@@ -23,10 +23,12 @@ var holderLinks = setOf("بمنطقه", "بمحافظه", "بولايه", "بق�
 	"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "بالقرب", "بضواحي", "ضواحي")
 
 // enclosed adds a place the gazetteer lacks but the text locates: a place
-// noun, one unknown word, and في or ب with a place found (بلدة غرانيج بريف
+// noun, an unknown name, and في or ب with a place found (بلدة غرانيج بريف
 // دير الزور الشرقي). The new place takes the coordinates and country of the
 // one that holds it (nothing finer is known) and says so in its name; its
-// ID is "in:", the holder's ID, ":" and the folded word.
+// ID is "in:", the holder's ID, ":" and the folded name. A place noun in the
+// dual or plural heads a list (حيي الكلاكلة وأركويت بالخرطوم), whose names
+// share the holder after the last.
 func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 	at := make(map[int]int, len(ps)) // byte start → index in ps
 	covered := make([]bool, len(toks))
@@ -35,48 +37,56 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		markBusy(toks, covered, p.Span)
 	}
 	var add []Place
+	type item struct{ first, last int }
+	var items []item
 	for i := 1; i < len(toks); i++ {
-		head := stripConj(toks[i-1].fold)
-		if len(head) > 2 && (strings.HasPrefix(head, "ب") || strings.HasPrefix(head, "ل")) && enclosingHeads[head[2:]] {
-			head = head[2:]
-		}
-		x := toks[i]
-		if !enclosingHeads[head] || covered[i] || covered[i-1] || x.class != 'a' || !x.joined || x.tag != 0 {
+		head, list := enclosingHead(toks[i-1].fold)
+		if head == "" || covered[i] || covered[i-1] || toks[i].class != 'a' || !toks[i].joined || toks[i].tag != 0 {
 			continue
 		}
-		// A name of two or three words: قرية أبو كرمة, حوش السيد علي,
-		// فيضة ابن موينع. The last word is the one the tests below read.
-		last := compoundEnd(toks, covered, i)
-		if last == i && len(x.fold) < 6 {
+		last, ok := f.unknownName(text, toks, covered, i, toks[i].fold)
+		if !ok {
 			continue
 		}
-		if l := toks[last].fold; last == i && (neverLookedUp(l, nil) || groupWords[l] || f.g.Common(l) || civilians[l]) {
-			continue
+		items = append(items[:0], item{i, last})
+		for list && last+1 < len(toks) {
+			k := last + 1
+			w := toks[k].fold
+			if covered[k] || !toks[k].joined || toks[k].class != 'a' || !strings.HasPrefix(w, "و") || len(w) < 8 {
+				break
+			}
+			if last, ok = f.unknownName(text, toks, covered, k, w[2:]); !ok {
+				last = k - 1
+				break
+			}
+			items = append(items, item{k, last})
 		}
-		if l := toks[last].fold; strings.HasPrefix(l, "ال") && (strings.HasSuffix(l, "ين") || strings.HasSuffix(l, "ون")) {
-			continue // بلدة المسؤولين: a plural of people, not a name
+		if list && len(items) < 2 {
+			continue // قرى مثل, بلدات تقع: a dual or plural names more than one place
 		}
-		if notNamesAfterHead[toks[last].fold] || strings.HasPrefix(x.fold, "لل") {
-			continue
-		}
-		x.end = toks[last].end
-		// The holder: في Y or بY right after the name.
+		// The holder: في Y or بY right after the name, or after a direction
+		// or a place noun with ب (شمال شرقي بعقوبة, بمنطقة ماكوميا).
 		j, in := last+1, false
 		if j >= len(toks) {
 			// the text's last word: no holder after it
 		} else if toks[j].fold == "في" || toks[j].fold == "فى" {
 			j, in = j+1, true
 		} else if holderLinks[toks[j].fold] && j+1 < len(toks) && !covered[j] {
+			if j+2 < len(toks) && directionWords[toks[j+1].fold] {
+				j++ // شمال شرقي بعقوبة
+			}
 			if _, ok := at[toks[j+1].start]; ok && !strings.ContainsAny(text[toks[j].end:toks[j+1].start], "،,.:؛\n") {
 				j, in = j+1, true
 			}
 		} else if strings.HasPrefix(toks[j].fold, "ب") {
 			in = true
 		}
+		end := toks[last].end
 		hi, ok := -1, false
-		if in && j < len(toks) && !strings.ContainsAny(text[x.end:toks[j].start], "،,.:؛\n") {
+		if in && j < len(toks) && !strings.ContainsAny(text[end:toks[j].start], "،,.:؛\n") {
 			hi, ok = at[toks[j].start]
 			if ok && (ps[hi].Kind == geo.KindCountry || ps[hi].Country == "") {
+				i = last
 				continue // a country or a cross-border area is too large to place a village by
 			}
 		}
@@ -113,11 +123,19 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		if !stated {
 			rel, id = "near", "near:"
 		}
-		add = append(add, Place{
-			Span: Span{x.start, x.end}, Text: text[x.start:x.end], Matched: text[x.start:x.end],
-			Name: Romanize(text[x.start:x.end]) + " (" + rel + " " + h.Name + ")", Country: h.Country, Lat: h.Lat, Lon: h.Lon,
-			Kind: kind, ID: id + h.ID + ":" + geo.Fold(text[x.start:x.end]), Via: "enclosing", Preposition: preposition(toks, i-1, toks[i-1].fold),
-		})
+		for _, it := range items {
+			start, end := toks[it.first].start, toks[it.last].end
+			name := geo.Fold(text[start:end])
+			if it.first > i {
+				start, name = start+len("و"), name[len("و"):] // the list's و is no part of the name
+			}
+			add = append(add, Place{
+				Span: Span{toks[it.first].start, end}, Text: text[toks[it.first].start:end], Matched: text[start:end],
+				Name: Romanize(text[start:end]) + " (" + rel + " " + h.Name + ")", Country: h.Country, Lat: h.Lat, Lon: h.Lon,
+				Kind: kind, ID: id + h.ID + ":" + name, Via: "enclosing", Preposition: preposition(toks, i-1, toks[i-1].fold),
+			})
+		}
+		i = last
 	}
 	if len(add) == 0 {
 		return ps
@@ -125,6 +143,50 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 	out := append(ps, add...)
 	slices.SortFunc(out, func(a, b Place) int { return a.Span.Start - b.Span.Start })
 	return out
+}
+
+// enclosingHead returns the place noun a folded word is, proclitics (و, ف,
+// ب, ل) removed and a dual or plural brought to the singular, and whether
+// it was a dual or plural, which heads a list; "" if none.
+func enclosingHead(w string) (string, bool) {
+	w = stripConj(w)
+	if len(w) > 2 && (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل")) && (enclosingHeads[w[2:]] || listHeadsOf[w[2:]] != "") {
+		w = w[2:]
+	}
+	if h := listHeadsOf[w]; h != "" {
+		return h, true
+	}
+	if enclosingHeads[w] {
+		return w, false
+	}
+	return "", false
+}
+
+// listHeadsOf are the duals and plurals of place nouns that head a list of
+// names: مديريتي خوجياني وشيرزاد, قرى الرشاد والزركة.
+var listHeadsOf = map[string]string{"مديريتي": "مديريه", "منطقتي": "منطقه", "حيي": "حي", "قريتي": "قريه",
+	"بلدتي": "بلده", "مدينتي": "مدينه", "ناحيتي": "ناحيه", "قري": "قريه", "بلدات": "بلده", "مديريات": "مديريه",
+	"احياء": "حي", "نواحي": "ناحيه"}
+
+// unknownName reports whether the words from token i, whose folded first
+// word is w (its list و removed), are a place's name the gazetteer lacks,
+// and returns its last token: one word, or two or three (see compoundEnd).
+func (f *PlaceFinder) unknownName(text string, toks []token, covered []bool, i int, w string) (int, bool) {
+	last := compoundEnd(text, toks, covered, i, w)
+	l := toks[last].fold
+	if last == i {
+		l = w
+	}
+	if !namePrefixes[w] && (len(w) < 6 || neverLookedUp(w, nil) || groupWords[w] || f.g.Common(w) || civilians[w] || notNamesAfterHead[w]) {
+		return 0, false
+	}
+	if strings.HasPrefix(l, "ال") && (strings.HasSuffix(l, "ين") || strings.HasSuffix(l, "ون")) {
+		return 0, false // بلدة المسؤولين: a plural of people, not a name
+	}
+	if notNamesAfterHead[l] || strings.HasPrefix(w, "لل") {
+		return 0, false
+	}
+	return last, true
 }
 
 // namePrefixes open place names of more than one word: أبو كرمة, أم
@@ -136,16 +198,22 @@ var namePrefixes = setOf("ابو", "ام", "كفر", "عين", "تل", "بير",
 var nameLinks = setOf("ابن", "بن", "عبد", "ابو", "ام")
 
 // compoundEnd returns the last token of a place name of up to three words
-// that starts at token i: a name prefix and the word after it, or a word
-// and a link with the word after it. Only spaces may stand between them.
-func compoundEnd(toks []token, covered []bool, i int) int {
+// that starts at token i, whose folded first word is w: a name prefix and
+// the word after it, a word and a link with the word after it, or two
+// words without the article where the phrase ends after the second (حي
+// شاهين بي، ...; مديرية تشابه دره في ...). Only spaces may stand between
+// them.
+func compoundEnd(text string, toks []token, covered []bool, i int, w string) int {
 	next := func(k int) bool {
 		return k < len(toks) && toks[k].joined && toks[k].class == 'a' && toks[k].tag == 0 && !covered[k] &&
 			!prepositions[toks[k].fold] && !holderLinks[toks[k].fold]
 	}
 	last := i
-	if namePrefixes[toks[i].fold] && next(i+1) {
+	if namePrefixes[w] && next(i+1) {
 		last = i + 1
+	} else if !strings.HasPrefix(w, "ال") && next(i+1) && !nameLinks[toks[i+1].fold] && plainWord(toks[i+1].fold) &&
+		(i+2 >= len(toks) || looseName(text, toks, i+1)) {
+		return i + 1
 	}
 	if next(last+1) && next(last+2) && nameLinks[toks[last+1].fold] {
 		last += 2
@@ -154,6 +222,20 @@ func compoundEnd(toks []token, covered []bool, i int) int {
 	}
 	return last
 }
+
+// plainWord reports whether a folded word may be the second word of a
+// two-word name: no article, no conjunction, and no word of the lexicons
+// (مدينة بيمبا عاصمة الإقليم: عاصمة is no part of the name).
+func plainWord(w string) bool {
+	return !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "و") && !strings.HasSuffix(w, "ه") && len(w) >= 4 &&
+		!neverLookedUp(w, nil) && !notNamesAfterHead[w] && !groupWords[w] && !civilians[w] && !directions[w] &&
+		!pronounPrepositions[w]
+}
+
+// pronounPrepositions are prepositions with a pronoun: منطقة يعلن فيها is
+// "an area where ... is declared".
+var pronounPrepositions = setOf("فيه", "فيها", "فيهم", "منه", "منها", "منهم", "عليه", "عليها", "عليهم", "اليه",
+	"اليها", "اليهم", "له", "لها", "لهم", "به", "بها", "بهم", "عنه", "عنها", "عنهم")
 
 // headKinds are the kinds of place the enclosingHeads name, where not a
 // village.

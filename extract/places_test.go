@@ -333,7 +333,11 @@ func TestFindPlacesLocatedBySentence(t *testing.T) {
 		// Names of two and three words.
 		{"قتل في قرية أم الحواسيس قرب الحويجة", "أم الحواسيس", "IQ"},
 		{"تسلل عبر منطقة فيضة ابن موينع في بادية الميادين", "فيضة ابن موينع", "SY"},
+		{"اعتقل في حي شاهين بي، ثم نقل إلى أنقرة", "شاهين بي", "TR"},
+		// Two directions before the holder.
+		{"قتل مسلحان في ناحية الحويشات شمال شرقي بعقوبة", "الحويشات", "IQ"},
 		// Place nouns followed by no name.
+		{"أعلنت السلطات منطقة يعلن فيها حظر التجوال قرب الموصل", "", ""},
 		{"اعتقلته مديرية المخابرات في الموصل", "", ""},
 		{"كان يسكن في حي شعبي في بغداد", "", ""},
 		{"وصلوا إلى مخيم للنازحين في ريف إدلب", "", ""},
@@ -352,6 +356,32 @@ func TestFindPlacesLocatedBySentence(t *testing.T) {
 		}
 		if strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Errorf("%s:\n got %v\n want %v", tt.text, got, want)
+		}
+	}
+}
+
+// A place noun in the dual or plural heads a list of names the gazetteer
+// lacks, which share the holder after the last; alone, it names none.
+func TestFindPlacesEnclosedList(t *testing.T) {
+	f := finder(t)
+	tests := []struct {
+		text string
+		want []string // text/name of the places added
+	}{
+		{"استهدفت الغارات حيي الكلاكيل والنعيمات بالخرطوم", []string{"الكلاكيل/al-Klakil (in Khartoum)", "والنعيمات/al-Na'imat (in Khartoum)"}},
+		{"فروا إلى مديريتي خوجاوي وشيرزاني في ولاية ننكرهار", []string{"خوجاوي/Khujawi (in Nangarhar Province)", "وشيرزاني/Shirzani (in Nangarhar Province)"}},
+		{"انتشرت الخلايا في قرى مثل الموصل", nil},
+		{"انتقلوا إلى بلدات تقع قرب الرقة", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range f.Find(tt.text) {
+			if p.Via == "enclosing" {
+				got = append(got, p.Text+"/"+p.Name)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s:\n got %v\n want %v", tt.text, got, tt.want)
 		}
 	}
 }
