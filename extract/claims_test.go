@@ -89,7 +89,7 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{MovedTo, "Syria", "IS members"}}},
 		// A place set before the verb, located by a direction from a larger one.
 		{"place before the verb, with its direction", "وفي قرية البشير جنوب كركوك، اعتقلت قوة من الاستخبارات رجلا يشتبه بانتمائه إلى داعش.",
-			[]wantClaim{{ArrestedIn, "al-Bashir (in Kirkuk)", "IS members"}}},
+			[]wantClaim{{ArrestedIn, "al-Bashir (near Kirkuk)", "IS members"}}},
 		{"gave himself up, told at length", "وفي بلدة الكرامة شرقي الرقة، سلّم شاب مطلوب بتهمة الانتماء إلى التنظيم نفسه لقسد.",
 			[]wantClaim{{SurrenderedIn, "", "IS members"}}},
 		{"arrival with no preposition", "180 عائلة من عائلات مقاتلي داعش تصل مخيم الجدعة",

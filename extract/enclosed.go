@@ -66,7 +66,7 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		}
 		// The holder: في Y or بY right after the name, or after a direction
 		// or a place noun with ب (شمال شرقي بعقوبة, بمنطقة ماكوميا).
-		j, in := last+1, false
+		j, in, nearness := last+1, false, false
 		if j >= len(toks) {
 			// the text's last word: no holder after it
 		} else if toks[j].fold == "في" || toks[j].fold == "فى" {
@@ -76,7 +76,8 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 				j++ // شمال شرقي بعقوبة
 			}
 			if _, ok := at[toks[j+1].start]; ok && !strings.ContainsAny(text[toks[j].end:toks[j+1].start], "،,.:؛\n") {
-				j, in = j+1, true
+				// قرب الحويجة, شمال تكريت: beside the holder, not in it.
+				j, in, nearness = j+1, true, !strings.HasPrefix(toks[last+1].fold, "ب")
 			}
 		} else if strings.HasPrefix(toks[j].fold, "ب") {
 			in = true
@@ -120,7 +121,7 @@ func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
 		if kind == "" {
 			kind = geo.KindVillage
 		}
-		if !stated {
+		if !stated || nearness {
 			rel, id = "near", "near:"
 		}
 		for _, it := range items {
