@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -129,4 +130,85 @@ func TestAccessAndAudit(t *testing.T) {
 	if code, _, _ := runAthar(t, "tokens", "revoke", "--db", db, "nope"); code != exitFailure {
 		t.Errorf("revoke of an unknown token: exit %d", code)
 	}
+}
+
+// refuseAuditWrites makes the audit table of the registry db refuse every
+// insert, through a connection of its own, as a full disk would.
+func refuseAuditWrites(t *testing.T, db string) {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`CREATE TRIGGER full BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A change of organisations, users or tokens whose audit entry cannot be
+// written is not made: the entry is committed in the change's transaction.
+// It used to be written after the change, leaving it unaudited when that
+// failed.
+func TestAccessCmd_AuditFailureChangesNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		args func(db, token string) []string
+	}{
+		{"users add, new organisation", func(db, _ string) []string {
+			return []string{"users", "add", "--db", db, "--org", "ain", "--role", "screener", "dana"}
+		}},
+		{"users add", func(db, _ string) []string {
+			return []string{"users", "add", "--db", db, "--org", "hol", "--role", "screener", "dana"}
+		}},
+		{"users disable", func(db, _ string) []string { return []string{"users", "disable", "--db", db, "bilal"} }},
+		{"tokens create", func(db, _ string) []string { return []string{"tokens", "create", "--db", db, "bilal"} }},
+		{"tokens revoke", func(db, token string) []string { return []string{"tokens", "revoke", "--db", db, token} }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "athar.db")
+			mustAthar(t, "users", "add", "--db", db, "--org", "hol", "--role", "screener", "bilal")
+			mustAthar(t, "tokens", "create", "--db", db, "bilal")
+			before := accessState(t, db)
+			refuseAuditWrites(t, db)
+
+			token := strings.Fields(strings.Split(mustAthar(t, "tokens", "list", "--db", db), "\n")[1])[0]
+			code, out, errs := runAthar(t, tt.args(db, token)...)
+			if code != exitFailure || !strings.Contains(errs, "audit log") {
+				t.Errorf("exit %d, want %d and an error naming the audit log\nstdout: %s\nstderr: %s", code, exitFailure, out, errs)
+			}
+			if out != "" {
+				t.Errorf("stdout %q, want nothing: no change to report, no token to use", out)
+			}
+			if after := accessState(t, db); after != before {
+				t.Errorf("the unaudited change was made:\n%s\nwas:\n%s", after, before)
+			}
+		})
+	}
+}
+
+// accessState describes the organisations, users and tokens of the registry
+// db, to compare before and after a change.
+func accessState(t *testing.T, db string) string {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.OpenExisting(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	orgs, err := st.Organizations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	users, err := st.Users(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens, err := st.Tokens(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("organisations %+v\nusers %+v\ntokens %+v", orgs, users, tokens)
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -575,14 +574,7 @@ func TestImportCmd_AuditFailureChangesNothing(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "athar.db")
 			mustAthar(t, "import", "--db", db, "--format", "csv", "--dataset", "camp", "testdata/camp-registry.csv")
 			before, beforeDS := records(t, db), datasetOf(t, db, "camp")
-			raw, err := sql.Open("sqlite3", db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := raw.Exec(`CREATE TRIGGER full BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
-				t.Fatal(err)
-			}
-			raw.Close()
+			refuseAuditWrites(t, db)
 
 			code, out, errs := runAthar(t, "import", "--db", db, "--format", tt.format, "--dataset", "camp", "--allow-empty", tt.file)
 			if code != 1 {

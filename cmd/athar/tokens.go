@@ -50,10 +50,11 @@ func newTokensCreateCmd(e *env) *cobra.Command {
 			defer st.Close()
 			secret, hash := api.NewToken()
 			t := athar.Token{User: args[0], Name: name, ExpiresAt: time.Now().Add(expires).UTC()}
-			if err := st.CreateToken(c.Context(), &t, hash); err != nil {
-				return err
-			}
-			if err := auditCLI(c.Context(), st, "token.create", t.ID, map[string]any{"user": t.User, "expires_at": t.ExpiresAt.Format(time.RFC3339)}); err != nil {
+			// The store fills in the token's id, which the entry names.
+			err = st.CreateTokenAudited(c.Context(), &t, hash, func(tok athar.Token) *athar.AuditEntry {
+				return cliEntry("token.create", tok.ID, map[string]any{"user": tok.User, "expires_at": tok.ExpiresAt.Format(time.RFC3339)})
+			})
+			if err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stderr, "Token %s for %s, valid until %s. It is shown only this once:\n", t.ID, t.User, t.ExpiresAt.Format(time.RFC3339))
@@ -117,5 +118,7 @@ func newTokensRevokeCmd(e *env) *cobra.Command {
 	return newAccessChangeCmd(e, "revoke --db FILE TOKEN_ID",
 		"Revoke a token: it stops working (within 2s on a running server)",
 		"token.revoke", "Revoked token %s.\n",
-		func(ctx context.Context, st *sqlite.Store, id string) error { return st.RevokeToken(ctx, id) })
+		func(ctx context.Context, st *sqlite.Store, id string, audit *athar.AuditEntry) error {
+			return st.RevokeTokenAudited(ctx, id, audit)
+		})
 }

@@ -42,11 +42,6 @@ func cliActor() string {
 	return "cli"
 }
 
-// auditCLI appends an entry for a change made from the command line.
-func auditCLI(ctx context.Context, st *sqlite.Store, action, target string, detail map[string]any) error {
-	return st.AppendAudit(ctx, cliEntry(action, target, detail))
-}
-
 // cliEntry makes an audit entry for a change made from the command line.
 // detail holds strings and numbers, which always marshal.
 func cliEntry(action, target string, detail map[string]any) *athar.AuditEntry {
@@ -94,19 +89,14 @@ func newUsersAddCmd(e *env) *cobra.Command {
 				return err
 			}
 			if !known {
-				if err := st.CreateOrganization(ctx, athar.Organization{ID: org, Name: orgName}); err != nil {
-					return err
-				}
-				if err := auditCLI(ctx, st, "org.create", org, nil); err != nil {
+				if err := st.CreateOrganizationAudited(ctx, athar.Organization{ID: org, Name: orgName}, cliEntry("org.create", org, nil)); err != nil {
 					return err
 				}
 				fmt.Fprintf(e.stdout, "Added organisation %s.\n", org)
 			}
 			login := args[0]
-			if err := st.CreateUser(ctx, athar.User{Login: login, Name: name, Org: org, Role: athar.Role(role)}); err != nil {
-				return err
-			}
-			if err := auditCLI(ctx, st, "user.create", login, map[string]any{"org": org, "role": role}); err != nil {
+			u := athar.User{Login: login, Name: name, Org: org, Role: athar.Role(role)}
+			if err := st.CreateUserAudited(ctx, u, cliEntry("user.create", login, map[string]any{"org": org, "role": role})); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "Added user %s (%s of %s).\nGive them a token: athar tokens create --db %s %s\n", login, role, org, db, login)
@@ -162,12 +152,14 @@ func newUsersDisableCmd(e *env) *cobra.Command {
 	return newAccessChangeCmd(e, "disable --db FILE LOGIN",
 		"Disable a user: their tokens stop working (within 2s on a running server)",
 		"user.disable", "Disabled user %s.\n",
-		func(ctx context.Context, st *sqlite.Store, login string) error { return st.DisableUser(ctx, login) })
+		func(ctx context.Context, st *sqlite.Store, login string, audit *athar.AuditEntry) error {
+			return st.DisableUserAudited(ctx, login, audit)
+		})
 }
 
 // newAccessChangeCmd is a command that makes one change to users or tokens,
-// named by its one argument, and writes it to the audit log.
-func newAccessChangeCmd(e *env, use, short, action, done string, change func(context.Context, *sqlite.Store, string) error) *cobra.Command {
+// named by its one argument, with its audit entry in the same transaction.
+func newAccessChangeCmd(e *env, use, short, action, done string, change func(context.Context, *sqlite.Store, string, *athar.AuditEntry) error) *cobra.Command {
 	var db string
 	c := &cobra.Command{
 		Use:   use,
@@ -179,10 +171,7 @@ func newAccessChangeCmd(e *env, use, short, action, done string, change func(con
 				return err
 			}
 			defer st.Close()
-			if err := change(c.Context(), st, args[0]); err != nil {
-				return err
-			}
-			if err := auditCLI(c.Context(), st, action, args[0], nil); err != nil {
+			if err := change(c.Context(), st, args[0], cliEntry(action, args[0], nil)); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, done, args[0])

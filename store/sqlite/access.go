@@ -40,6 +40,17 @@ func checkName(what, s string, max int) error {
 
 // CreateOrganization adds an organisation; ECONFLICT when its id is taken.
 func (s *Store) CreateOrganization(ctx context.Context, o athar.Organization) error {
+	return s.createOrganization(ctx, o, nil)
+}
+
+// CreateOrganizationAudited is CreateOrganization, with audit appended to
+// the audit log in the same transaction: the organisation and its entry are
+// committed together or not at all.
+func (s *Store) CreateOrganizationAudited(ctx context.Context, o athar.Organization, audit *athar.AuditEntry) error {
+	return s.createOrganization(ctx, o, []*athar.AuditEntry{audit})
+}
+
+func (s *Store) createOrganization(ctx context.Context, o athar.Organization, audit []*athar.AuditEntry) error {
 	if err := checkName("organisation id", o.ID, 100); err != nil {
 		return err
 	}
@@ -52,15 +63,17 @@ func (s *Store) CreateOrganization(ctx context.Context, o athar.Organization) er
 	if err := checkName("organisation name", o.Name, 200); err != nil {
 		return err
 	}
-	_, err := s.w.ExecContext(ctx, `INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)`,
-		o.ID, o.Name, formatTime(s.Now()))
-	if isConstraint(err) {
-		return athar.Errorf(athar.ECONFLICT, "organisation %q exists already", o.ID)
-	}
-	if err != nil {
-		return fmt.Errorf("add organisation %s: %w", o.ID, describe(err))
-	}
-	return nil
+	return s.writeAudited(ctx, "add organisation "+o.ID, audit, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)`,
+			o.ID, o.Name, formatTime(s.Now()))
+		if isConstraint(err) {
+			return athar.Errorf(athar.ECONFLICT, "organisation %q exists already", o.ID)
+		}
+		if err != nil {
+			return fmt.Errorf("add organisation %s: %w", o.ID, describe(err))
+		}
+		return nil
+	})
 }
 
 // Organizations lists every organisation by id.
@@ -88,6 +101,17 @@ func (s *Store) Organizations(ctx context.Context) ([]athar.Organization, error)
 // CreateUser adds a user of an existing organisation; ECONFLICT when the
 // login is taken.
 func (s *Store) CreateUser(ctx context.Context, u athar.User) error {
+	return s.createUser(ctx, u, nil)
+}
+
+// CreateUserAudited is CreateUser, with audit appended to the audit log in
+// the same transaction: the user and their entry are committed together or
+// not at all.
+func (s *Store) CreateUserAudited(ctx context.Context, u athar.User, audit *athar.AuditEntry) error {
+	return s.createUser(ctx, u, []*athar.AuditEntry{audit})
+}
+
+func (s *Store) createUser(ctx context.Context, u athar.User, audit []*athar.AuditEntry) error {
 	if err := checkName("login", u.Login, 100); err != nil {
 		return err
 	}
@@ -102,30 +126,24 @@ func (s *Store) CreateUser(ctx context.Context, u athar.User) error {
 	if !u.Role.Valid() {
 		return athar.Errorf(athar.EINVALID, "unknown role %q (want screener, analyst, admin or auditor)", u.Role)
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("add user %s: %w", u.Login, describe(err))
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM organizations WHERE id = ?`, u.Org).Scan(&n); err != nil {
-		return fmt.Errorf("add user %s: %w", u.Login, describe(err))
-	}
-	if n == 0 {
-		return athar.Errorf(athar.ENOTFOUND, "no organisation %q", u.Org)
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO users (login, name, org, role, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		u.Login, u.Name, u.Org, string(u.Role), u.Disabled, formatTime(s.Now()))
-	if isConstraint(err) {
-		return athar.Errorf(athar.ECONFLICT, "user %q exists already", u.Login)
-	}
-	if err != nil {
-		return fmt.Errorf("add user %s: %w", u.Login, describe(err))
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("add user %s: %w", u.Login, describe(err))
-	}
-	return nil
+	return s.writeAudited(ctx, "add user "+u.Login, audit, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM organizations WHERE id = ?`, u.Org).Scan(&n); err != nil {
+			return fmt.Errorf("add user %s: %w", u.Login, describe(err))
+		}
+		if n == 0 {
+			return athar.Errorf(athar.ENOTFOUND, "no organisation %q", u.Org)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO users (login, name, org, role, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			u.Login, u.Name, u.Org, string(u.Role), u.Disabled, formatTime(s.Now()))
+		if isConstraint(err) {
+			return athar.Errorf(athar.ECONFLICT, "user %q exists already", u.Login)
+		}
+		if err != nil {
+			return fmt.Errorf("add user %s: %w", u.Login, describe(err))
+		}
+		return nil
+	})
 }
 
 const userColumns = `login, name, org, role, disabled, created_at`
@@ -177,20 +195,48 @@ func (s *Store) Users(ctx context.Context) ([]athar.User, error) {
 // DisableUser stops a user from signing in; their tokens stop working at
 // once. ENOTFOUND for an unknown login.
 func (s *Store) DisableUser(ctx context.Context, login string) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE users SET disabled = 1 WHERE login = ?`, login)
-	if err != nil {
-		return fmt.Errorf("disable user %s: %w", login, describe(err))
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return athar.Errorf(athar.ENOTFOUND, "no user %q", login)
-	}
-	return nil
+	return s.disableUser(ctx, login, nil)
+}
+
+// DisableUserAudited is DisableUser, with audit appended to the audit log
+// in the same transaction: the user is disabled with their entry or not at
+// all.
+func (s *Store) DisableUserAudited(ctx context.Context, login string, audit *athar.AuditEntry) error {
+	return s.disableUser(ctx, login, []*athar.AuditEntry{audit})
+}
+
+func (s *Store) disableUser(ctx context.Context, login string, audit []*athar.AuditEntry) error {
+	return s.writeAudited(ctx, "disable user "+login, audit, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE users SET disabled = 1 WHERE login = ?`, login)
+		if err != nil {
+			return fmt.Errorf("disable user %s: %w", login, describe(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return athar.Errorf(athar.ENOTFOUND, "no user %q", login)
+		}
+		return nil
+	})
 }
 
 // CreateToken records a token for an existing, enabled user. hash is the
 // SHA-256 of the secret; the secret itself is never stored. The token's ID
 // and CreatedAt are filled in.
 func (s *Store) CreateToken(ctx context.Context, t *athar.Token, hash []byte) error {
+	return s.createToken(ctx, t, hash, nil)
+}
+
+// CreateTokenAudited is CreateToken, with the entry audit makes of the
+// token (its ID filled in) appended to the audit log in the same
+// transaction: the token and its entry are committed together or not at
+// all.
+func (s *Store) CreateTokenAudited(ctx context.Context, t *athar.Token, hash []byte, audit func(athar.Token) *athar.AuditEntry) error {
+	if audit == nil {
+		return athar.Errorf(athar.EINVALID, "an audited change needs an audit entry")
+	}
+	return s.createToken(ctx, t, hash, audit)
+}
+
+func (s *Store) createToken(ctx context.Context, t *athar.Token, hash []byte, audit func(athar.Token) *athar.AuditEntry) error {
 	if len(hash) != 32 {
 		return athar.Errorf(athar.EINVALID, "a token hash is 32 bytes")
 	}
@@ -214,27 +260,73 @@ func (s *Store) CreateToken(ctx context.Context, t *athar.Token, hash []byte) er
 		t.ID = hex.EncodeToString(hash[:6])
 	}
 	t.CreatedAt = now
-	_, err = s.w.ExecContext(ctx, `INSERT INTO tokens (id, hash, user_login, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		t.ID, hash, t.User, t.Name, formatTime(now), formatTime(t.ExpiresAt))
-	if isConstraint(err) {
-		return athar.Errorf(athar.ECONFLICT, "token id %s exists already", t.ID)
+	var entries []*athar.AuditEntry
+	if audit != nil {
+		entries = []*athar.AuditEntry{audit(*t)}
 	}
-	if err != nil {
-		return fmt.Errorf("create token: %w", describe(err))
-	}
-	return nil
+	return s.writeAudited(ctx, "create token", entries, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO tokens (id, hash, user_login, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			t.ID, hash, t.User, t.Name, formatTime(now), formatTime(t.ExpiresAt))
+		if isConstraint(err) {
+			return athar.Errorf(athar.ECONFLICT, "token id %s exists already", t.ID)
+		}
+		if err != nil {
+			return fmt.Errorf("create token: %w", describe(err))
+		}
+		return nil
+	})
 }
 
 // RevokeToken makes a token stop working at once. Revoking a revoked token
 // is not an error; an unknown id is ENOTFOUND.
 func (s *Store) RevokeToken(ctx context.Context, id string) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE tokens SET revoked_at = CASE WHEN revoked_at = '' THEN ? ELSE revoked_at END WHERE id = ?`,
-		formatTime(s.Now()), id)
-	if err != nil {
-		return fmt.Errorf("revoke token %s: %w", id, describe(err))
+	return s.revokeToken(ctx, id, nil)
+}
+
+// RevokeTokenAudited is RevokeToken, with audit appended to the audit log
+// in the same transaction: the token is revoked with its entry or not at
+// all.
+func (s *Store) RevokeTokenAudited(ctx context.Context, id string, audit *athar.AuditEntry) error {
+	return s.revokeToken(ctx, id, []*athar.AuditEntry{audit})
+}
+
+func (s *Store) revokeToken(ctx context.Context, id string, audit []*athar.AuditEntry) error {
+	return s.writeAudited(ctx, "revoke token "+id, audit, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE tokens SET revoked_at = CASE WHEN revoked_at = '' THEN ? ELSE revoked_at END WHERE id = ?`,
+			formatTime(s.Now()), id)
+		if err != nil {
+			return fmt.Errorf("revoke token %s: %w", id, describe(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return athar.Errorf(athar.ENOTFOUND, "no token %q", id)
+		}
+		return nil
+	})
+}
+
+// writeAudited runs change in one write transaction and appends the audit
+// entries (none for an unaudited change) in the same transaction, so that
+// the change and its entries are committed together or not at all. what
+// names the change in errors.
+func (s *Store) writeAudited(ctx context.Context, what string, audit []*athar.AuditEntry, change func(*sql.Tx) error) error {
+	if err := checkAudit(audit); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return athar.Errorf(athar.ENOTFOUND, "no token %q", id)
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, describe(err))
+	}
+	defer tx.Rollback()
+	if err := change(tx); err != nil {
+		return err
+	}
+	if len(audit) > 0 {
+		if err := s.appendAudit(ctx, tx, audit); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", what, describe(err))
 	}
 	return nil
 }

@@ -76,6 +76,131 @@ func TestUsersAndTokens(t *testing.T) {
 	}
 }
 
+// The audited changes of organisations, users and tokens commit with their
+// audit entry or not at all: an entry that cannot be written leaves the
+// registry as it was, and no entry.
+func TestAccessAudited(t *testing.T) {
+	ctx := context.Background()
+	hash := sha256.Sum256([]byte("second"))
+	changes := []struct {
+		name   string
+		action string
+		change func(s *sqlite.Store, e *athar.AuditEntry) error
+		made   func(t *testing.T, s *sqlite.Store) bool
+	}{
+		{"add organisation", "org.create",
+			func(s *sqlite.Store, e *athar.AuditEntry) error {
+				return s.CreateOrganizationAudited(ctx, athar.Organization{ID: "ain"}, e)
+			},
+			func(t *testing.T, s *sqlite.Store) bool {
+				orgs, err := s.Organizations(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return len(orgs) == 2
+			}},
+		{"add user", "user.create",
+			func(s *sqlite.Store, e *athar.AuditEntry) error {
+				return s.CreateUserAudited(ctx, athar.User{Login: "bilal", Org: "hol", Role: athar.RoleScreener}, e)
+			},
+			func(t *testing.T, s *sqlite.Store) bool {
+				_, err := s.User(ctx, "bilal")
+				if err != nil && athar.ErrorCode(err) != athar.ENOTFOUND {
+					t.Fatal(err)
+				}
+				return err == nil
+			}},
+		{"disable user", "user.disable",
+			func(s *sqlite.Store, e *athar.AuditEntry) error { return s.DisableUserAudited(ctx, "amal", e) },
+			func(t *testing.T, s *sqlite.Store) bool {
+				u, err := s.User(ctx, "amal")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return u.Disabled
+			}},
+		{"create token", "token.create",
+			func(s *sqlite.Store, e *athar.AuditEntry) error {
+				tok := athar.Token{User: "amal", ExpiresAt: time.Now().Add(time.Hour)}
+				return s.CreateTokenAudited(ctx, &tok, hash[:], func(tok athar.Token) *athar.AuditEntry {
+					e.Target = tok.ID
+					return e
+				})
+			},
+			func(t *testing.T, s *sqlite.Store) bool {
+				ts, err := s.Tokens(ctx, "amal")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return len(ts) == 2
+			}},
+		{"revoke token", "token.revoke",
+			func(s *sqlite.Store, e *athar.AuditEntry) error {
+				ts, err := s.Tokens(ctx, "amal")
+				if err != nil {
+					return err
+				}
+				return s.RevokeTokenAudited(ctx, ts[0].ID, e)
+			},
+			func(t *testing.T, s *sqlite.Store) bool {
+				ts, err := s.Tokens(ctx, "amal")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return !ts[0].RevokedAt.IsZero()
+			}},
+	}
+	audits := []struct {
+		name     string
+		breakSQL string // run on the registry before the change
+		actor    string
+		made     bool
+	}{
+		{"entry with the change", "", "cli:amal", true},
+		{"audit log refuses writes", `CREATE TRIGGER full BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END`, "cli:amal", false},
+		{"entry without an actor", "", "", false},
+	}
+	for _, c := range changes {
+		for _, a := range audits {
+			t.Run(c.name+"/"+a.name, func(t *testing.T) {
+				s := mustOpen(t)
+				defer s.Close()
+				if err := s.CreateOrganization(ctx, athar.Organization{ID: "hol"}); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.CreateUser(ctx, athar.User{Login: "amal", Org: "hol", Role: athar.RoleAdmin}); err != nil {
+					t.Fatal(err)
+				}
+				first := sha256.Sum256([]byte("first"))
+				if err := s.CreateToken(ctx, &athar.Token{User: "amal", ExpiresAt: time.Now().Add(time.Hour)}, first[:]); err != nil {
+					t.Fatal(err)
+				}
+				if a.breakSQL != "" {
+					execRaw(t, s.Path(), a.breakSQL)
+				}
+
+				err := c.change(s, &athar.AuditEntry{Actor: a.actor, Action: c.action})
+				if (err == nil) != a.made {
+					t.Fatalf("%s: %v, want made %v", c.name, err, a.made)
+				}
+				if got := c.made(t, s); got != a.made {
+					t.Errorf("change made %v, want %v", got, a.made)
+				}
+				es, err := s.AuditEntries(ctx, "", 0, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if a.made != (len(es) == 1) || len(es) > 1 {
+					t.Fatalf("%d audit entries, want made %v", len(es), a.made)
+				}
+				if a.made && (es[0].Action != c.action || (c.action == "token.create" && es[0].Target == "")) {
+					t.Errorf("entry %+v, want action %s and a target", es[0], c.action)
+				}
+			})
+		}
+	}
+}
+
 func TestAuditChain(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
