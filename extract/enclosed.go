@@ -11,9 +11,10 @@ import (
 // and located by a place the text names with them.
 
 // enclosingHeads are place nouns after which an unknown word is a place's
-// name: بلدة غرانيج, قرية X, جرود X.
+// name: بلدة غرانيج, قرية X, جرود X. Their duals and plurals that head a
+// list are in listHeadsOf.
 var enclosingHeads = setOf("بلده", "قريه", "مخيم", "جرود", "جرد", "وادي", "جبل", "جبال", "معبر", "حي", "ناحيه",
-	"مزرعه", "بلدات", "قري", "غابه", "غابات", "بلديه", "محميه", "مطار", "منطقه", "قضاء", "مديريه", "جزيره",
+	"مزرعه", "غابه", "غابات", "بلديه", "محميه", "مطار", "منطقه", "قضاء", "مديريه", "جزيره",
 	"واحه", "منخفض", "مقاطعه", "مدينه")
 
 // holderLinks may stand between an unknown place and the place that holds
@@ -26,7 +27,8 @@ var holderLinks = setOf("بمنطقه", "بمحافظه", "بولايه", "بق�
 // noun, an unknown name, and في or ب with a place found (بلدة غرانيج بريف
 // دير الزور الشرقي). The new place takes the coordinates and country of the
 // one that holds it (nothing finer is known) and says so in its name; its
-// ID is "in:", the holder's ID, ":" and the folded name. A place noun in the
+// ID is "in:", the holder's ID, ":" and the folded name ("near:" when the
+// holder is beside it or a guess: see strongHeads). A place noun in the
 // dual or plural heads a list (حيي الكلاكلة وأركويت بالخرطوم), whose names
 // share the holder after the last.
 func (f *PlaceFinder) enclosed(text string, toks []token, ps []Place) []Place {
@@ -173,19 +175,18 @@ var listHeadsOf = map[string]string{"مديريتي": "مديريه", "منطق�
 // word is w (its list و removed), are a place's name the gazetteer lacks,
 // and returns its last token: one word, or two or three (see compoundEnd).
 func (f *PlaceFinder) unknownName(text string, toks []token, covered []bool, i int, w string) (int, bool) {
-	last := compoundEnd(text, toks, covered, i, w)
-	l := toks[last].fold
-	if last == i {
-		l = w
+	if strings.HasPrefix(w, "لل") {
+		return 0, false // مخيم للنازحين
 	}
 	if !namePrefixes[w] && (len(w) < 6 || neverLookedUp(w, nil) || groupWords[w] || f.g.Common(w) || civilians[w] || notNamesAfterHead[w]) {
 		return 0, false
 	}
-	if strings.HasPrefix(l, "ال") && (strings.HasSuffix(l, "ين") || strings.HasSuffix(l, "ون")) {
-		return 0, false // بلدة المسؤولين: a plural of people, not a name
+	last, l := compoundEnd(text, toks, covered, i, w), w
+	if last > i {
+		l = toks[last].fold
 	}
-	if notNamesAfterHead[l] || strings.HasPrefix(w, "لل") {
-		return 0, false
+	if strings.HasPrefix(l, "ال") && (strings.HasSuffix(l, "ين") || strings.HasSuffix(l, "ون")) || notNamesAfterHead[l] {
+		return 0, false // بلدة المسؤولين: a plural of people, not a name
 	}
 	return last, true
 }
@@ -254,19 +255,20 @@ var notNamesAfterHead = setOf("المخابرات", "الاستخبارات", "�
 	"زراعي", "زراعيه", "صناعي", "صناعيه", "تجاري", "تجاريه", "عسكري", "عسكريه", "مجاور", "مجاوره", "قريب", "قريبه")
 
 // strongHeads are the place nouns after which an unknown word is a place
-// even with no holder right after it: the place is then located by the
-// nearest place of its sentence.
+// even with no holder right after it: the place is then located by a
+// nationality adjective after it, else by a place named near it (see
+// nearestHolder), and says "near" in its name.
 var strongHeads = setOf("بلده", "قريه", "مخيم", "مطار", "جزيره", "ناحيه", "واحه", "منخفض", "حي", "منطقه", "مقاطعه", "مديريه", "قضاء", "مدينه")
 
 // looseName reports whether the unknown word at token i, after a place
-// noun, may be a place's name though no holder follows it: not with the
-// article or a preposition glued on (قرية العرب, مدينة لإعادة), not a
-// feminine word (قرية قريبة), and not the first word of a longer name
-// (مطار شارل ديغول: the next word must end the phrase, be a preposition, a
-// direction, a conjunct or a word with the article).
+// noun, may be a place's name though no holder follows it: without the
+// article, not with a preposition glued on (مدينة لإعادة) nor a feminine
+// ending (قرية قريبة); and not the first word of a longer name (مطار شارل
+// ديغول: the next word must end the phrase, be a preposition, a function
+// word, a direction, a conjunct or a word with the article).
 func looseName(text string, toks []token, i int) bool {
 	x := toks[i].fold
-	if strings.HasPrefix(x, "ل") && !strings.HasPrefix(x, "ال") || strings.HasSuffix(x, "ه") && !strings.HasPrefix(x, "ال") {
+	if !strings.HasPrefix(x, "ال") && (strings.HasPrefix(x, "ل") || strings.HasSuffix(x, "ه")) {
 		return false
 	}
 	if i+1 >= len(toks) || strings.ContainsAny(text[toks[i].end:toks[i+1].start], "،,.:؛\n!؟?\"«»()") {
@@ -282,7 +284,9 @@ const holderReach = 25
 
 // nearestHolder returns the index in ps of the place nearest token i in
 // its sentence, within holderReach words, preferring any place with a
-// country below country level to a country; ok is false if none.
+// country below country level to a country; failing a finer place in the
+// sentence, the last one before it in its paragraph, within paragraphReach
+// words, before a country of the sentence; ok is false if none.
 func nearestHolder(text string, toks []token, ps []Place, i int) (int, bool) {
 	best, bestD, country, countryD := -1, 0, -1, 0
 	for k, p := range ps {
