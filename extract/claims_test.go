@@ -457,6 +457,17 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{FledTo, "Libya", "IS members"}}},
 		{"fleeing participle without direction", "وقالت المصادر إن الهاربات يقمن بأوراق مزورة في مدينة غازي عنتاب.",
 			[]wantClaim{{HidingIn, "Gaziantep", "IS members"}}},
+		// A raid's outcomes happen where the raid was: the place after a
+		// part of it (الطرف الشرقي من) is no origin, and a second outcome
+		// joined by و shares the first's place.
+		{"raid outcomes at the raid's place", "نفذت قوة من التحالف عملية إنزال على منزل في الطرف الشرقي من بلدة الشحيل، أسفرت عن مقتل قيادي في التنظيم واعتقال ثلاثة آخرين.",
+			[]wantClaim{{KilledIn, "al-Shuhayl", "IS leader"}, {ArrestedIn, "al-Shuhayl", "IS leader"}}},
+		{"a direction of two words", "وشهدت تلال بادوش شمال غربي الموصل اشتباكا مع خلية للتنظيم، ما أسفر عن مقتل ثلاثة من عناصرها.",
+			[]wantClaim{{KilledIn, "Badush mountains", "IS members"}}},
+		// Campaigns that set off move no one; their arrests are where they
+		// reached.
+		{"campaigns set off", "اعتقلت قوات الأمن 40 شخصا يشتبه بانتمائهم إلى داعش في حملات متزامنة انطلقت فجر الأحد وشملت ولايات أضنة ومرسين.",
+			[]wantClaim{{ArrestedIn, "Adana", "IS members"}, {ArrestedIn, "Mersin", "IS members"}}},
 		{"arrest at arrival, far", "أوقفت الشرطة، صباح الأحد، امرأة في الثلاثين من عمرها لدى وصولها إلى مطار إسطنبول قادمة من أربيل.",
 			[]wantClaim{{ArrestedIn, "Istanbul", "women"}, {MovedTo, "Istanbul", "women"}}},
 	}

@@ -213,6 +213,9 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if ok && attributive(toks, k, b) {
 				continue // نقلت صحيفة "الشرق الأوسط" عن مصادر: quoting, not moving
 			}
+			if ok && typ == string(MovedTo) && operationMoves(toks, k, a) {
+				continue // في حملات متزامنة انطلقت فجر الثلاثاء: the operation set off, no one went
+			}
 			if ok && (typ == string(MovedTo) || typ == string(FledTo) || typ == string(CrossedBorderTo)) && stateMove(text, toks, k, last, b, busy) {
 				stops = append(stops, k)
 				k = last
@@ -344,6 +347,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			return start, end
 		}
+		taken := make([][]int, len(ts)) // each trigger's places, for an event that shares its place with the one before
 		for ti, t := range ts {
 			start, end := scope(ti)
 			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
@@ -378,6 +382,12 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					chosen = nil
 				}
 			}
+			if u := ti - 1; len(chosen) == 0 && u >= 0 && len(taken[u]) > 0 && eventType(t.typ) && eventType(ts[u].typ) && ts[u].typ != t.typ &&
+				strings.HasPrefix(toks[t.first].fold, "و") && t.first-ts[u].last <= 24 && !strings.Contains(text[toks[ts[u].last].end:toks[t.first].start], ".") && !slices.ContainsFunc(stops, func(st int) bool { return st > ts[u].last && st < t.first }) {
+				// أسفرت عن مقتل "أبو عبيدة"، وهو أمير أمني، واعتقال اثنين
+				// آخرين: the second outcome of one raid, at its place
+				chosen = taken[u]
+			}
 			if len(chosen) == 0 && ti == 0 && !slices.ContainsFunc(placeRefs, func(rf ref) bool { return rf.first > t.last && rf.first < end }) {
 				// No place at all after the trigger (not even an origin: فروا
 				// من بحيرة تشاد): the topic of the sentence is its place.
@@ -386,6 +396,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if len(chosen) == 0 {
 				continue
 			}
+			taken[ti] = chosen
 			src, ok := sourceFor(srcs, t.first)
 			attribution, official := src.text, src.official
 			if !ok && continues(toks, a) || ok && src.inherit {
@@ -889,6 +900,22 @@ func operationAt(toks []token, from, i int) bool {
 	return false
 }
 
+// operationMoves reports whether the verb of motion at k has an operation
+// as its subject, up to three words before it: حملات متزامنة انطلقت,
+// العملية التي انطلقت.
+func operationMoves(toks []token, k, a int) bool {
+	if w := stripConj(toks[k].fold); !strings.HasPrefix(w, "انطلق") && !strings.HasPrefix(w, "تنطلق") {
+		return false
+	}
+	for j := k - 1; j >= a && j >= k-3; j-- {
+		w := stripConj(toks[j].fold)
+		if operationNouns[strings.TrimPrefix(w, "ال")] {
+			return true
+		}
+	}
+	return false
+}
+
 // operationNouns name a raid or a strike by forces; operationVerbs carry
 // one out, with the operation as object pronoun or in the passive.
 var (
@@ -1343,8 +1370,8 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 	}
 	for i := len(places) - 1; i >= 0; i-- {
 		if refs[i].last < first && refs[i].first >= a {
-			if i > 0 && (places[i].Preposition == "في" || places[i].Preposition == "ب" || directionBetween(toks, refs[i-1], refs[i])) && refs[i-1].first >= a &&
-				refs[i].first-refs[i-1].last <= 2 && !punctBetween(text, toks, refs[i-1].last, refs[i].first) {
+			if i > 0 && ((places[i].Preposition == "في" || places[i].Preposition == "ب") && refs[i].first-refs[i-1].last <= 2 || directionBetween(toks, refs[i-1], refs[i])) &&
+				refs[i-1].first >= a && !punctBetween(text, toks, refs[i-1].last, refs[i].first) {
 				i-- // بلدة قارة في ريف دمشق، حيث; قرب بلدة تراغن شرق مرزق، ما أسفر: the town
 			}
 			if places[i].Preposition == "من" && !(where && typ == HidingIn) {
@@ -1366,7 +1393,7 @@ func strikePlace(text string, toks []token, places []Place, refs []ref, a, first
 			continue
 		}
 		for i := range places {
-			if refs[i].first > j && refs[i].first-j <= 14 && refs[i].last < first && places[i].Preposition != "من" {
+			if refs[i].first > j && refs[i].first-j <= 14 && refs[i].last < first && effectivePrep(toks, refs[i], places[i].Preposition) != "من" {
 				if strings.ContainsAny(text[toks[j].end:toks[refs[i].first].start], "،,:؛") {
 					return 0, false
 				}
@@ -1488,10 +1515,17 @@ var fleeingWords = setOf("الفارين", "للفارين", "الهاربين",
 // copulas link a noun of destination to its places.
 var copulas = setOf("هي", "هو", "كانت", "كان", "ظلت", "تبقي", "باتت")
 
-// directionBetween reports whether a single direction word stands between
-// places a and b: تراغن شرق مرزق, the second only says where the first is.
+// directionBetween reports whether a direction, of one or two words, stands
+// between places a and b: تراغن شرق مرزق, تلال بادوش شمال غربي الموصل; the
+// second only says where the first is.
 func directionBetween(toks []token, a, b ref) bool {
-	return b.first-a.last == 2 && directionWords[stripConj(toks[a.last+1].fold)]
+	switch b.first - a.last {
+	case 2:
+		return directionWords[stripConj(toks[a.last+1].fold)]
+	case 3: // تلال بادوش شمال غربي الموصل
+		return directionWords[stripConj(toks[a.last+1].fold)] && directionWords[toks[a.last+2].fold]
+	}
+	return false
 }
 
 // directionWords say where a place lies from another.
@@ -1552,7 +1586,7 @@ func placeAfterWord(toks []token, places []Place, refs []ref, set map[string]boo
 			continue
 		}
 		for i := range places {
-			if refs[i].first > j && refs[i].last < first && places[i].Preposition != "من" {
+			if refs[i].first > j && refs[i].last < first && effectivePrep(toks, refs[i], places[i].Preposition) != "من" {
 				return i, true
 			}
 		}
@@ -1668,7 +1702,8 @@ func effectivePrep(toks []token, rf ref, prep string) string {
 }
 
 var partNouns = setOf("الجانب", "الايمن", "الايسر", "اطراف", "ضواحي", "بالقرب", "القرب", "قريب", "قريبا",
-	"قريبه", "مقربه", "بمقربه", "جزء", "اجزاء", "داخل", "وسط")
+	"قريبه", "مقربه", "بمقربه", "جزء", "اجزاء", "داخل", "وسط", "الجزء", "القسم", "الطرف", "الشطر",
+	"الغربي", "الشرقي", "الشمالي", "الجنوبي", "الغربيه", "الشرقيه", "الشماليه", "الجنوبيه") // الحي الغربي من بلدة البصيرة
 
 var nearAdjectives = setOf("المحاذيه", "المحاذي", "المجاوره", "المجاور", "المتاخمه", "المتاخم", "القريبه",
 	"القريب", "التابعه", "التابع", "المقابله", "المقابل", "المطله", "المطل", "الموازيه", "المحاذيين")
