@@ -468,6 +468,13 @@ func TestClaims(t *testing.T) {
 		// reached.
 		{"campaigns set off", "اعتقلت قوات الأمن 40 شخصا يشتبه بانتمائهم إلى داعش في حملات متزامنة انطلقت فجر الأحد وشملت ولايات أضنة ومرسين.",
 			[]wantClaim{{ArrestedIn, "Adana", "IS members"}, {ArrestedIn, "Mersin", "IS members"}}},
+		// لا يزال is "still", not a negation.
+		{"still hiding", "وقال المسؤول إن عددا منهم لا يزال مختبئا في أحياء الجانب الأيمن من الموصل.",
+			[]wantClaim{{HidingIn, "Mosul", "IS members"}}},
+		{"not hiding", "وقال المسؤول إن أحدا منهم لم يختبئ في الموصل.", nil},
+		// The haven noun of اتخذ من X ملاذا is the base's, no flight.
+		{"taken as a haven", "وتتخذ خلايا التنظيم من الكهوف المنتشرة في جبل البشري وجبل أبو رجمين ملاذًا لها.",
+			[]wantClaim{{HidingIn, "Jabal Bishri", "IS members"}, {HidingIn, "Jabal Abu Rujmayn", "IS members"}}},
 		{"arrest at arrival, far", "أوقفت الشرطة، صباح الأحد، امرأة في الثلاثين من عمرها لدى وصولها إلى مطار إسطنبول قادمة من أربيل.",
 			[]wantClaim{{ArrestedIn, "Istanbul", "women"}, {MovedTo, "Istanbul", "women"}}},
 	}
@@ -601,6 +608,7 @@ func TestRomanize(t *testing.T) {
 		"جيمس فولي":        "James Fuli",
 		"أيمن التميمي":     "Ayman al-Tamimi",
 		"هشام":             "Hisham",
+		"العمور":           "al-Amur", // ع first, its vowel unwritten
 	}
 	for in, want := range tests {
 		if got := Romanize(in); got != want {

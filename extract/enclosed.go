@@ -258,7 +258,7 @@ var notNamesAfterHead = setOf("المخابرات", "الاستخبارات", "�
 // even with no holder right after it: the place is then located by a
 // nationality adjective after it, else by a place named near it (see
 // nearestHolder), and says "near" in its name.
-var strongHeads = setOf("بلده", "قريه", "مخيم", "مطار", "جزيره", "ناحيه", "واحه", "منخفض", "حي", "منطقه", "مقاطعه", "مديريه", "قضاء", "مدينه")
+var strongHeads = setOf("بلده", "قريه", "جبل", "جبال", "وادي", "مخيم", "مطار", "جزيره", "ناحيه", "واحه", "منخفض", "حي", "منطقه", "مقاطعه", "مديريه", "قضاء", "مدينه")
 
 // looseName reports whether the unknown word at token i, after a place
 // noun, may be a place's name though no holder follows it: without the

@@ -295,12 +295,14 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				typ = string(MovedTo) // هرّبت الخلية نساء إلى منبج: smuggled others, written with its shadda
 			}
 			if typ == baseTaken {
-				if pis := takenBase(text, toks, r.Places, placeRefs, last, b); len(pis) > 0 {
+				if pis, noun := takenBase(text, toks, r.Places, placeRefs, last, b); len(pis) > 0 {
 					if basePlace == nil {
 						basePlace = map[int][]int{}
 					}
 					basePlace[k] = pis
 					ts = append(ts, trig{k, last, HidingIn, false, false, false})
+					k = noun // the base noun (ملاذا) is this claim's, no haven of its own
+					continue
 				}
 				k = last
 				continue
@@ -595,8 +597,8 @@ func continues(toks []token, a int) bool {
 // من الفرار.
 func negated(toks []token, k, a int) bool {
 	for j := k - 1; j >= a && j >= k-2; j-- {
-		if isWord(negations, toks[j].fold) {
-			return true
+		if isWord(negations, toks[j].fold) && !(j+1 < k && stillVerbs[toks[j+1].fold]) {
+			return true // not لا يزال مختبئا: "still"
 		}
 		if _, ok := triggers.m[stripConj(toks[j].fold)]; ok {
 			break // رفضوا الاستسلام وانسحبوا: the negation is the other verb's
@@ -614,6 +616,9 @@ func negated(toks []token, k, a int) bool {
 	}
 	return false
 }
+
+// stillVerbs after a negation say "still": لا يزال, لم تزل, ما زالوا.
+var stillVerbs = setOf("يزال", "تزال", "يزالون", "تزالان", "يزالان", "يزل", "تزل", "زال", "زالت", "زالوا", "يبرح", "تبرح", "برح", "انفك", "ينفك")
 
 // denied reports whether a denial (مستبعدا أن, نفى أن) or a negated word
 // of knowing (لا تملك معلومات عن) stands within ten words before the
@@ -1534,8 +1539,9 @@ var directionWords = setOf("شرق", "غرب", "شمال", "جنوب", "شرقي
 // takenBase finds, after a verb of taking as a base ending at token last,
 // the places after من that a noun of base follows: يتخذ عناصر التنظيم من
 // كهوف جبل مكحول مأوى لهم, تتخذ خلايا التنظيم من المغاور المنتشرة في جبل
-// البشري وجبل العمور ملاذا لها. None if there is no such noun.
-func takenBase(text string, toks []token, places []Place, refs []ref, last, b int) []int {
+// البشري وجبل العمور ملاذا لها; and the token of that noun. None if there
+// is no such noun.
+func takenBase(text string, toks []token, places []Place, refs []ref, last, b int) (pis []int, noun int) {
 	from := -1
 	for j := last + 1; j < b && j <= last+4; j++ {
 		if toks[j].fold == "من" {
@@ -1544,7 +1550,7 @@ func takenBase(text string, toks []token, places []Place, refs []ref, last, b in
 		}
 	}
 	if from < 0 {
-		return nil
+		return nil, 0
 	}
 	var out []int
 	for i, rf := range refs {
@@ -1553,7 +1559,7 @@ func takenBase(text string, toks []token, places []Place, refs []ref, last, b in
 		}
 		if len(out) == 0 {
 			if rf.first > from+6 || borderArea(places[i]) {
-				return nil // مزارع نائية قرب الحدود التركية: near a border is nowhere to pin
+				return nil, 0 // مزارع نائية قرب الحدود التركية: near a border is nowhere to pin
 			}
 			out = append(out, i)
 			continue
@@ -1564,15 +1570,15 @@ func takenBase(text string, toks []token, places []Place, refs []ref, last, b in
 		out = append(out, i)
 	}
 	if len(out) == 0 {
-		return nil
+		return nil, 0
 	}
 	end := refs[out[len(out)-1]].last
 	for j := end + 1; j < b && j <= end+6; j++ {
 		if baseNouns[toks[j].fold] {
-			return out
+			return out, j
 		}
 	}
-	return nil
+	return nil, 0
 }
 
 // placeAfterWord finds the nearest word of set at or before token from

@@ -334,6 +334,8 @@ func TestFindPlacesLocatedBySentence(t *testing.T) {
 		{"قتل في قرية أم الحواسيس قرب الحويجة", "أم الحواسيس", "IQ"},
 		{"تسلل عبر منطقة فيضة ابن موينع في بادية الميادين", "فيضة ابن موينع", "SY"},
 		{"اعتقل في حي شاهين بي، ثم نقل إلى أنقرة", "شاهين بي", "TR"},
+		// Mountains and valleys with the article, no holder after them.
+		{"تتحصن خلايا التنظيم في جبل الغراب، بحسب مصادر في تدمر", "الغراب", "SY"},
 		// Two directions before the holder.
 		{"قتل مسلحان في ناحية الحويشات شمال شرقي بعقوبة", "الحويشات", "IQ"},
 		// Place nouns followed by no name.

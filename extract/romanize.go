@@ -109,6 +109,9 @@ func romanWord(w string) string {
 			b.WriteString("a") // ta marbuta, folded to ه
 			prevCons = false
 		case r == 'ع' && i == 0:
+			if i+1 < len(rs) && !vowel(rs[i+1]) {
+				b.WriteString("a") // العرب al-Arab, العمور al-Amur: its vowel, unwritten
+			}
 			prevCons = false
 		default:
 			s, ok := letters[r]
