@@ -475,6 +475,16 @@ func TestClaims(t *testing.T) {
 		// The haven noun of اتخذ من X ملاذا is the base's, no flight.
 		{"taken as a haven", "وتتخذ خلايا التنظيم من الكهوف المنتشرة في جبل البشري وجبل أبو رجمين ملاذًا لها.",
 			[]wantClaim{{HidingIn, "Jabal Bishri", "IS members"}, {HidingIn, "Jabal Abu Rujmayn", "IS members"}}},
+		// A place set off by a comma at the head of the sentence is the
+		// scene of the arrest or surrender that follows, with a place noun,
+		// a direction or an apposition between.
+		{"the scene of a raid", "وفي قضاء الشرقاط جنوبي الموصل، داهمت قوة أمنية فجر الاثنين منزلا مهجورا واعتقلت رجلين من عناصر التنظيم.",
+			[]wantClaim{{ArrestedIn, "Shirqat", "IS members"}}},
+		{"the scene past an apposition", "وفي مدينة الباب، القريبة من الحدود التركية، سلّم شاب سعودي نفسه لحاجز أمني عند مدخل المدينة.",
+			[]wantClaim{{SurrenderedIn, "Al-Bab", "IS members"}}},
+		{"a place's own security directorate", "أعلنت مديرية أمن ولاية أضنة توقيف ستة أشخاص يشتبه بانتمائهم إلى داعش.",
+			[]wantClaim{{ArrestedIn, "Adana", "IS members"}}},
+		{"police among the dead", "وفي بغداد، قال مسؤول إن اشتباكا مع خلية للتنظيم أسفر عن مقتل ثلاثة من عناصر الشرطة.", nil},
 		{"arrest at arrival, far", "أوقفت الشرطة، صباح الأحد، امرأة في الثلاثين من عمرها لدى وصولها إلى مطار إسطنبول قادمة من أربيل.",
 			[]wantClaim{{ArrestedIn, "Istanbul", "women"}, {MovedTo, "Istanbul", "women"}}},
 	}

@@ -259,6 +259,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // القضاء على آخر جيوب داعش: the end of a presence, not a death
 				continue
 			}
+			if typ == string(KilledIn) && victimsAfter(toks, last) {
+				k = last // مقتل ثلاثة من عناصر الشرطة, مقتل 11 جنديا: the group's victims
+				continue
+			}
 			if w := stripConj(toks[k].fold); (w == "ضبط" || w == "ضبطت") && last+1 < b && seizedThings[stripConj(toks[last+1].fold)] {
 				k = last // ضبط أسلحة: things seized, no one held
 				continue
@@ -393,7 +397,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if len(chosen) == 0 && ti == 0 && !slices.ContainsFunc(placeRefs, func(rf ref) bool { return rf.first > t.last && rf.first < end }) {
 				// No place at all after the trigger (not even an origin: فروا
 				// من بحيرة تشاد): the topic of the sentence is its place.
-				chosen = topicPlace(text, toks, r.Places, placeRefs, a, t.first)
+				chosen = topicPlace(text, toks, r.Places, placeRefs, a, t.first, eventType(t.typ))
 			}
 			if len(chosen) == 0 {
 				continue
@@ -844,7 +848,12 @@ func attributive(toks []token, k, b int) bool {
 }
 
 // authorityNouns name the authorities of a place: السلطات في مطار بنينا.
-var authorityNouns = setOf("السلطات", "الشرطه", "القوات", "الامن", "الجيش", "الدرك", "سلطات", "شرطه", "قوات")
+// ownAuthority name a place's own police or security directorate (شرطة
+// كركوك, مديرية أمن ولاية هاتاي), not forces that act elsewhere (قوات
+// بونتلاند).
+var ownAuthority = setOf("امن", "شرطه")
+
+var authorityNouns = setOf("السلطات", "الشرطه", "القوات", "الامن", "امن", "الجيش", "الدرك", "سلطات", "شرطه", "قوات")
 
 // clauseBreak reports whether token k opens a clause of contrast (فيما,
 // بينما, في حين), whose subject is another.
@@ -1193,7 +1202,8 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 				near := first-rf.last <= 3 || typ == ArrestedIn && first-rf.last-skipped(skip, rf.last, first) <= 4 // مديرية الأمن في ولاية هاتاي، في ١٤ أيلول، توقيف
 				authority := rf.first >= 2 && near && authorityNouns[stripConj(toks[rf.first-1].fold)] ||
 					rf.first >= 2 && near && toks[rf.first-1].fold == "في" && authorityNouns[stripConj(toks[rf.first-2].fold)]
-				if (opens && first-rf.last <= reach || authority) && (places[i].Preposition == "في" || places[i].Preposition == "ب") && !borderArea(places[i]) {
+				// مديرية أمن ولاية هاتاي: the authority's own place, no preposition
+				if (opens && first-rf.last <= reach || authority) && (places[i].Preposition == "في" || places[i].Preposition == "ب" || authority && places[i].Preposition == "" && ownAuthority[toks[rf.first-1].fold]) && !borderArea(places[i]) {
 					chosen = append(chosen, i)
 				}
 				break
@@ -1418,9 +1428,16 @@ func victimsAfter(toks []token, k int) bool {
 		if victimWords[stripConj(toks[j].fold)] {
 			return true
 		}
+		// خمسة من عناصر الجهاز, اثنين من أفراد الشرطة: members of a force
+		if (toks[j].fold == "عناصر" || toks[j].fold == "افراد" || toks[j].fold == "منتسبي") && j+1 < len(toks) && forceNouns[toks[j+1].fold] {
+			return true
+		}
 	}
 	return false
 }
+
+// forceNouns name a state's force after عناصر or أفراد.
+var forceNouns = setOf("الجهاز", "الامن", "الشرطه", "الجيش", "القوات", "الحرس", "الدرك", "قوات", "جهاز", "حرس")
 
 // victimWords name soldiers, police and civilians.
 var victimWords = setOf("جنديا", "جنود", "الجنود", "جنديين", "عسكريين", "عسكريا", "ضابطا", "ضباط", "شرطيا", "شرطيين",
@@ -1618,8 +1635,11 @@ var resultVerbs = setOf("اسفر", "اسفرت", "ادي", "ادت", "اوقع"
 
 // topicPlace finds the place a sentence opens with as its topic, before a
 // comma: أما في المغرب، فقد عاد نحو 260 مقاتلا. A trigger with no place of
-// its own happened there.
-func topicPlace(text string, toks []token, places []Place, refs []ref, a, first int) []int {
+// its own happened there. For an event (an arrest, a death) a plain في
+// sets the scene too, and a place noun or words that locate the place may
+// stand before the comma: وفي قرية المحلبية التابعة لقضاء تلعفر، داهمت
+// قوة منزلا واعتقلت ثلاثة.
+func topicPlace(text string, toks []token, places []Place, refs []ref, a, first int, event bool) []int {
 	for i := range places {
 		rf := refs[i]
 		if rf.first < a || rf.last >= first || rf.first > a+2 || places[i].Preposition != "في" {
@@ -1627,12 +1647,12 @@ func topicPlace(text string, toks []token, places []Place, refs []ref, a, first 
 		}
 		// أما, not a plain وفي: a paragraph's وفي ألمانيا، sets a scene for
 		// what officials did there more often than for where people went.
-		topic := false
+		topic := event
 		for j := a; j < rf.first; j++ {
-			switch toks[j].fold {
-			case "اما", "واما":
+			switch w := toks[j].fold; {
+			case w == "اما" || w == "واما":
 				topic = true
-			case "في":
+			case w == "في" || w == "وفي" || event && placeTriggers[w]:
 			default:
 				return nil
 			}
@@ -1640,12 +1660,46 @@ func topicPlace(text string, toks []token, places []Place, refs []ref, a, first 
 		if !topic {
 			return nil
 		}
-		if rf.last+1 < len(toks) && strings.ContainsAny(text[toks[rf.last].end:toks[rf.last+1].start], "،,") {
+		if rf.last+1 < len(toks) && strings.ContainsAny(text[toks[rf.last].end:toks[rf.last+1].start], "،,") && !event {
 			return []int{i}
+		}
+		if event {
+			// The scene's phrase ends at a comma, with no trigger in it;
+			// an apposition may follow the place (في حارم، القريبة من
+			// الحدود التركية، سلّم).
+			c := -1
+			for j := rf.last + 1; j <= first; j++ {
+				if strings.ContainsAny(text[toks[j-1].end:toks[j].start], "،,") {
+					c = j
+				}
+				if _, ok := triggers.m[stripConj(toks[j].fold)]; j < first && ok {
+					break
+				}
+			}
+			if c > 0 && sceneOf(toks, refs, c, first, a) {
+				return []int{i}
+			}
 		}
 		return nil
 	}
 	return nil
+}
+
+// sceneOf reports whether the event at token first happens in the scene
+// set by a place before the comma at token c: close after it, with no
+// other place between (أعلنت مديرية أمن ولاية هاتاي توقيف), no time
+// clause before the event (بعد أن اعتقلت), and the dead are not the
+// group's victims (أسفر الاشتباك عن مقتل خمسة من عناصر الجهاز).
+func sceneOf(toks []token, refs []ref, c, first, a int) bool {
+	if first-c > 16 || wordIn(toks, max(a, first-3), first, timeWords) || victimsAfter(toks, first) {
+		return false
+	}
+	for _, o := range refs {
+		if o.first >= c && o.first < first {
+			return false
+		}
+	}
+	return true
 }
 
 // wordIn reports whether a word of set stands among tokens [i, j).
