@@ -723,7 +723,7 @@ func (f *PlaceFinder) resolve(text string, toks []token, ms []*mention) []Place 
 		if len(m.cands) == 0 {
 			continue
 		}
-		if notAPlace(toks, m) {
+		if notAPlace(toks, ms, m) {
 			continue
 		}
 		scores = scores[:0]
@@ -935,7 +935,7 @@ func oneCountry(ps []*geo.Place) string {
 }
 
 // notAPlace rejects a mention whatever its reading.
-func notAPlace(toks []token, m *mention) bool {
+func notAPlace(toks []token, ms []*mention, m *mention) bool {
 	if m.first == m.last && !m.trigger {
 		if _, ok := triggers.m[stripConj(toks[m.first].fold)]; ok {
 			return true // لجأوا read as ل + جاوا (Gao): a verb of the claims, not a place
@@ -944,6 +944,32 @@ func notAPlace(toks []token, m *mention) bool {
 	if m.single && adjectiveTowns[m.key] && preposition(toks, m.first, m.key) == "" &&
 		!(m.first > 0 && (toks[m.first-1].fold == "العاصمه" || placeTriggers[toks[m.first-1].fold])) {
 		return true // ضبطت مبالغ مالية: financial, not Malé, unless governed (في ماليه)
+	}
+	if m.single && verbNames[m.key] && !coordinatedMention(toks, ms, m) {
+		return true // روج لأفكار التنظيم: promoted, not the Roj camp of مخيمي الهول وروج
+	}
+	return false
+}
+
+// verbNames are place names spelt like a verb, taken only as the second of
+// two places joined by و: مخيمي الهول وروج, "الهول" و"روج". After a
+// place noun they are read as part of the whole name (مخيم روج).
+var verbNames = setOf("روج")
+
+// coordinatedMention reports whether m follows another place mention, joined
+// to it by و (glued or alone between quotes).
+func coordinatedMention(toks []token, ms []*mention, m *mention) bool {
+	gap := 1
+	if toks[m.first].fold == m.key || !strings.HasPrefix(toks[m.first].fold, "و") {
+		if m.first < 1 || toks[m.first-1].fold != "و" {
+			return false
+		}
+		gap = 2
+	}
+	for _, n := range ms {
+		if n != m && len(n.cands) > 0 && n.last == m.first-gap {
+			return true
+		}
 	}
 	return false
 }
