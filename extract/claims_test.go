@@ -461,7 +461,9 @@ func TestClaims(t *testing.T) {
 		// part of it (الطرف الشرقي من) is no origin, and a second outcome
 		// joined by و shares the first's place.
 		{"raid outcomes at the raid's place", "نفذت قوة من التحالف عملية إنزال على منزل في الطرف الشرقي من بلدة الشحيل، أسفرت عن مقتل قيادي في التنظيم واعتقال ثلاثة آخرين.",
-			[]wantClaim{{KilledIn, "al-Shuhayl", "IS leader"}, {ArrestedIn, "al-Shuhayl", "IS leader"}}},
+			[]wantClaim{{KilledIn, "al-Shuhayl", "IS leader"}, {ArrestedIn, "al-Shuhayl", "IS members"}}},
+		{"the second outcome is not the named man's", "نفذت قوة من التحالف عملية إنزال على منزل في بلدة الشحيل، أسفرت عن مقتل قيادي يُعرف بـ\"أبو خالد الشعيطي\"، واعتقال اثنين من مرافقيه.",
+			[]wantClaim{{KilledIn, "al-Shuhayl", "IS leader"}, {ArrestedIn, "al-Shuhayl", "IS members"}}},
 		{"a direction of two words", "وشهدت تلال بادوش شمال غربي الموصل اشتباكا مع خلية للتنظيم، ما أسفر عن مقتل ثلاثة من عناصرها.",
 			[]wantClaim{{KilledIn, "Badush mountains", "IS members"}}},
 		// Campaigns that set off move no one; their arrests are where they

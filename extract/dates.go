@@ -947,11 +947,14 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 			return out(PrecisionMonth, monthStart(1), monthStart(2).AddDate(0, 0, -1), i+1)
 		}
 	case "الاسبوع":
+		// Calendar weeks, Monday to Sunday (ISO 8601): last week is the
+		// whole week before the document's, this week runs to its date.
+		monday := ref.AddDate(0, 0, -((int(ref.Weekday())+6)%7))
 		switch rw := next(1); {
 		case pastWords[rw]:
-			return out(PrecisionWeek, ref.AddDate(0, 0, -7), ref.AddDate(0, 0, -1), i+1)
+			return out(PrecisionWeek, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), i+1)
 		case currentWords[rw]:
-			return out(PrecisionWeek, ref.AddDate(0, 0, -int(ref.Weekday())), ref, i+1)
+			return out(PrecisionWeek, monday, ref, i+1)
 		}
 	case "قبل", "منذ":
 		return p.ago(i, out, ref)
@@ -1111,6 +1114,10 @@ func (p *dateParser) ago(i int, out func(Precision, time.Time, time.Time, int) (
 		case "d":
 			return out(PrecisionVague, ref.AddDate(0, 0, -10), ref.AddDate(0, 0, -2), j)
 		case "w":
+			if stripConj(p.toks[i].fold) == "منذ" {
+				// يتحصنون منذ أسابيع: for weeks, up to now
+				return out(PrecisionVague, ref.AddDate(0, 0, -35), ref, j)
+			}
 			return out(PrecisionVague, ref.AddDate(0, 0, -70), ref.AddDate(0, 0, -14), j)
 		case "m":
 			return out(PrecisionVague, ref.AddDate(0, -11, 0), ref.AddDate(0, -2, 0), j)

@@ -353,7 +353,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			return start, end
 		}
-		taken := make([][]int, len(ts)) // each trigger's places, for an event that shares its place with the one before
+		// Each trigger's places and date, for an event that shares them
+		// with the one before.
+		taken := make([][]int, len(ts))
+		takenDate := make([]*Date, len(ts))
 		for ti, t := range ts {
 			start, end := scope(ti)
 			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
@@ -388,11 +391,12 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					chosen = nil
 				}
 			}
+			shared := -1 // the trigger whose outcome this one shares
 			if u := ti - 1; len(chosen) == 0 && u >= 0 && len(taken[u]) > 0 && eventType(t.typ) && eventType(ts[u].typ) && ts[u].typ != t.typ &&
 				strings.HasPrefix(toks[t.first].fold, "و") && t.first-ts[u].last <= 24 && !strings.Contains(text[toks[ts[u].last].end:toks[t.first].start], ".") && !slices.ContainsFunc(stops, func(st int) bool { return st > ts[u].last && st < t.first }) {
 				// أسفرت عن مقتل "أبو عبيدة"، وهو أمير أمني، واعتقال اثنين
 				// آخرين: the second outcome of one raid, at its place
-				chosen = taken[u]
+				chosen, shared = taken[u], u
 			}
 			if len(chosen) == 0 && ti == 0 && !slices.ContainsFunc(placeRefs, func(rf ref) bool { return rf.first > t.last && rf.first < end }) {
 				// No place at all after the trigger (not even an origin: فروا
@@ -416,6 +420,11 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			}
 			hedgeN, confirmN := certaintyWords(text, toks, start, hedgeEnd)
 			subj, ok := pickSubject(subjects, t.first, t.last, a, end)
+			if shared >= 0 && ok && subj.last < t.first {
+				// مقتل "أبو خالد" واعتقال اثنين من مرافقيه: the name before
+				// is the first outcome's, not this one's
+				ok, subj = true, subjectRef{label: "IS members"}
+			}
 			if !ok && presenceWords[stripConj(toks[t.first].fold)] {
 				continue // القرار موجود في أنقرة: presence of something, not of someone
 			}
@@ -445,9 +454,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if date == nil && len(ts) == 1 {
 				date = nearestDate(r.Dates, dateRefs, t.first, a, b)
 			}
+			if date == nil && shared >= 0 {
+				date = takenDate[shared]
+			}
 			if date == nil && !docDate.IsZero() {
 				date = &Date{End: Day{docDate}, Precision: PrecisionVague}
 			}
+			takenDate[ti] = date
 			fledBefore := false // a flight earlier in the sentence
 			for _, u := range ts[:ti] {
 				fledBefore = fledBefore || u.typ == FledTo && !u.haven
