@@ -949,7 +949,7 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 	case "الاسبوع":
 		// Calendar weeks, Monday to Sunday (ISO 8601): last week is the
 		// whole week before the document's, this week runs to its date.
-		monday := ref.AddDate(0, 0, -((int(ref.Weekday())+6)%7))
+		monday := ref.AddDate(0, 0, -((int(ref.Weekday()) + 6) % 7))
 		switch rw := next(1); {
 		case pastWords[rw]:
 			return out(PrecisionWeek, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), i+1)
