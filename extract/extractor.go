@@ -423,7 +423,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if shared >= 0 && ok && subj.last < t.first {
 				// مقتل "أبو خالد" واعتقال اثنين من مرافقيه: the name before
 				// is the first outcome's, not this one's
-				ok, subj = true, subjectRef{label: "IS members"}
+				subj = subjectRef{label: "IS members"}
 			}
 			if !ok && presenceWords[stripConj(toks[t.first].fold)] {
 				continue // القرار موجود في أنقرة: presence of something, not of someone
@@ -1190,6 +1190,8 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 	}
 	defer func() {
 		// An event with its place before the verb: وفي الرقة، اعتقلت القوات ...
+		// (A longer scene, past a place noun or an apposition, is read by
+		// topicPlace when nothing is taken here.)
 		if len(chosen) == 0 && !typ.destination() && !haven {
 			for i := len(places) - 1; i >= 0; i-- {
 				rf := refs[i]
@@ -1203,12 +1205,12 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 					rf = refs[i]
 				}
 				// Only a place that opens the sentence or a clause: وفي الرقة، ...
-				opens := rf.first-start <= 2 || rf.first > 0 && strings.ContainsAny(text[toks[rf.first-1].end:toks[rf.first].start], "،,")
+				opens := rf.first-start <= 2 || rf.first > 0 && commaBefore(text, toks, rf.first)
 				// A place set off by a comma at the head of the sentence
 				// (وفي ولاية تطاوين، أفادت إذاعة بأن الحرس أوقف ...) reaches
 				// farther than one opening a clause.
 				reach := 6
-				if rf.first-start <= 2 && rf.last+1 < len(toks) && strings.ContainsAny(text[toks[rf.last].end:toks[rf.last+1].start], "،,") {
+				if rf.first-start <= 2 && rf.last+1 < len(toks) && commaBefore(text, toks, rf.last+1) {
 					reach = 14
 				}
 				// السلطات في مطار بنينا أوقفت: the authorities of a place acted there.
@@ -1651,15 +1653,18 @@ var resultVerbs = setOf("اسفر", "اسفرت", "ادي", "ادت", "اوقع"
 // its own happened there. For an event (an arrest, a death) a plain في
 // sets the scene too, and a place noun or words that locate the place may
 // stand before the comma: وفي قرية المحلبية التابعة لقضاء تلعفر، داهمت
-// قوة منزلا واعتقلت ثلاثة.
+// قوة منزلا واعتقلت ثلاثة. (pickPlaces already takes an event's place
+// that opens the sentence with a comma right after it, within 14 words;
+// this is called only when it took none.)
 func topicPlace(text string, toks []token, places []Place, refs []ref, a, first int, event bool) []int {
 	for i := range places {
 		rf := refs[i]
 		if rf.first < a || rf.last >= first || rf.first > a+2 || places[i].Preposition != "في" {
 			continue
 		}
-		// أما, not a plain وفي: a paragraph's وفي ألمانيا، sets a scene for
-		// what officials did there more often than for where people went.
+		// For a move, أما, not a plain وفي: a paragraph's وفي ألمانيا، sets
+		// a scene for what officials did there more often than for where
+		// people went.
 		topic := event
 		for j := a; j < rf.first; j++ {
 			switch w := toks[j].fold; {
@@ -1673,29 +1678,36 @@ func topicPlace(text string, toks []token, places []Place, refs []ref, a, first 
 		if !topic {
 			return nil
 		}
-		if rf.last+1 < len(toks) && strings.ContainsAny(text[toks[rf.last].end:toks[rf.last+1].start], "،,") && !event {
-			return []int{i}
-		}
-		if event {
-			// The scene's phrase ends at a comma, with no trigger in it;
-			// an apposition may follow the place (في حارم، القريبة من
-			// الحدود التركية، سلّم).
-			c := -1
-			for j := rf.last + 1; j <= first; j++ {
-				if strings.ContainsAny(text[toks[j-1].end:toks[j].start], "،,") {
-					c = j
-				}
-				if _, ok := triggers.m[stripConj(toks[j].fold)]; j < first && ok {
-					break
-				}
-			}
-			if c > 0 && sceneOf(toks, refs, c, first, a) {
+		if !event {
+			if rf.last+1 < len(toks) && commaBefore(text, toks, rf.last+1) {
 				return []int{i}
 			}
+			return nil
+		}
+		// The scene's phrase ends at a comma, with no trigger in it; an
+		// apposition may follow the place (في حارم، القريبة من الحدود
+		// التركية، سلّم).
+		c := -1
+		for j := rf.last + 1; j <= first; j++ {
+			if commaBefore(text, toks, j) {
+				c = j
+			}
+			if _, ok := triggers.m[stripConj(toks[j].fold)]; j < first && ok {
+				break
+			}
+		}
+		if c > 0 && sceneOf(toks, refs, c, first, a) {
+			return []int{i}
 		}
 		return nil
 	}
 	return nil
+}
+
+// commaBefore reports whether a comma stands between token j and the one
+// before it.
+func commaBefore(text string, toks []token, j int) bool {
+	return strings.ContainsAny(text[toks[j-1].end:toks[j].start], "،,")
 }
 
 // sceneOf reports whether the event at token first happens in the scene
