@@ -585,6 +585,24 @@ func TestPeople(t *testing.T) {
 	}
 }
 
+// TestNotPeople: a place named like a man after its place noun, and a noun
+// for a person after a name, are no one's name.
+func TestNotPeople(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, text := range []string{
+		"أوقفت شرطة إسطنبول في حي سلطان بيلي امرأة طاجيكية فرت من مخيم روج.",
+		"وصل المسلحون إلى قرية حسن كيف ليلا.",
+	} {
+		r, err := x.Extract(context.Background(), text, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range r.People {
+			t.Errorf("%s: found person %q (%s)", text, p.Text, p.Name)
+		}
+	}
+}
+
 func TestLaterMentionBySurname(t *testing.T) {
 	x := newTestExtractor(t)
 	text := "وقال الباحث تشارلي وينتر إن التنظيم تغير. وتوقع وينتر أن يكون القتال شرسا."

@@ -69,6 +69,9 @@ var nameStop = setOf(
 	"باسم", "ايضا", "اليوم", "امس", "يوم", "عام", "شهر", "خلال", "اثناء", "وفقا", "بحسب", "حسب", "نحو",
 	"باتجاه", "عبر", "قرب", "داخل", "خارج", "مصادر", "مصدر", "الا", "اذا", "لكن", "بل", "وقال", "قال",
 	"يدعي", "يلقب", "الملقب", "المدعو", "المكني", "شخصا", "عناصر", "العناصر", "مقاتلين", "المقاتلين",
+	// Nouns for a person, which follow a name only as the next phrase's
+	// head (في حي سلطان بيلي امرأة طاجيكية): no one is named امرأة.
+	"امرأة", "رجل", "رجلا", "شاب", "شابا", "سيدة", "فتاة", "طفل", "أطفال", "نساء", "زوجة", "أرملة",
 )
 
 // nameWord reports whether a folded token may be part of a personal name
@@ -129,6 +132,9 @@ func findPeople(text string, toks []token, busy []bool, g *geo.Gazetteer) []*Per
 		w := stripConj(toks[i].fold)
 		if given(toks[i].fold) {
 			w = toks[i].fold // فاضل, not ف + اضل
+		}
+		if i > 0 && toks[i].joined && placeTriggers[toks[i-1].fold] {
+			continue // حي سلطان بيلي, قرية أبو حمام: a place named like a man
 		}
 		last := -1
 		kunya := false
