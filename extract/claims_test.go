@@ -161,6 +161,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{MovedTo, "Manbij", "women"}}},
 		{"headed for", "وقالت المصادر إن العشرات من عناصر التنظيم قصدوا ليبيا بعد سقوط الموصل.",
 			[]wantClaim{{MovedTo, "Libya", "IS members"}}},
+		{"a list past a desert noun", "وقالت إن معظم عناصر داعش اعتُقلوا في ريف حمص وبادية دير الزور وريف دمشق.",
+			[]wantClaim{{ArrestedIn, "Homs countryside", "IS members"}, {ArrestedIn, "Deir ez-Zor", "IS members"}, {ArrestedIn, "Rif Dimashq Governorate", "IS members"}}},
 		{"moving between", "وقال إن مجموعات صغيرة منها تتنقل بين الجفرة وأطراف فزان.",
 			[]wantClaim{{MovedTo, "al-Jufra", "IS members"}, {MovedTo, "Fezzan", "IS members"}}},
 		{"what they used to do", "وقال إن التنظيم اعتاد التنقل بين البيضاء وشبوة وأبين.", nil},

@@ -1844,9 +1844,9 @@ func coordinated(text string, toks []token, a, b ref) bool {
 		case sizeWords[w] || areaAdjectives[w]:
 		case (w == "في" || w == "فى") && (narrow || link):
 			// في أثينا أو في مدينة سالونيك: the preposition repeated
-		case placeTriggers[w] || weakTriggers[w]:
+		case placeTriggers[w] || weakTriggers[w] || naturalFeatures[w]:
 			if w != toks[k].fold {
-				link = true // ومناطق
+				link = true // ومناطق, وبادية دير الزور
 			}
 		default:
 			return false
