@@ -163,6 +163,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{MovedTo, "Libya", "IS members"}}},
 		{"a list past a desert noun", "وقالت إن معظم عناصر داعش اعتُقلوا في ريف حمص وبادية دير الزور وريف دمشق.",
 			[]wantClaim{{ArrestedIn, "Homs countryside", "IS members"}, {ArrestedIn, "Deir ez-Zor", "IS members"}, {ArrestedIn, "Rif Dimashq Governorate", "IS members"}}},
+		{"a fall dates, not places", "ويُشتبه بأن الرجل قاتل في صفوف داعش في الرقة، واحتُجز بعد سقوط الباغوز في سجن غويران.",
+			[]wantClaim{{ArrestedIn, "Ghweiran prison", "IS members"}}},
 		{"moving between", "وقال إن مجموعات صغيرة منها تتنقل بين الجفرة وأطراف فزان.",
 			[]wantClaim{{MovedTo, "al-Jufra", "IS members"}, {MovedTo, "Fezzan", "IS members"}}},
 		{"what they used to do", "وقال إن التنظيم اعتاد التنقل بين البيضاء وشبوة وأبين.", nil},

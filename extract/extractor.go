@@ -1232,6 +1232,9 @@ func pickPlaces(text string, toks []token, skip []bool, places []Place, refs []r
 		if rf.first <= from || rf.first >= end {
 			continue
 		}
+		if rf.first-2 > from && fallNouns[stripConj(toks[rf.first-1].fold)] && afterWords[stripConj(toks[rf.first-2].fold)] {
+			continue // احتجز بعد سقوط الباغوز في سجن غويران: when, not where
+		}
 		prep := effectivePrep(toks, rf, p.Preposition)
 		if prevOK && typ.destination() && holds(text, toks, refs[prev], rf) {
 			// باتجاه منطقة ديفا في جنوب شرق النيجر ومناطق أقصى الشمال: the
@@ -1744,6 +1747,15 @@ var vagueLand = setOf("البلاد", "بلاده", "بلادهم", "اراضي�
 // timeWords open a time clause: a place after them is where something
 // else happened.
 var timeWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر", "خلال", "حين", "عندما")
+
+// afterWords and fallNouns make a time clause of a place's battle or fall
+// (بعد سقوط الباغوز, عقب معركة الموصل): the place dates the event after
+// the trigger and is not where it happened. خلال is not among them: قتل
+// خلال معركة الموصل died there.
+var (
+	afterWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر", "ابان")
+	fallNouns  = setOf("سقوط", "معركة", "معارك", "هزيمة", "انهيار", "تحرير", "استعادة", "دحر", "حصار")
+)
 
 // sizeWords may stand between a place and the examples that narrow it.
 // areaAdjectives describe the place before them and leave a list of
