@@ -524,6 +524,14 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					continue
 				}
 				out = append(out, cl)
+				if typ == MovedTo && prison(r.Places[pi]) {
+					// نقلته قسد إلى سجن الصناعة: taken to a prison is held there
+					held := cl
+					held.Type = ArrestedIn
+					if !dup(out, held) {
+						out = append(out, held)
+					}
+				}
 			}
 		}
 		for _, src := range srcs {
@@ -533,6 +541,12 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		}
 	}
 	return out
+}
+
+// prison reports whether a place is a prison (Ghweiran prison, Mitiga
+// airport and prison).
+func prison(p Place) bool {
+	return p.Kind == geo.KindPOI && strings.Contains(p.Name, "prison")
 }
 
 // ledWords before a country name the state that leads a force.
