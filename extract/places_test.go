@@ -116,6 +116,11 @@ func TestFindPlaces(t *testing.T) {
 		{"اعتقلت الشرطة رجلين في مدينة زامبوانغا", []want{{"زامبوانغا", "Zamboanga", "PH"}}},
 		{"وصل ثلاثة مسلحين إلى بلدة بوتيغ في محافظة درعا", []want{{"بوتيغ", "Butigh (in Daraa Governorate)", "SY"}, {"محافظة درعا", "Daraa Governorate", "SY"}}}, // not Butig: in Syria
 		{"وصل ثلاثة مسلحين إلى بلدة بوتيغ جنوبي البلاد", []want{{"بوتيغ", "Butig", "PH"}}},
+		// From the regional checklist: a marsh and a town GeoNames names
+		// only in Latin letters, and a Caucasian capital spelt the Arabic way.
+		{"فلول التنظيم تحتمي بمستنقع ليغواسان", []want{{"بمستنقع ليغواسان", "Liguasan Marsh", "PH"}}},
+		{"يتنقل المسلحون في بوركينا فاسو بين جيبو وقرى الشمال", []want{{"بوركينا فاسو", "Burkina Faso", "BF"}, {"جيبو", "Djibo", "BF"}}},
+		{"حطت في محج قلعة طائرة تقل سبع نساء", []want{{"محج قلعة", "Makhachkala", "RU"}}},
 		{"نزل المقاتلون في قندلا على ساحل الصومال", []want{{"قندلا", "Qandala", "SO"}, {"الصومال", "Somalia", "SO"}}},
 		{"وفي الفلبين انتقل المسلحون إلى مراوي", []want{{"الفلبين", "Philippines", "PH"}, {"مراوي", "Marawi", "PH"}}}, // named in aliases.tsv
 		// Common words that are also names of towns need place context.
