@@ -1767,7 +1767,7 @@ var timeWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر", "خلا�
 // the trigger and is not where it happened. خلال is not among them: قتل
 // خلال معركة الموصل died there.
 var (
-	afterWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر", "ابان")
+	afterWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر")
 	fallNouns  = setOf("سقوط", "معركة", "معارك", "هزيمة", "انهيار", "تحرير", "استعادة", "دحر", "حصار")
 )
 
