@@ -544,7 +544,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 }
 
 // prison reports whether a place is a prison (Ghweiran prison, Mitiga
-// airport and prison).
+// airport and prison), by the English name manual.tsv gives it: a prison
+// named otherwise there (Camp Bucca) is not one here.
 func prison(p Place) bool {
 	return p.Kind == geo.KindPOI && strings.Contains(p.Name, "prison")
 }
@@ -1764,8 +1765,8 @@ var timeWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر", "خلا�
 
 // afterWords and fallNouns make a time clause of a place's battle or fall
 // (بعد سقوط الباغوز, عقب معركة الموصل): the place dates the event after
-// the trigger and is not where it happened. خلال is not among them: قتل
-// خلال معركة الموصل died there.
+// the trigger and is not where it happened. They are timeWords less خلال,
+// حين and عندما: قتل خلال معركة الموصل died there.
 var (
 	afterWords = setOf("بعد", "قبل", "منذ", "عقب", "اثر")
 	fallNouns  = setOf("سقوط", "معركة", "معارك", "هزيمة", "انهيار", "تحرير", "استعادة", "دحر", "حصار")
