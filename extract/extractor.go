@@ -280,8 +280,8 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // لينحسر وجوده بعد سقوط الباغوز: presence, but not at the place after it
 				continue
 			}
-			if typ == aliasStay && !wordIn(toks, last+1, b, aliasWords) && !lodged(toks, k, last, b) {
-				k = last // أقاموا في إسطنبول: living there says nothing of hiding
+			if typ == aliasStay && !wordIn(toks, last+1, b, aliasWords) && !lodged(toks, k, last, b) && !fugitiveStay(toks, k, last, a, b) {
+				k = last // عاشوا في إسطنبول: living there says nothing of hiding
 				continue
 			}
 			if typ == locatedMove && k > a && timeWords[stripConj(toks[k-1].fold)] {
@@ -1920,6 +1920,42 @@ func lodged(toks []token, k, last, b int) bool {
 		}
 	}
 	return false
+}
+
+// stayVerbs are the verbs of staying somewhere (أقام, يقيم) that, said of
+// the organisation's people, most annotators read as hiding there: وأقام
+// نحو عامين في إسطنبول, يقيمون اليوم في بلدتي ذيبان والطيانة. عاش (lived)
+// is left to the alias rule.
+var stayVerbs = setOf("أقام", "أقاموا", "أقامت", "أقاما", "يقيم", "يقيمون", "تقيم", "يقمن", "يقيمان", "تقيمان", "يقيموا")
+
+// kinNouns, right after a verb of staying, are its subject: someone else
+// lives there (حيث يقيم أقارب لأحدهما).
+var kinNouns = setOf("أقارب", "أقاربه", "أقاربها", "أحد", "شقيق", "شقيقه", "أشقاء", "أشقائه", "أهل", "أهله", "عائلة", "عائلته", "ذوو", "ذوي", "أسرة", "أسرته", "أخ", "أخوه", "ابن")
+
+// fugitiveStay reports whether the verb of staying at k..last says where
+// one of the organisation's people stayed, not who someone else is: a
+// relative's home (حيث يقيم أقارب لهما) or a speaker's (قال قيادي سابق
+// يقيم في مدينة طفس، لعنب بلدي، إن) is no claim.
+func fugitiveStay(toks []token, k, last, a, b int) bool {
+	if !stayVerbs[stripConj(toks[k].fold)] || last+1 < b && kinNouns[stripConj(toks[last+1].fold)] {
+		return false
+	}
+	for j := last + 1; j < b && j <= last+3; j++ {
+		if w := stripConj(toks[j].fold); w == "مخيم" || w == "المخيم" || w == "مخيمات" {
+			return false // ما زالت تقيم في مخيم الجدعة: the camp is where they were put
+		}
+	}
+	for j := k - 1; j >= a; j-- {
+		w := strings.TrimPrefix(stripConj(toks[j].fold), "ب")
+		if strings.HasPrefix(w, "ان") && len(w) <= len("انهما") {
+			// قالت إنه يقيم: what is said; not لم يعثروا على ما يثبت أنه أقام
+			return !wordIn(toks, max(a, j-6), j, negations)
+		}
+		if w := stripConj(toks[j].fold); speechWords[w] || speechVerbs[w] || w == "يرجح" || w == "ترجح" {
+			return false
+		}
+	}
+	return true
 }
 
 // originNouns are the places left that a route may name by their kind.
