@@ -198,6 +198,8 @@ func TestClaims(t *testing.T) {
 		{"present", "وتشير تقارير إلى أن عناصر التنظيم موجودون في تركيا.",
 			[]wantClaim{{HidingIn, "Türkiye", "IS members"}}},
 		{"presence, elsewhere", "لينحسر وجوده بعد سقوط الباغوز إلى جيوب متفرقة.", nil},
+		{"arrests where the raid was, in each place", "ففي إسطنبول، دهمت الشرطة 23 عنوانا في أحياء إسنيورت وباشاك شهير وسلطان غازي، واعتقلت 19 أجنبيا.",
+			[]wantClaim{{ArrestedIn, "Esenyurt", "IS members"}, {ArrestedIn, "Başakşehir", "IS members"}, {ArrestedIn, "Sultangazi", "IS members"}}},
 		{"an arrest where the raid was", "وقالت مصادر إن قوات الدرك داهمت فجر الأحد شقة في قضاء سيحان، واعتقلت عراقيا يدعى عمر.",
 			[]wantClaim{{ArrestedIn, "Seyhan", "IS members"}}},
 		{"joined camps abroad", "ويعتقد أنهما التحقا بمعسكرات للتنظيم في ولاية ننغرهار.",

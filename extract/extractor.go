@@ -1383,7 +1383,13 @@ func placeReferredTo(text string, toks []token, places []Place, refs []ref, typ 
 		// داهمت قوات الدرك شقة في قضاء سيحان، واعتقلت عراقيا: the arrest
 		// is where the raid was.
 		if i, ok := placeAfterWord(toks, places, refs, raidWords, a, first-1, first); ok {
-			return []int{i}, false
+			// داهمت الشرطة عناوين في أحياء إسنيورت وباغجلار وسلطان غازي،
+			// وأوقفت 19: each place of the raid.
+			chosen = []int{i}
+			for j := i + 1; j < len(places) && refs[j].last < first && coordinated(text, toks, refs[j-1], refs[j]); j++ {
+				chosen = append(chosen, j)
+			}
+			return chosen, false
 		}
 	}
 	if eventType(typ) && first >= 1 && toks[first-1].fold == "عن" {
