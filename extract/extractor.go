@@ -272,6 +272,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // عودة نشاط التنظيم: the return of an activity, not of people
 				continue
 			}
+			if redoVerbs[stripConj(toks[k].fold)] && (last+1 < b && redoNouns[stripConj(toks[last+1].fold)] || wordIn(toks, last+1, min(b, last+5), mindWords)) {
+				k = last // أعاد تنظيم صفوفه, تعيد القضية إلى الأذهان: doing again, not sending back
+				continue
+			}
 			if (typ == string(CrossedBorderTo) || typ == aliasStay) && last+1 < b && toks[last+1].fold == "عن" {
 				k = last // يعبر عن: expresses
 				continue
@@ -984,7 +988,9 @@ func stateMove(text string, toks []token, k, last, b int, busy []bool) bool {
 	w := stripConj(toks[k].fold)
 	// Not after a verb that carries its people as a pronoun: in نقلته قوات
 	// سوريا الديمقراطية إلى سجن the forces carried him.
-	for j := last + 1; j < b && j <= last+2 && !carriedWords[w]; j++ {
+	// Nor after a verb of transfer: in نقلت السلطات 150 عائلة إلى مخيم
+	// الجدعة the authorities moved the families.
+	for j := last + 1; j < b && j <= last+2 && !carriedWords[w] && !transferVerb(w); j++ {
 		if forcesWords[stripConj(toks[j].fold)] {
 			return true
 		}
@@ -1927,6 +1933,16 @@ func lodged(toks []token, k, last, b int) bool {
 	}
 	return false
 }
+
+// redoVerbs are the forms of أعاد (to send back) that also mean doing a
+// thing again; redoNouns, the things done again (أعاد تنظيم, أعاد توزيع
+// مقاتليه), and mindWords, the minds a story is brought back to (تعيد إلى
+// الأذهان).
+var (
+	redoVerbs = setOf("أعاد", "أعادت", "أعادوا", "يعيد", "تعيد")
+	redoNouns = setOf("تنظيم", "توزيع", "ترتيب", "بناء", "انتشار", "تموضع", "تشكيل", "هيكلة", "تأهيل", "فتح", "إحياء", "النظر", "تفعيل", "نشر", "إنتاج", "صياغة")
+	mindWords = setOf("الأذهان", "الذاكرة", "الواجهة")
+)
 
 // stayVerbs are the verbs of staying somewhere (أقام, يقيم) that, said of
 // the organisation's people, most annotators read as hiding there: وأقام

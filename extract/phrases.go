@@ -133,8 +133,9 @@ func stripConj(w string) string {
 var inflections = []string{"هما", "تهم", "هم", "هن", "ها", "تا", "ان", "ون", "ين", "وا", "ه", "ا", "ن", "ت"}
 
 // noInflect are stems whose inflected forms are other words: أسرهم (their
-// families), سلما (peacefully), سلمان (a name).
-var noInflect = setOf("اسر", "سلم", "نقل", "قبض", "عبر")
+// families), سلما (peacefully), سلمان (a name), إعادة (re-, as in إعادة
+// التأهيل).
+var noInflect = setOf("اسر", "سلم", "نقل", "قبض", "عبر", "اعاد")
 
 // matchInflected finds a one-word entry under an inflection of the word at
 // token i (with its proclitics): the trigger table lists base forms, and
