@@ -223,6 +223,13 @@ func TestClaims(t *testing.T) {
 		{"brought back to mind", "وتعيد هذه القضية إلى الأذهان هجمات باريس في نوفمبر 2015.", nil},
 		{"organised again", "ووصل إلى الرقة، حيث أعاد تنظيم عدد من العناصر السابقين.",
 			[]wantClaim{{MovedTo, "Raqqa", "IS members"}}},
+		// Settling in a hiding place is hiding there; settling alone is a move.
+		{"settled with relatives", "وعاد إلى ريف دير الزور قبل أن يستقر في الشحيل لدى أقارب له.",
+			[]wantClaim{{MovedTo, "Deir ez-Zor countryside", "IS members"}, {HidingIn, "al-Shuhayl", "IS members"}}},
+		{"settled in deserted villages", "مرجحاً أن يكون عدد من المتسللين قد استقروا في قرى مهجورة جنوب غرب كركوك.",
+			[]wantClaim{{HidingIn, "Kirkuk", "IS members"}}},
+		{"settled", "وأضاف أن الهاربات استقررن في إدلب.",
+			[]wantClaim{{MovedTo, "Idlib", "IS members"}}},
 		{"rehabilitation is no return", "ونُقل معظمهم إلى مراكز لإعادة التأهيل في مدينتي أكتاو وطشقند.",
 			[]wantClaim{{MovedTo, "Shevchenko", "IS members"}, {MovedTo, "Tashkent", "IS members"}}},
 		{"scattered, reaching", "ثم طرد من سرت، ليتشتت مقاتلوه جنوبا وصولا إلى أوباري ومرزق.",

@@ -326,7 +326,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 					ts = append(ts, trig{k, last, t, true, false, false})
 				}
 			case locatedMove:
-				if settleVerbs[stripConj(toks[k].fold)] && wordIn(toks, last+1, min(b, last+8), aliasWords) {
+				if settleVerbs[stripConj(toks[k].fold)] && (wordIn(toks, last+1, min(b, last+8), aliasWords) || wordIn(toks, last+1, min(b, last+8), hideoutWords)) {
 					// ويستقر في أنقرة بهوية مزورة: settled under false papers is hiding
 					ts = append(ts, trig{k, last, HidingIn, false, false, false})
 					break
@@ -970,7 +970,12 @@ var (
 )
 
 // settleVerbs are verbs of settling somewhere.
-var settleVerbs = setOf("استقر", "استقروا", "يستقر", "يستقرون", "تستقر", "استقرت")
+var settleVerbs = setOf("استقر", "استقروا", "يستقر", "يستقرون", "تستقر", "استقرت", "استقرا", "يستقرا", "يستقروا", "استقررن", "يستقررن", "تستقرا")
+
+// hideoutWords, after a verb of settling, tell a hiding place: a cave, a
+// deserted or remote village, a relative's house (استقر في كهف, استقروا
+// في قرى نائية, يستقر في الشحيل لدى أقارب له).
+var hideoutWords = setOf("كهف", "كهوف", "مغارة", "مغاور", "مهجورة", "مهجور", "نائية", "نائي", "لدى", "مستأجر", "مستأجرة", "سرا")
 
 // presenceWords say only that something is somewhere; they make a claim
 // only with a person or a group as subject.
