@@ -230,7 +230,7 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{HidingIn, "Kirkuk", "IS members"}}},
 		{"settled", "وأضاف أن الهاربات استقررن في إدلب.",
 			[]wantClaim{{MovedTo, "Idlib", "IS members"}}},
-		{"killed where the hideout was struck", "مقتل والي كركوك واثنين من مرافقيه بضربة جوية على مخبأ في سلسلة جبال حمرين.",
+		{"killed where the hideout was struck", "وأعلنت خلية الإعلام الأمني مقتل ما يسمى والي كركوك في عصابات داعش واثنين من مرافقيه، بضربة جوية نفذتها طائرات القوة الجوية العراقية على مخبأ في سلسلة جبال حمرين.",
 			[]wantClaim{{KilledIn, "Hamrin Mountains", "IS leader"}}},
 		{"a hideout alone", "وقال إن القيادي يشرف على التجنيد من مخبأ يرجح أنه في ولاية كونار.", nil},
 		{"rehabilitation is no return", "ونُقل معظمهم إلى مراكز لإعادة التأهيل في مدينتي أكتاو وطشقند.",
