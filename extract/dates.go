@@ -870,13 +870,19 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 	monthStart := func(k int) time.Time {
 		return time.Date(ref.Year(), ref.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
 	}
-	// A weekday: يوم الجمعة, اليوم الأحد, مساء الخميس, or alone between
-	// commas as news datelines write it (أعلنت الوزارة، الأحد، ...).
+	// A weekday: يوم الجمعة, اليوم الأحد, مساء الخميس, الثلاثاء الماضي, or
+	// alone between commas as news datelines write it (أعلنت الوزارة،
+	// الأحد، ...).
 	wdLast, wdOK := i, false
 	wd, isDay := weekdays[w]
+	past := false // الثلاثاء الماضي: the last such weekday before the document's day
 	switch {
 	case isDay:
-		wdOK = p.commaNear(i)
+		past = next(1) == "الماضي" || next(1) == "المنصرم" || next(1) == "الفايت"
+		wdOK = p.commaNear(i) || past
+		if past {
+			wdLast = i + 1
+		}
 	case timeOfDay[w] || w == "اليوم":
 		if d, ok := weekdays[next(1)]; ok {
 			wd, wdLast, wdOK = d, i+1, true
@@ -890,6 +896,9 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 	}
 	if wdOK {
 		back := (int(ref.Weekday()) - int(wd) + 7) % 7
+		if past && back == 0 {
+			back = 7
+		}
 		d := ref.AddDate(0, 0, -back)
 		return out(PrecisionDay, d, d, wdLast)
 	}
