@@ -325,6 +325,13 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{FledTo, "Austria", "IS members"}}},
 		{"a stay not found", "ولم يعثر المحققون على ما يثبت أنه أقام في ألبانيا.", nil},
 		{"a stay in a camp", "وأشار إلى أن عائلات العناصر ما زالت تقيم في مخيم الجدعة جنوب الموصل.", nil},
+		{"a stay in a camp, with ب", "وتقيم عائلات التنظيم بمخيم الهول.", nil},
+		{"a speaker's home after another verb", "وقال شاب انخرط في الفصائل سابقا ويقيم في مدينة طفس، لعنب بلدي، إن الخلايا تنشط ليلا.", nil},
+		{"troops moved", "ونقلت القوات الأمريكية جنودها إلى أربيل.", nil},
+		{"a move to a hideout", "وانتقل القيادي مع عائلته إلى مخبأ في جبال حمرين.",
+			[]wantClaim{{MovedTo, "Hamrin Mountains", "IS leader"}}},
+		{"a hideout inflected", "وقتل القيادي بضربة على مضافتهم في جبال حمرين.",
+			[]wantClaim{{KilledIn, "Hamrin Mountains", "IS leader"}}},
 		{"crossing with the subject between", "ويعبر كثيرون منهم الحدود إلى تركيا بمساعدة مهربين.",
 			[]wantClaim{{CrossedBorderTo, "Türkiye", "IS members"}}},
 		{"nahw before a number", "واعترف المهرب بتهريب نحو 40 امرأة إلى مناطق المعارضة في ريف حلب الشمالي.",
@@ -419,10 +426,11 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{HidingIn, "Idlib countryside", "IS members"}}},
 		{"an age", "وأوقفت الشرطة رجلا يبلغ 31 عاما لدى وصوله إلى مطار دوسلدورف.",
 			[]wantClaim{{ArrestedIn, "Düsseldorf", "IS members"}, {MovedTo, "Düsseldorf", "IS members"}}},
-		// A stay told as lying low is hiding; living somewhere is not.
+		// A stay told as lying low is hiding, and so is a stay (أقام) of
+		// the organisation's people.
 		{"stayed with relatives", "وقالت النيابة إن الرجل كان يقيم لدى أقارب له في أنتويرب قبل انتقاله إلى العاصمة.",
 			[]wantClaim{{HidingIn, "Antwerp", "IS members"}}},
-		{"lived there", "وقال إن عائلات كثيرة أقامت في إسطنبول منذ سنوات.",
+		{"stayed there", "وقال إن عائلات كثيرة أقامت في إسطنبول منذ سنوات.",
 			[]wantClaim{{HidingIn, "Istanbul", "IS families"}}},
 		{"slipped in among the displaced", "وأضاف أن عناصر آخرين اندسوا بين النازحين في مخيم الهول نفسه.",
 			[]wantClaim{{HidingIn, "al-Hol", "IS members"}}},

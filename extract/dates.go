@@ -878,7 +878,10 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 	past := false // الثلاثاء الماضي: the last such weekday before the document's day
 	switch {
 	case isDay:
-		past = next(1) == "الماضي" || next(1) == "المنصرم" || next(1) == "الفايت"
+		switch next(1) {
+		case "الماضي", "المنصرم", "الفايت", "الماضيه", "المنصرمه", "الفايته": // الجمعة الماضية, as often written
+			past = true
+		}
 		wdOK = p.commaNear(i) || past
 		if past {
 			wdLast = i + 1

@@ -272,6 +272,10 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // عودة نشاط التنظيم: the return of an activity, not of people
 				continue
 			}
+			if ok && hideout(toks[k].fold) && k > a && (toks[k-1].fold == "الي" || toks[k-1].fold == "الى") {
+				k = last // انتقل إلى مخبأ في جبال حمرين: the move's place, no trigger of its own
+				continue
+			}
 			if redoVerbs[stripConj(toks[k].fold)] && (last+1 < b && redoNouns[stripConj(toks[last+1].fold)] || wordIn(toks, last+1, min(b, last+5), mindWords)) {
 				k = last // أعاد تنظيم صفوفه, تعيد القضية إلى الأذهان: doing again, not sending back
 				continue
@@ -375,7 +379,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				us, ue := scope(ti + 1)
 				chosen = pickPlaces(text, toks, skip, r.Places, placeRefs, u.typ, u.haven, u.at, u.enter, us, u.first, u.last, ue)
 			}
-			if len(chosen) == 0 && eventType(t.typ) && ti+1 < len(ts) && ts[ti+1].first-t.last <= 20 && hideoutNouns[stripConj(toks[ts[ti+1].first].fold)] &&
+			if len(chosen) == 0 && eventType(t.typ) && ti+1 < len(ts) && ts[ti+1].first-t.last <= 20 && hideout(toks[ts[ti+1].first].fold) &&
 				!strings.ContainsAny(text[toks[t.last].end:toks[ts[ti+1].first].start], ".:؛") {
 				// مقتل خمسة بضربة على مضافة في وادي حوران: killed where the
 				// hideout was struck
@@ -383,7 +387,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				us, ue := scope(ti + 1)
 				chosen = pickPlaces(text, toks, skip, r.Places, placeRefs, u.typ, u.haven, u.at, u.enter, us, u.first, u.last, ue)
 			}
-			if hideoutNouns[stripConj(toks[t.first].fold)] {
+			if hideout(toks[t.first].fold) {
 				// A hideout alone is no claim: annotators counted one in
 				// fewer than half of the texts that named one.
 				continue
@@ -1006,11 +1010,20 @@ func stateMove(text string, toks []token, k, last, b int, busy []bool) bool {
 	w := stripConj(toks[k].fold)
 	// Not after a verb that carries its people as a pronoun: in نقلته قوات
 	// سوريا الديمقراطية إلى سجن the forces carried him.
-	// Nor after a verb of transfer: in نقلت السلطات 150 عائلة إلى مخيم
-	// الجدعة the authorities moved the families.
-	for j := last + 1; j < b && j <= last+2 && !carriedWords[w] && !transferVerb(w); j++ {
-		if forcesWords[stripConj(toks[j].fold)] {
+	// After a verb of transfer the forces are the agent (نقلت السلطات 150
+	// عائلة إلى مخيم الجدعة: the families moved) unless troops are what is
+	// moved (نقلت القوات الأمريكية جنودها إلى أربيل).
+	for j := last + 1; j < b && j <= last+2 && !carriedWords[w]; j++ {
+		if !forcesWords[stripConj(toks[j].fold)] {
+			continue
+		}
+		if !transferVerb(w) {
 			return true
+		}
+		for i := j + 1; i < b && i <= j+3; i++ {
+			if hasPrefixIn(stripConj(toks[i].fold), "جنود", "قوات", "تعزيزات", "عسكري", "انتشار") {
+				return true
+			}
 		}
 	}
 	if k > 0 && forcesWords[stripConj(toks[k-1].fold)] && !transferVerb(w) {
@@ -1956,6 +1969,13 @@ func lodged(toks []token, k, last, b int) bool {
 // death or an arrest told before (بضربة على مضافة في وادي حوران).
 var hideoutNouns = setOf("مخبأ", "مخبأً", "مخبئه", "مخبأه", "مخبئهم", "مخبأهم", "مخبئها", "مضافة", "مضافات", "مضافته")
 
+// hideout reports whether a folded word is a hideout noun, inflected or
+// not (مضافتهم, مخابئهم).
+func hideout(w string) bool {
+	w = strings.TrimPrefix(stripConj(w), "ب")
+	return hideoutNouns[w] || hasPrefixIn(w, "مخبا", "مخبي", "مضافه", "مضافت", "مضافات")
+}
+
 // redoVerbs are the forms of أعاد (to send back) that also mean doing a
 // thing again; redoNouns, the things done again (أعاد تنظيم, أعاد توزيع
 // مقاتليه), and mindWords, the minds a story is brought back to (تعيد إلى
@@ -1974,7 +1994,11 @@ var stayVerbs = setOf("أقام", "أقاموا", "أقامت", "أقاما", "�
 
 // kinNouns, right after a verb of staying, are its subject: someone else
 // lives there (حيث يقيم أقارب لأحدهما).
-var kinNouns = setOf("أقارب", "أقاربه", "أقاربها", "أحد", "شقيق", "شقيقه", "أشقاء", "أشقائه", "أهل", "أهله", "عائلة", "عائلته", "ذوو", "ذوي", "أسرة", "أسرته", "أخ", "أخوه", "ابن")
+var kinNouns = setOf("أقارب", "أقاربه", "أقاربها", "شقيق", "شقيقه", "أشقاء", "أشقائه", "أهل", "أهله", "عائلة", "عائلته", "ذوو", "ذوي", "أسرة", "أسرته", "أخ", "أخوه", "ابن")
+
+// thatWords are إن and أن with their pronouns, folded: what follows them
+// is what was said.
+var thatWords = setOf("ان", "انه", "انها", "انهم", "انهما", "انهن")
 
 // fugitiveStay reports whether the verb of staying at k..last says where
 // one of the organisation's people stayed, not who someone else is: a
@@ -1984,14 +2008,16 @@ func fugitiveStay(toks []token, k, last, a, b int) bool {
 	if !stayVerbs[stripConj(toks[k].fold)] || last+1 < b && kinNouns[stripConj(toks[last+1].fold)] {
 		return false
 	}
+	if last+2 < b && toks[last+1].fold == "احد" && hasPrefixIn(toks[last+2].fold, "اشقا", "اقار", "اخو", "ابنا", "اخوت") {
+		return false // حيث يقيم أحد أشقائه
+	}
 	for j := last + 1; j < b && j <= last+3; j++ {
-		if w := stripConj(toks[j].fold); w == "مخيم" || w == "المخيم" || w == "مخيمات" {
+		if hasPrefixIn(strings.TrimPrefix(stripConj(toks[j].fold), "ب"), "مخيم", "المخيم") {
 			return false // ما زالت تقيم في مخيم الجدعة: the camp is where they were put
 		}
 	}
 	for j := k - 1; j >= a; j-- {
-		w := strings.TrimPrefix(stripConj(toks[j].fold), "ب")
-		if strings.HasPrefix(w, "ان") && len(w) <= len("انهما") {
+		if thatWords[strings.TrimPrefix(stripConj(toks[j].fold), "ب")] {
 			// قالت إنه يقيم: what is said; not لم يعثروا على ما يثبت أنه أقام
 			return !wordIn(toks, max(a, j-6), j, negations)
 		}
