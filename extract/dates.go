@@ -878,10 +878,7 @@ func (p *dateParser) relative(i int) (Date, int, bool) {
 	past := false // الثلاثاء الماضي: the last such weekday before the document's day
 	switch {
 	case isDay:
-		switch next(1) {
-		case "الماضي", "المنصرم", "الفايت", "الماضيه", "المنصرمه", "الفايته": // الجمعة الماضية, as often written
-			past = true
-		}
+		past = pastWords[next(1)] // الجمعة الماضية too, as often written
 		wdOK = p.commaNear(i) || past
 		if past {
 			wdLast = i + 1

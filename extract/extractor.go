@@ -272,7 +272,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				k = last // عودة نشاط التنظيم: the return of an activity, not of people
 				continue
 			}
-			if ok && hideout(toks[k].fold) && k > a && (toks[k-1].fold == "الي" || toks[k-1].fold == "الى") {
+			if hideout(toks[k].fold) && k > a && (toks[k-1].fold == "الي" || toks[k-1].fold == "الى") {
 				k = last // انتقل إلى مخبأ في جبال حمرين: the move's place, no trigger of its own
 				continue
 			}
@@ -365,9 +365,15 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 		// with the one before.
 		taken := make([][]int, len(ts))
 		takenDate := make([]*Date, len(ts))
+		// placesOf picks the places of trigger ti in its scope.
+		placesOf := func(ti int) []int {
+			t := ts[ti]
+			start, end := scope(ti)
+			return pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
+		}
 		for ti, t := range ts {
 			start, end := scope(ti)
-			chosen := pickPlaces(text, toks, skip, r.Places, placeRefs, t.typ, t.haven, t.at, t.enter, start, t.first, t.last, end)
+			chosen := placesOf(ti)
 			if pis, ok := basePlace[t.first]; ok {
 				chosen = pis
 			}
@@ -375,17 +381,13 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 				strings.HasPrefix(toks[ts[ti+1].first].fold, "و") && ts[ti+1].first-t.last <= 8 &&
 				!strings.ContainsAny(text[toks[t.last].end:toks[ts[ti+1].first].start], "،,:؛") {
 				// مقتل 11 منهم واعتقال ثلاثة آخرين قرب مدينة بول: two events, one place
-				u := ts[ti+1]
-				us, ue := scope(ti + 1)
-				chosen = pickPlaces(text, toks, skip, r.Places, placeRefs, u.typ, u.haven, u.at, u.enter, us, u.first, u.last, ue)
+				chosen = placesOf(ti + 1)
 			}
 			if len(chosen) == 0 && eventType(t.typ) && ti+1 < len(ts) && ts[ti+1].first-t.last <= 20 && hideout(toks[ts[ti+1].first].fold) &&
 				!strings.ContainsAny(text[toks[t.last].end:toks[ts[ti+1].first].start], ".:؛") {
 				// مقتل خمسة بضربة على مضافة في وادي حوران: killed where the
 				// hideout was struck
-				u := ts[ti+1]
-				us, ue := scope(ti + 1)
-				chosen = pickPlaces(text, toks, skip, r.Places, placeRefs, u.typ, u.haven, u.at, u.enter, us, u.first, u.last, ue)
+				chosen = placesOf(ti + 1)
 			}
 			if hideout(toks[t.first].fold) {
 				// A hideout alone is no claim: annotators counted one in
@@ -395,9 +397,7 @@ func findClaims(text string, toks []token, r *Result, docDate time.Time) []Claim
 			if len(chosen) == 0 && eventType(t.typ) && ti+1 < len(ts) && ts[ti+1].first-t.last <= 24 && onArrival(toks, ts[ti+1].first, ts[ti+1].typ) {
 				// اعتقل فور وصوله إلى مطار فرانكفورت: the arrest is where the
 				// arrival ends (the arrival is a claim of its own)
-				u := ts[ti+1]
-				us, ue := scope(ti + 1)
-				chosen = pickPlaces(text, toks, skip, r.Places, placeRefs, u.typ, u.haven, u.at, u.enter, us, u.first, u.last, ue)
+				chosen = placesOf(ti + 1)
 			}
 			if len(chosen) == 0 {
 				var where bool
@@ -987,7 +987,11 @@ var (
 )
 
 // settleVerbs are verbs of settling somewhere.
-var settleVerbs = setOf("استقر", "استقروا", "يستقر", "يستقرون", "تستقر", "استقرت", "استقرا", "يستقرا", "يستقروا", "استقررن", "يستقررن", "تستقرا")
+var settleVerbs = setOf(settleForms...)
+
+// settleForms are the forms of استقر, a move (or a hiding, with
+// hideoutWords) whose place takes في.
+var settleForms = []string{"استقر", "استقروا", "يستقر", "يستقرون", "تستقر", "استقرت", "استقرا", "يستقرا", "يستقروا", "استقررن", "يستقررن", "تستقرا"}
 
 // hideoutWords, after a verb of settling, tell a hiding place: a cave, a
 // deserted or remote village, a relative's house (استقر في كهف, استقروا
@@ -1008,11 +1012,11 @@ var forcesWords = setOf("القوات", "قوات", "الجيش", "جيش", "ا�
 // انتشارها) or moves things, not people (عبور الشاحنات).
 func stateMove(text string, toks []token, k, last, b int, busy []bool) bool {
 	w := stripConj(toks[k].fold)
-	// Not after a verb that carries its people as a pronoun: in نقلته قوات
-	// سوريا الديمقراطية إلى سجن the forces carried him.
-	// After a verb of transfer the forces are the agent (نقلت السلطات 150
-	// عائلة إلى مخيم الجدعة: the families moved) unless troops are what is
-	// moved (نقلت القوات الأمريكية جنودها إلى أربيل).
+	// Forces right after the verb are its agent. Not after a verb that
+	// carries its people as a pronoun (نقلته قوات سوريا الديمقراطية إلى
+	// سجن: the forces carried him), nor after a verb of transfer (نقلت
+	// السلطات 150 عائلة إلى مخيم الجدعة: the families moved) unless troops
+	// are what is moved (نقلت القوات الأمريكية جنودها إلى أربيل).
 	for j := last + 1; j < b && j <= last+2 && !carriedWords[w]; j++ {
 		if !forcesWords[stripConj(toks[j].fold)] {
 			continue
@@ -1965,15 +1969,12 @@ func lodged(toks []token, k, last, b int) bool {
 	return false
 }
 
-// hideoutNouns name a hideout, struck or raided somewhere: the place of a
-// death or an arrest told before (بضربة على مضافة في وادي حوران).
-var hideoutNouns = setOf("مخبأ", "مخبأً", "مخبئه", "مخبأه", "مخبئهم", "مخبأهم", "مخبئها", "مضافة", "مضافات", "مضافته")
-
-// hideout reports whether a folded word is a hideout noun, inflected or
-// not (مضافتهم, مخابئهم).
+// hideout reports whether a folded trigger names a hideout, with or
+// without its endings (مخبأ, مخبئه, مضافة, مضافتهم), struck or raided
+// somewhere: the place of a death or an arrest told before (بضربة على
+// مضافة في وادي حوران).
 func hideout(w string) bool {
-	w = strings.TrimPrefix(stripConj(w), "ب")
-	return hideoutNouns[w] || hasPrefixIn(w, "مخبا", "مخبي", "مضافه", "مضافت", "مضافات")
+	return hasPrefixIn(strings.TrimPrefix(stripConj(w), "ب"), "مخبا", "مخبي", "مضافه", "مضافت", "مضافات")
 }
 
 // redoVerbs are the forms of أعاد (to send back) that also mean doing a
@@ -1990,7 +1991,10 @@ var (
 // the organisation's people, most annotators read as hiding there: وأقام
 // نحو عامين في إسطنبول, يقيمون اليوم في بلدتي ذيبان والطيانة. عاش (lived)
 // is left to the alias rule.
-var stayVerbs = setOf("أقام", "أقاموا", "أقامت", "أقاما", "يقيم", "يقيمون", "تقيم", "يقمن", "يقيمان", "تقيمان", "يقيموا")
+var stayVerbs = setOf(append([]string{"يقيموا"}, stayForms...)...) // يقيموا: an inflection the trigger table finds
+
+// stayForms are the trigger table's forms of أقام.
+var stayForms = []string{"أقام", "أقاموا", "أقامت", "أقاما", "يقيم", "يقيمون", "تقيم", "يقمن", "يقيمان", "تقيمان"}
 
 // kinNouns, right after a verb of staying, are its subject: someone else
 // lives there (حيث يقيم أقارب لأحدهما).
